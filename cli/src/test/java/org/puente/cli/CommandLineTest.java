@@ -1,0 +1,152 @@
+package org.puente.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** Runs the real command line in-process and checks what a user sees and the exit codes. */
+class CommandLineTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  record Result(int exitCode, String out, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    List<String> names = new ArrayList<>();
+    for (CommandLine sub : PuenteCommand.commandLine().getSubcommands().values()) {
+      names.add(sub.getCommandName());
+    }
+    assertThat(names).contains("version", "schema", "codelists");
+    for (String name : names) {
+      Result result = run(name, "--help");
+      assertThat(result.exitCode()).as(name).isZero();
+      assertThat(result.out()).as(name).contains("Usage: puente " + name);
+    }
+  }
+
+  @Test
+  void versionPrintsTheRelease() throws Exception {
+    Result text = run("version");
+    assertThat(text.exitCode()).isZero();
+    assertThat(text.out()).startsWith("puente ").contains("Java");
+    JsonNode json = JSON.readTree(run("version", "--json").out());
+    assertThat(json.get("version").asText()).isNotBlank().isNotEqualTo("unknown");
+  }
+
+  @Test
+  void schemaListsEveryVariableWithTypeCodeListAndIdentifierFlag() throws Exception {
+    Result text = run("schema");
+    assertThat(text.exitCode()).isZero();
+    assertThat(text.out())
+        .containsPattern("(?m)^birth_date\\s+DATE\\s+-\\s+yes")
+        .containsPattern("(?m)^citizenship\\s+CODE\\s+country\\s+no")
+        .containsPattern("(?m)^occupation\\s+CODE\\s+isco08\\s+no");
+
+    JsonNode rows = JSON.readTree(run("schema", "--json").out());
+    assertThat(rows.size())
+        .isEqualTo(org.puente.schema.RegionalSchema.standard().variables().size());
+    List<String> identifiers = new ArrayList<>();
+    for (JsonNode row : rows) {
+      if (row.get("personalIdentifier").asBoolean()) {
+        identifiers.add(row.get("name").asText());
+      }
+    }
+    assertThat(identifiers)
+        .containsExactlyInAnyOrder("given_names", "surnames", "document_number", "birth_date");
+  }
+
+  @Test
+  void schemaForOneKindShowsOnlyItsVariables() {
+    Result result = run("schema", "--kind", "RETURN_OF_NATIONAL");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("returned_from").doesNotContain("occupation");
+  }
+
+  @Test
+  void codelistsSearchFindsTheUnitedStatesInSpanish() throws Exception {
+    Result result = run("codelists", "country", "--search", "estados unidos");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).containsPattern("(?m)^USA\\s+United States of America");
+
+    JsonNode rows = JSON.readTree(run("codelists", "country", "--search", "mexi", "--json").out());
+    assertThat(rows.findValuesAsText("code")).contains("MEX");
+  }
+
+  @Test
+  void countriesInCentralAmericaAreTheEight() throws Exception {
+    JsonNode rows =
+        JSON.readTree(run("codelists", "country", "--in", "Central America", "--json").out());
+    assertThat(rows.findValuesAsText("code"))
+        .containsExactlyInAnyOrder("BLZ", "CRI", "SLV", "GTM", "HND", "MEX", "NIC", "PAN");
+    JsonNode byCode = JSON.readTree(run("codelists", "country", "--in", "29", "--json").out());
+    assertThat(byCode.size()).isEqualTo(28);
+  }
+
+  @Test
+  void m49SearchShowsMemberCounts() {
+    Result result = run("codelists", "m49", "--search", "central america");
+    assertThat(result.out()).containsPattern("013\\s+Central America.*\\[8 countries\\]");
+  }
+
+  @Test
+  void normaliseExplainsWhatItMadeOfARawValue() throws Exception {
+    assertThat(run("codelists", "country", "--normalise", "EE.UU.").out()).contains("-> USA");
+    JsonNode unknown =
+        JSON.readTree(run("codelists", "country", "--normalise", "Narnia", "--json").out());
+    assertThat(unknown.get("alpha3").isNull()).isTrue();
+    assertThat(unknown.get("reason").asText()).isNotBlank();
+  }
+
+  @Test
+  void listingShowsEveryListWithItsSize() {
+    Result result = run("codelists");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .containsPattern("(?m)^country\\s+249\\s")
+        .containsPattern("(?m)^port\\s+open");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "codelists nosuchlist",
+        "codelists --search x",
+        "codelists sex --in 013",
+        "codelists country --in Atlantis",
+        "schema --kind SPACESHIP",
+        "version --bogus",
+        "frobnicate",
+        "simulate --out /tmp/x"
+      })
+  void misuseIsOneClearLineAndExitTwo(String commandLine) {
+    Result result = run(commandLine.split(" "));
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err().strip().lines()).hasSize(1);
+    assertThat(result.err())
+        .startsWith("puente: ")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void reservedNamesSayWhenTheyArrive() {
+    assertThat(run("simulate").err()).contains("not in this build yet").contains("issue 3");
+  }
+}
