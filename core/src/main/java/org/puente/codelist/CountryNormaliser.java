@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVRecord;
 import org.puente.codelist.internal.TextFold;
 
@@ -32,6 +34,17 @@ public final class CountryNormaliser {
           "the", "of", "and", "el", "la", "los", "las", "le", "les", "l", "de", "del", "des", "du",
           "d", "y", "e", "et");
   private static final Set<String> NOT_AVAILABLE = Set.of("NA");
+  private static final Pattern NUMERIC = Pattern.compile("[0-9]{1,3}");
+  private static final Pattern TWO_LETTERS = Pattern.compile("[A-Z]{2}");
+  private static final Pattern THREE_LETTERS = Pattern.compile("[A-Z]{3}");
+
+  /**
+   * Exports repeat a few hundred distinct raw values millions of times: answers are memoised, up to
+   * a bound so that a column of garbage cannot grow the memory without limit.
+   */
+  private static final int MEMO_LIMIT = 20_000;
+
+  private final Map<String, CountryMatch> memo = new ConcurrentHashMap<>();
 
   private final Map<String, String> byAlpha3 = new HashMap<>();
   private final Map<String, String> byAlpha2 = new HashMap<>();
@@ -84,6 +97,18 @@ public final class CountryNormaliser {
 
   public CountryMatch normalise(String raw) {
     requireNonNull(raw, "raw is null");
+    CountryMatch known = memo.get(raw);
+    if (known != null) {
+      return known;
+    }
+    CountryMatch match = match(raw);
+    if (memo.size() < MEMO_LIMIT) {
+      memo.put(raw, match);
+    }
+    return match;
+  }
+
+  private CountryMatch match(String raw) {
     String trimmed = raw.strip();
     if (trimmed.isEmpty()) {
       return new CountryMatch.Unknown(raw, "empty value");
@@ -92,16 +117,16 @@ public final class CountryNormaliser {
     if (NOT_AVAILABLE.contains(upper)) {
       return new CountryMatch.Unknown(raw, "'" + trimmed + "' usually means not available");
     }
-    if (upper.matches("[0-9]{1,3}")) {
+    if (NUMERIC.matcher(upper).matches()) {
       String code = byNumeric.get(Integer.parseInt(upper));
       return code == null
           ? new CountryMatch.Unknown(raw, "no country has numeric code " + trimmed)
           : new CountryMatch.Known(raw, code);
     }
-    if (upper.matches("[A-Z]{3}") && byAlpha3.containsKey(upper)) {
+    if (THREE_LETTERS.matcher(upper).matches() && byAlpha3.containsKey(upper)) {
       return new CountryMatch.Known(raw, upper);
     }
-    if (upper.matches("[A-Z]{2}") && byAlpha2.containsKey(upper)) {
+    if (TWO_LETTERS.matcher(upper).matches() && byAlpha2.containsKey(upper)) {
       return new CountryMatch.Known(raw, byAlpha2.get(upper));
     }
     String key = key(trimmed);
