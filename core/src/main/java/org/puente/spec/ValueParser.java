@@ -60,6 +60,7 @@ final class ValueParser {
   private final Variable variable;
   private final Optional<CodeList> codeList;
   private final List<DateTimeFormatter> formatters;
+  private final List<FastDatePattern> fast;
   private final List<String> patternNames;
   private final CountryNormaliser countries;
 
@@ -70,11 +71,14 @@ final class ValueParser {
     this.countries = countries;
     this.formatters = new ArrayList<>();
     this.patternNames = new ArrayList<>(patterns);
+    this.fast = new ArrayList<>();
     for (String pattern : patterns) {
       formatters.add(formatter(pattern));
+      fast.add(FastDatePattern.of(pattern).orElse(null));
     }
     if (formatters.isEmpty() && variable.type() == VariableType.DATE) {
       formatters.add(DateTimeFormatter.ISO_LOCAL_DATE);
+      fast.add(FastDatePattern.of("yyyy-MM-dd").orElseThrow());
       patternNames.add("yyyy-MM-dd");
     }
     if (formatters.isEmpty() && variable.type() == VariableType.DATE_TIME) {
@@ -136,9 +140,17 @@ final class ValueParser {
   }
 
   private Parsed date(String raw) {
-    for (DateTimeFormatter formatter : formatters) {
+    for (int i = 0; i < formatters.size(); i++) {
+      FastDatePattern quick = fast.get(i);
+      if (quick != null) {
+        LocalDate date = quick.parse(raw);
+        if (date != null) {
+          return Parsed.ok(date);
+        }
+        continue;
+      }
       try {
-        return Parsed.ok(LocalDate.parse(raw, formatter));
+        return Parsed.ok(LocalDate.parse(raw, formatters.get(i)));
       } catch (DateTimeParseException e) {
         // try the next format
       }
