@@ -93,15 +93,16 @@ public final class CsvExportReader implements ExportReader {
               columns,
               "is the delimiter '" + format.delimiter() + "' right?");
       int footerIndex = format.footer().map(f -> columns.indexOf(f.column())).orElse(-1);
-      // Empty lines are kept by the parser so that line numbers stay exact; they are skipped
-      // here. A record starts on the line after the previous record's last line end.
+      // Empty lines are kept by the parser so that line numbers stay exact; they (and rows of
+      // empty fields) are skipped here. A record starts on the line after the previous record's
+      // last line end.
       long endOfPrevious = parser.getCurrentLineNumber();
       while (records.hasNext()) {
         List<String> row = values(records.next());
         long line = format.skipLines() + endOfPrevious + 1;
         endOfPrevious = parser.getCurrentLineNumber();
-        if (row.size() == 1 && row.get(0).isEmpty()) {
-          continue;
+        if (row.stream().allMatch(String::isBlank)) {
+          continue; // an empty line, or only delimiters: no data to keep
         }
         if (row.size() != header.size()) {
           sink.malformed(
