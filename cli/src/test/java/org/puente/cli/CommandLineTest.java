@@ -69,7 +69,8 @@ class CommandLineTest {
       }
     }
     assertThat(identifiers)
-        .containsExactlyInAnyOrder("given_names", "surnames", "document_number", "birth_date");
+        .containsExactlyInAnyOrder(
+            "given_names", "surnames", "full_name", "document_number", "birth_date");
   }
 
   @Test

@@ -73,6 +73,7 @@ public final class RegionalSchema {
   public static final String COUNTERPART_COUNTRY = "counterpart_country";
   public static final String GIVEN_NAMES = "given_names";
   public static final String SURNAMES = "surnames";
+  public static final String FULL_NAME = "full_name";
   public static final String DOCUMENT_NUMBER = "document_number";
   public static final String DOCUMENT_TYPE = "document_type";
   public static final String DOCUMENT_COUNTRY = "document_country";
@@ -136,6 +137,12 @@ public final class RegionalSchema {
         "For an arrival the country of embarkation, for a departure the country of destination.");
     identifier(all, GIVEN_NAMES, "Given names", VariableType.TEXT, "All given names as recorded.");
     identifier(all, SURNAMES, "Surnames", VariableType.TEXT, "All surnames as recorded.");
+    identifier(
+        all,
+        FULL_NAME,
+        "Full name",
+        VariableType.TEXT,
+        "The whole name in one field, for sources that do not separate given names and surnames.");
     identifier(
         all,
         DOCUMENT_NUMBER,
@@ -212,6 +219,7 @@ public final class RegionalSchema {
         List.of(
             GIVEN_NAMES,
             SURNAMES,
+            FULL_NAME,
             DOCUMENT_TYPE,
             DOCUMENT_COUNTRY,
             BIRTH_DATE,

@@ -3,6 +3,7 @@ package org.puente.spec;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
@@ -100,7 +101,11 @@ final class ValueParser {
       }
       strict.append(!quoted && c == 'y' ? 'u' : c);
     }
-    return DateTimeFormatter.ofPattern(strict.toString(), Locale.ROOT)
+    // Case-insensitive so that "15-MAR-2024" and "15-Mar-2024" both read with dd-MMM-yyyy.
+    return new DateTimeFormatterBuilder()
+        .parseCaseInsensitive()
+        .appendPattern(strict.toString())
+        .toFormatter(Locale.ROOT)
         .withResolverStyle(ResolverStyle.STRICT);
   }
 

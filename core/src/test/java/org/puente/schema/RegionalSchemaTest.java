@@ -13,7 +13,8 @@ class RegionalSchemaTest {
   @Test
   void personalIdentifiersAreNamesDocumentNumberAndBirthDate() {
     assertThat(schema.personalIdentifiers())
-        .containsExactlyInAnyOrder("given_names", "surnames", "document_number", "birth_date");
+        .containsExactlyInAnyOrder(
+            "given_names", "surnames", "full_name", "document_number", "birth_date");
   }
 
   @Test

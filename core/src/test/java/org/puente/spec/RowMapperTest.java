@@ -145,4 +145,17 @@ class RowMapperTest {
     assertThat(record.value("age_at_event")).isNull();
     assertThat(record.value("transport_mode")).isNull();
   }
+
+  @Test
+  void monthNamesReadInAnyCase() {
+    ValueParser parser =
+        new ValueParser(
+            org.puente.schema.RegionalSchema.standard().variable("event_date").orElseThrow(),
+            List.of("dd-MMM-yyyy"),
+            org.puente.codelist.CodeLists.standard(),
+            org.puente.codelist.CountryNormaliser.standard());
+    assertThat(parser.parse("15-Mar-2024").value()).isEqualTo(LocalDate.of(2024, 3, 15));
+    assertThat(parser.parse("15-MAR-2024").value()).isEqualTo(LocalDate.of(2024, 3, 15));
+    assertThat(parser.parse("30-FEB-2024").isOk()).isFalse();
+  }
 }
