@@ -23,8 +23,11 @@ import org.puente.lake.table.TableLayout;
  */
 public final class Lake implements AutoCloseable {
 
-  /** Rows per Parquet file: large enough for good row groups, small enough to bound memory. */
-  public static final int DEFAULT_ROWS_PER_FILE = 1_000_000;
+  /**
+   * Rows per Parquet file: two row groups of DuckDB's default size; small enough that a large
+   * submission's files are converted while it is still being written.
+   */
+  public static final int DEFAULT_ROWS_PER_FILE = 250_000;
 
   private final NodeHome home;
   private final Catalog catalog;

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.puente.error.ErrorCode;
@@ -19,6 +21,10 @@ import org.puente.error.PuenteException;
 public final class Catalog implements AutoCloseable {
 
   static final String MIGRATIONS = "classpath:org/puente/lake/catalog/migration";
+
+  // Flyway reports every check at INFO through java.util.logging; a command's output is no place
+  // for it. Held in a field: the logging framework keeps only weak references to loggers.
+  private static final Logger FLYWAY_LOG = quiet(Logger.getLogger("org.flywaydb"));
 
   private final CatalogConfig config;
   private final Clock clock;
@@ -168,6 +174,11 @@ public final class Catalog implements AutoCloseable {
     } catch (SQLException e) {
       // Closing after a failure or at shutdown: nothing left to roll back or report.
     }
+  }
+
+  private static Logger quiet(Logger logger) {
+    logger.setLevel(Level.WARNING);
+    return logger;
   }
 
   static String firstLine(String message) {

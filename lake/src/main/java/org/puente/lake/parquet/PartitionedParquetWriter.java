@@ -2,8 +2,12 @@ package org.puente.lake.parquet;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,12 +17,17 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.lake.catalog.LakeFile;
@@ -30,27 +39,42 @@ import org.puente.schema.EventKind;
 
 /**
  * Streams rows into Parquet files under a staging directory, one set of files per monthly
- * partition. Rows go through DuckDB's appender into one buffer table per partition; a buffer that
- * reaches {@code rowsPerFile} rows is copied to a Parquet file and emptied, so memory stays bounded
- * by the number of open partitions, not by the input (DuckDB also spills to the staging directory
- * past its memory limit).
+ * partition. Each partition's rows are encoded as text into a chunk file; a chunk that reaches
+ * {@code rowsPerFile} rows (and every chunk at the end) becomes one Parquet file through DuckDB,
+ * and is deleted. The conversion runs on a background thread while the caller's thread goes on
+ * encoding, at most {@link #MAX_PENDING} chunks behind. Memory stays bounded by the open
+ * partitions' write buffers, never the input; disk by {@code MAX_PENDING} chunks.
+ *
+ * <p>Why text chunks rather than DuckDB's appender: the JDBC appender crosses into native code per
+ * value and managed about 40,000 rows/s of 25 columns here; Java writes the text, and DuckDB reads
+ * it back in parallel, several times faster (see docs/BENCHMARKS.md).
  */
 public final class PartitionedParquetWriter implements AutoCloseable {
 
+  private static final int WRITE_BUFFER = 1 << 16;
+
+  /** Chunks waiting for or in conversion before {@link #append} waits for the oldest. */
+  static final int MAX_PENDING = 2;
+
   private final Path stagingDirectory;
   private final long submissionId;
-  private final TableLayout layout;
   private final EventKind eventKind;
   private final String country;
+  private final TableLayout layout;
   private final int rowsPerFile;
   private final int periodIndex;
-  private final ColumnType[] types;
-  private final DuckDBConnection duckdb;
-  private final Map<YearMonth, PartitionBuffer> buffers = new HashMap<>();
+  private final int columnCount;
+  private final TextRowEncoder encoder;
+  private final Connection duckdb;
+  private final CsvToParquet converter;
+  private final Map<YearMonth, PartitionChunk> chunks = new HashMap<>();
   private final List<StagedFile> staged = new ArrayList<>();
-  private PartitionBuffer last;
+  private final ExecutorService converting;
+  private final Deque<Future<StagedFile>> pending = new ArrayDeque<>();
+  private PartitionChunk last;
   private int nextFile;
   private long rows;
+  private boolean closed;
 
   /**
    * @param stagingDirectory an empty directory of this submission's own
@@ -74,30 +98,37 @@ public final class PartitionedParquetWriter implements AutoCloseable {
     }
     this.rowsPerFile = rowsPerFile;
     this.periodIndex = layout.indexOf(layout.periodColumn());
-    this.types = layout.columns().stream().map(Column::type).toArray(ColumnType[]::new);
+    this.columnCount = layout.size();
+    this.encoder =
+        new TextRowEncoder(
+            layout.columns().stream().map(Column::type).toArray(ColumnType[]::new),
+            layout.columns().stream().map(Column::name).toArray(String[]::new));
     this.duckdb = openDuckDb(stagingDirectory);
+    this.converter = new CsvToParquet(duckdb, layout);
+    this.converting =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "parquet-" + submissionId);
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /** Appends one row: values in layout order, each null or of its column's Java type. */
   public void append(Object[] row) {
-    if (row.length != types.length) {
+    if (row.length != columnCount) {
       throw new IllegalArgumentException(
-          "row has " + row.length + " values, the layout " + types.length + " columns");
+          "row has " + row.length + " values, the layout " + columnCount + " columns");
     }
-    PartitionBuffer buffer = bufferFor(row[periodIndex]);
+    PartitionChunk chunk = chunkFor(row[periodIndex]);
     try {
-      DuckDBAppender appender = buffer.appender;
-      appender.beginRow();
-      for (int i = 0; i < types.length; i++) {
-        appendValue(appender, i, row[i]);
-      }
-      appender.endRow();
+      encoder.write(chunk.writer, row);
       rows++;
-      if (++buffer.rows >= rowsPerFile) {
-        flush(buffer);
+      if (++chunk.rows >= rowsPerFile) {
+        toParquet(chunk);
       }
-    } catch (SQLException e) {
-      throw failure(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -105,34 +136,54 @@ public final class PartitionedParquetWriter implements AutoCloseable {
     return rows;
   }
 
-  /** Writes what is still buffered and returns every staged file; the writer is done after it. */
+  /** Converts what is still in chunks and returns every staged file; the writer is done after. */
   public List<StagedFile> finish() {
     try {
-      for (PartitionBuffer buffer : buffers.values()) {
-        if (buffer.rows > 0) {
-          flush(buffer);
+      for (PartitionChunk chunk : chunks.values()) {
+        chunk.writer.close();
+        if (chunk.rows > 0) {
+          submit(chunk);
+        } else {
+          Files.delete(chunk.text);
         }
       }
-    } catch (SQLException e) {
-      throw failure(e);
+      while (!pending.isEmpty()) {
+        awaitOldest();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     close();
     return List.copyOf(staged);
   }
 
+  /** Closes the chunk files and DuckDB; the staging directory is the caller's to delete. */
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    // A conversion still running when the writer is abandoned must not outlive the connection.
+    converting.shutdownNow();
     try {
-      for (PartitionBuffer buffer : buffers.values()) {
-        buffer.appender.close();
+      converting.awaitTermination(1, TimeUnit.MINUTES);
+      for (PartitionChunk chunk : chunks.values()) {
+        chunk.writer.close();
       }
       duckdb.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PuenteException(
+          ErrorCode.INTERNAL, "interrupted while closing a Parquet writer", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } catch (SQLException e) {
       throw failure(e);
     }
   }
 
-  private PartitionBuffer bufferFor(Object periodValue) {
+  private PartitionChunk chunkFor(Object periodValue) {
     int year;
     int month;
     if (periodValue instanceof LocalDate date) {
@@ -143,93 +194,88 @@ public final class PartitionedParquetWriter implements AutoCloseable {
       month = dateTime.getMonthValue();
     } else {
       throw new IllegalArgumentException(
-          "period column " + layout.periodColumn() + " must hold a date, not " + kind(periodValue));
+          "period column "
+              + layout.periodColumn()
+              + " must hold a date, not "
+              + (periodValue == null ? "null" : periodValue.getClass().getSimpleName()));
     }
-    // Exports are mostly sorted by date: the last buffer is nearly always the right one.
+    // Exports are mostly sorted by date: the last chunk is nearly always the right one.
     if (last != null && last.period.getYear() == year && last.period.getMonthValue() == month) {
       return last;
     }
     YearMonth period = YearMonth.of(year, month);
-    last = buffers.computeIfAbsent(period, this::newBuffer);
+    last = chunks.computeIfAbsent(period, this::newChunk);
     return last;
   }
 
-  private PartitionBuffer newBuffer(YearMonth period) {
+  private PartitionChunk newChunk(YearMonth period) {
     Partition partition = new Partition(eventKind, country, period);
-    String table = "buffer_" + buffers.size();
-    StringBuilder create = new StringBuilder("CREATE TABLE " + table + " (");
-    for (int i = 0; i < types.length; i++) {
-      Column column = layout.columns().get(i);
-      create.append(i == 0 ? "" : ", ").append(column.quotedName()).append(' ');
-      create.append(column.type().sql());
-    }
-    create.append(')');
-    try (Statement statement = duckdb.createStatement()) {
-      statement.execute(create.toString());
-      Files.createDirectories(stagingDirectory.resolve(partition.directory()));
-      return new PartitionBuffer(partition, table, duckdb.createAppender("main", table));
-    } catch (SQLException e) {
-      throw failure(e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private void flush(PartitionBuffer buffer) throws SQLException {
-    buffer.appender.close();
-    String relative =
-        buffer.partition.directory() + "/part-" + submissionId + "-" + nextFile++ + ".parquet";
-    Path file = stagingDirectory.resolve(relative);
-    try (Statement statement = duckdb.createStatement()) {
-      statement.execute("COPY " + buffer.table + " TO '" + sqlString(file) + "' (FORMAT parquet)");
-      statement.execute("TRUNCATE " + buffer.table);
-      long bytes = Files.size(file);
-      staged.add(
-          new StagedFile(file, new LakeFile(relative, buffer.partition, buffer.rows, bytes)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    buffer.rows = 0;
-    buffer.appender = duckdb.createAppender("main", buffer.table);
-  }
-
-  private void appendValue(DuckDBAppender appender, int column, Object value) throws SQLException {
-    if (value == null) {
-      appender.appendNull();
-      return;
-    }
     try {
-      switch (types[column]) {
-        case VARCHAR -> appender.append((String) value);
-        case INTEGER -> appender.append(((Integer) value).intValue());
-        case BIGINT -> appender.append(((Long) value).longValue());
-        case DATE -> appender.append((LocalDate) value);
-        case TIMESTAMP -> appender.append((LocalDateTime) value);
-        case BOOLEAN -> appender.append(((Boolean) value).booleanValue());
-      }
-    } catch (ClassCastException e) {
-      // The message names the column and the Java type, never the value: it may be personal.
-      throw new IllegalArgumentException(
-          "column "
-              + layout.columns().get(column).name()
-              + " expects "
-              + types[column].javaType().getSimpleName()
-              + ", got "
-              + kind(value),
-          e);
+      Path directory = Files.createDirectories(stagingDirectory.resolve(partition.directory()));
+      PartitionChunk chunk = new PartitionChunk(partition, directory.resolve("chunk.csv"));
+      chunk.open();
+      return chunk;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
-  private static DuckDBConnection openDuckDb(Path stagingDirectory) {
+  private void toParquet(PartitionChunk chunk) throws IOException {
+    chunk.writer.close();
+    submit(chunk);
+    chunk.rows = 0;
+    chunk.open();
+  }
+
+  /** Hands a closed chunk to the converting thread, under a name of its own. */
+  private void submit(PartitionChunk chunk) throws IOException {
+    while (pending.size() >= MAX_PENDING) {
+      awaitOldest();
+    }
+    int number = nextFile++;
+    String relative =
+        chunk.partition.directory() + "/part-" + submissionId + "-" + number + ".parquet";
+    Path text = Files.move(chunk.text, chunk.text.resolveSibling("chunk-" + number + ".csv"));
+    Partition partition = chunk.partition;
+    long chunkRows = chunk.rows;
+    pending.add(
+        converting.submit(
+            () -> {
+              Path file = stagingDirectory.resolve(relative);
+              converter.convert(text, file);
+              Files.delete(text);
+              return new StagedFile(
+                  file, new LakeFile(relative, partition, chunkRows, Files.size(file)));
+            }));
+  }
+
+  private void awaitOldest() {
+    try {
+      staged.add(pending.removeFirst().get());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PuenteException(ErrorCode.INTERNAL, "interrupted while writing Parquet", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof SQLException sql) {
+        throw failure(sql);
+      }
+      if (cause instanceof IOException io) {
+        throw new UncheckedIOException(io);
+      }
+      throw new PuenteException(ErrorCode.INTERNAL, "converting a chunk to Parquet failed", cause);
+    }
+  }
+
+  private static Connection openDuckDb(Path stagingDirectory) {
     try {
       Connection connection = DriverManager.getConnection("jdbc:duckdb:");
       try (Statement statement = connection.createStatement()) {
         statement.execute("SET memory_limit = '1GB'");
         statement.execute(
             "SET temp_directory = '" + sqlString(stagingDirectory.resolve("duckdb-spill")) + "'");
-        statement.execute("SET preserve_insertion_order = true");
       }
-      return connection.unwrap(DuckDBConnection.class);
+      return connection;
     } catch (SQLException e) {
       throw failure(e);
     }
@@ -239,28 +285,34 @@ public final class PartitionedParquetWriter implements AutoCloseable {
     return path.toAbsolutePath().toString().replace("'", "''");
   }
 
-  private static String kind(Object value) {
-    return value == null ? "null" : value.getClass().getSimpleName();
-  }
-
   private static PuenteException failure(SQLException e) {
+    // DuckDB's message may quote a value of the staged data: it stays in the cause, out of the
+    // one line a user sees.
     return new PuenteException(
-        ErrorCode.UNAVAILABLE, "writing Parquet with DuckDB failed: " + e.getMessage(), e);
+        ErrorCode.UNAVAILABLE,
+        "writing Parquet with DuckDB failed (SQLSTATE " + e.getSQLState() + ")",
+        e);
   }
 
-  /** The rows of one partition not yet written to a file. */
-  private static final class PartitionBuffer {
+  /** One partition's chunk of rows not yet converted. */
+  private static final class PartitionChunk {
     final Partition partition;
     final YearMonth period;
-    final String table;
-    DuckDBAppender appender;
+    final Path text;
+    Writer writer;
     long rows;
 
-    PartitionBuffer(Partition partition, String table, DuckDBAppender appender) {
+    PartitionChunk(Partition partition, Path text) {
       this.partition = partition;
       this.period = partition.period();
-      this.table = table;
-      this.appender = appender;
+      this.text = text;
+    }
+
+    void open() throws IOException {
+      writer =
+          new BufferedWriter(
+              new OutputStreamWriter(Files.newOutputStream(text), StandardCharsets.UTF_8),
+              WRITE_BUFFER);
     }
   }
 }
