@@ -367,6 +367,46 @@ abstract class LakeContractTest {
   }
 
   @Test
+  void theCatalogItselfRefusesCountsThatDoNotAddUp() throws SQLException {
+    long id = accepted("a.csv", "content a").submission().id();
+    try (Connection connection = catalogConnection();
+        Statement statement = connection.createStatement()) {
+      assertThatThrownBy(
+              () ->
+                  statement.executeUpdate(
+                      "UPDATE submissions SET status = 'COMMITTED',"
+                          + " committed_sha256 = content_sha256, rows_read = 5,"
+                          + " rows_accepted = 1, rows_rejected = 1, rows_duplicate = 1"
+                          + " WHERE id = "
+                          + id))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContainingAll("submissions_counts_add_up")
+          // integrity constraint violation: 23514 in PostgreSQL, 23513 in H2
+          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).startsWith("2351"));
+    }
+  }
+
+  @Test
+  void anEmptyLakeGivesAnEmptyViewWithTheLayoutsColumns() throws SQLException {
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement()) {
+      reader.createView(duckdb, "permits", LakeQuery.of(EventKind.WORK_PERMIT), Rows.LAYOUT);
+      try (ResultSet row =
+          statement.executeQuery(
+              "SELECT COUNT(*), string_agg(column_name || ' ' || column_type, ', ')"
+                  + " FROM (DESCRIBE SELECT * FROM permits), (SELECT COUNT(*) c FROM permits)"
+                  + " WHERE c = 0")) {
+        row.next();
+        assertThat(row.getInt(1)).isEqualTo(Rows.LAYOUT.size());
+        assertThat(row.getString(2))
+            .isEqualTo(
+                "event_date DATE, person_token VARCHAR, age INTEGER, arrival BOOLEAN,"
+                    + " seq BIGINT, recorded_at TIMESTAMP");
+      }
+    }
+  }
+
+  @Test
   void registeringASourceTwiceGivesTheSameSource() {
     Source again = gtmCrossings(catalog);
     assertThat(again).isEqualTo(source);
