@@ -105,8 +105,14 @@ public final class SubmissionWriter implements AutoCloseable {
 
   /** Steps 1 and 2: finish the staged files and move them, still unlisted, into the lake. */
   List<LakeFile> moveIntoLake() {
+    List<StagedFile> staged;
+    try {
+      staged = parquet.finish();
+    } catch (RuntimeException e) {
+      fail("writing Parquet failed: " + e.getMessage());
+      throw e;
+    }
     finished = true;
-    List<StagedFile> staged = parquet.finish();
     List<LakeFile> moved = new ArrayList<>();
     try {
       for (StagedFile file : staged) {
@@ -131,11 +137,17 @@ public final class SubmissionWriter implements AutoCloseable {
     } catch (RuntimeException e) {
       // The commit may or may not have reached the catalog. Only a submission the catalog now
       // records FAILED (so certainly not committed) may lose its files; otherwise recovery decides.
-      Submission after = catalog.submissions().fail(submission.id(), "commit failed: " + e);
-      if (after.status() == SubmissionStatus.FAILED) {
-        deleteFromLake(files);
+      try {
+        Submission after =
+            catalog.submissions().fail(submission.id(), "commit failed: " + e.getMessage());
+        if (after.status() == SubmissionStatus.FAILED) {
+          deleteFromLake(files);
+        }
+        FileTrees.deleteTree(staging);
+      } catch (RuntimeException cleanup) {
+        // The catalog is unreachable: the next Lake.open fails the submission and removes files.
+        e.addSuppressed(cleanup);
       }
-      FileTrees.deleteTree(staging);
       throw e;
     }
     if (result.status() == SubmissionStatus.DUPLICATE) {
@@ -148,8 +160,12 @@ public final class SubmissionWriter implements AutoCloseable {
   /** Records the submission FAILED and discards its staged files. */
   public Submission fail(String reason) {
     finished = true;
-    parquet.close();
-    FileTrees.deleteTree(staging);
+    try {
+      parquet.close();
+      FileTrees.deleteTree(staging);
+    } catch (RuntimeException e) {
+      // Left for the next Lake.open, which clears the staging directory; the failure still counts.
+    }
     return catalog.submissions().fail(submission.id(), reason);
   }
 
