@@ -2,12 +2,8 @@ package org.puente.lake.parquet;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,8 +46,6 @@ import org.puente.schema.EventKind;
  * it back in parallel, several times faster (see docs/BENCHMARKS.md).
  */
 public final class PartitionedParquetWriter implements AutoCloseable {
-
-  private static final int WRITE_BUFFER = 1 << 16;
 
   /** Chunks waiting for or in conversion before {@link #append} waits for the oldest. */
   static final int MAX_PENDING = 2;
@@ -299,7 +293,7 @@ public final class PartitionedParquetWriter implements AutoCloseable {
     final Partition partition;
     final YearMonth period;
     final Path text;
-    Writer writer;
+    ByteSink writer;
     long rows;
 
     PartitionChunk(Partition partition, Path text) {
@@ -309,10 +303,7 @@ public final class PartitionedParquetWriter implements AutoCloseable {
     }
 
     void open() throws IOException {
-      writer =
-          new BufferedWriter(
-              new OutputStreamWriter(Files.newOutputStream(text), StandardCharsets.UTF_8),
-              WRITE_BUFFER);
+      writer = new ByteSink(Files.newOutputStream(text));
     }
   }
 }

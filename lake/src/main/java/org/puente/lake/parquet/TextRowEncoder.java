@@ -1,7 +1,6 @@
 package org.puente.lake.parquet;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.puente.lake.table.ColumnType;
@@ -21,7 +20,7 @@ final class TextRowEncoder {
     this.names = names;
   }
 
-  void write(Writer out, Object[] row) throws IOException {
+  void write(ByteSink out, Object[] row) throws IOException {
     for (int i = 0; i < types.length; i++) {
       if (i > 0) {
         out.write(',');
@@ -32,12 +31,12 @@ final class TextRowEncoder {
       }
       try {
         switch (types[i]) {
-          case VARCHAR -> writeQuoted(out, (String) value);
-          case INTEGER -> out.write(Integer.toString((Integer) value));
-          case BIGINT -> out.write(Long.toString((Long) value));
+          case VARCHAR -> out.writeQuoted((String) value);
+          case INTEGER -> out.writeLong((Integer) value);
+          case BIGINT -> out.writeLong((Long) value);
           case DATE -> writeDate(out, (LocalDate) value);
           case TIMESTAMP -> writeTimestamp(out, (LocalDateTime) value);
-          case BOOLEAN -> out.write((Boolean) value ? "true" : "false");
+          case BOOLEAN -> out.writeAscii((Boolean) value ? "true" : "false");
         }
       } catch (ClassCastException e) {
         // The message names the column and the Java type, never the value: it may be personal.
@@ -54,61 +53,32 @@ final class TextRowEncoder {
     out.write('\n');
   }
 
-  private static void writeQuoted(Writer out, String value) throws IOException {
-    out.write('"');
-    int from = 0;
-    for (int quote = value.indexOf('"'); quote >= 0; quote = value.indexOf('"', from)) {
-      out.write(value, from, quote + 1 - from);
-      out.write('"');
-      from = quote + 1;
-    }
-    out.write(value, from, value.length() - from);
-    out.write('"');
-  }
-
-  private static void writeDate(Writer out, LocalDate date) throws IOException {
+  private static void writeDate(ByteSink out, LocalDate date) throws IOException {
     int year = date.getYear();
     if (year < 0 || year > 9999) {
-      out.write(date.toString());
+      out.writeAscii(date.toString());
       return;
     }
-    char[] text = new char[10];
-    fourDigits(text, 0, year);
-    text[4] = '-';
-    twoDigits(text, 5, date.getMonthValue());
-    text[7] = '-';
-    twoDigits(text, 8, date.getDayOfMonth());
-    out.write(text);
+    out.writeDigits(year, 4);
+    out.write('-');
+    out.writeDigits(date.getMonthValue(), 2);
+    out.write('-');
+    out.writeDigits(date.getDayOfMonth(), 2);
   }
 
-  private static void writeTimestamp(Writer out, LocalDateTime dateTime) throws IOException {
+  private static void writeTimestamp(ByteSink out, LocalDateTime dateTime) throws IOException {
     writeDate(out, dateTime.toLocalDate());
-    char[] text = new char[9];
-    text[0] = ' ';
-    twoDigits(text, 1, dateTime.getHour());
-    text[3] = ':';
-    twoDigits(text, 4, dateTime.getMinute());
-    text[6] = ':';
-    twoDigits(text, 7, dateTime.getSecond());
-    out.write(text);
+    out.write(' ');
+    out.writeDigits(dateTime.getHour(), 2);
+    out.write(':');
+    out.writeDigits(dateTime.getMinute(), 2);
+    out.write(':');
+    out.writeDigits(dateTime.getSecond(), 2);
     int nanos = dateTime.getNano();
     if (nanos != 0) {
       // DuckDB keeps microseconds.
       out.write('.');
-      String micros = Integer.toString(1_000_000 + nanos / 1_000);
-      out.write(micros, 1, 6);
+      out.writeDigits(nanos / 1_000, 6);
     }
-  }
-
-  private static void fourDigits(char[] text, int at, int value) {
-    text[at] = (char) ('0' + value / 1000);
-    text[at + 1] = (char) ('0' + value / 100 % 10);
-    text[at + 2] = (char) ('0' + value / 10 % 10);
-    text[at + 3] = (char) ('0' + value % 10);
-  }
-
-  private static void twoDigits(char[] text, int at, int value) {
-    text[at] = (char) ('0' + value / 10);
-    text[at + 1] = (char) ('0' + value % 10);
   }
 }

@@ -87,6 +87,22 @@ class PartitionedParquetWriterTest {
   }
 
   @Test
+  void valuesLongerThanTheWriteBufferRoundTrip() throws SQLException {
+    // 70,000 ASCII characters with quotes, then 70,000 with two-byte UTF-8 characters and quotes:
+    // both cross the encoder's 64 KiB buffer, on the ASCII and on the UTF-8 path.
+    String ascii = "ab\"c".repeat(17_500);
+    String accented = "ñ\"é".repeat(23_334);
+    List<StagedFile> files;
+    try (PartitionedParquetWriter writer = writer(100)) {
+      writer.append(row(LocalDateTime.of(2024, 1, 1, 0, 0), ascii, 1, 1L, null, null));
+      writer.append(row(LocalDateTime.of(2024, 1, 2, 0, 0), accented, 2, 2L, null, null));
+      files = writer.finish();
+    }
+    List<Object[]> back = readBack(files.get(0).staged());
+    assertThat(back).extracting(r -> (String) r[1]).containsExactly(ascii, accented);
+  }
+
+  @Test
   void rowsAreSplitIntoMonthsAndFilesOfAtMostTheGivenSize() throws SQLException {
     List<StagedFile> files;
     try (PartitionedParquetWriter writer = writer(10)) {
