@@ -42,8 +42,8 @@ import org.puente.schema.EventKind;
  * partitions' write buffers, never the input; disk by {@code MAX_PENDING} chunks.
  *
  * <p>Why text chunks rather than DuckDB's appender: the JDBC appender crosses into native code per
- * value and managed about 40,000 rows/s of 25 columns here; Java writes the text, and DuckDB reads
- * it back in parallel, several times faster (see docs/BENCHMARKS.md).
+ * value and cost more than twice the CPU per 25-column row; Java writes the text cheaply and DuckDB
+ * reads it back in parallel (see docs/BENCHMARKS.md).
  */
 public final class PartitionedParquetWriter implements AutoCloseable {
 
