@@ -1,0 +1,85 @@
+package org.puente.lake;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.puente.error.ErrorCode;
+import org.puente.error.PuenteException;
+import org.puente.lake.catalog.Catalog;
+import org.puente.lake.catalog.LakeFile;
+import org.puente.lake.catalog.LakeQuery;
+import org.puente.lake.table.Column;
+import org.puente.lake.table.TableLayout;
+
+/**
+ * The read side: exactly the files of committed manifests, never a directory listing (which would
+ * also show files whose commit is in flight or failed). Needs no writer lock.
+ */
+public final class LakeReader {
+
+  private final NodeHome home;
+  private final Catalog catalog;
+
+  public LakeReader(NodeHome home, Catalog catalog) {
+    this.home = requireNonNull(home, "home is null");
+    this.catalog = requireNonNull(catalog, "catalog is null");
+  }
+
+  /** The committed files the query selects. */
+  public List<LakeFile> files(LakeQuery query) {
+    return catalog.manifests().files(query);
+  }
+
+  /** Where a committed file is on disk. */
+  public Path resolve(LakeFile file) {
+    return home.lake().resolve(file.path());
+  }
+
+  /**
+   * Creates (or replaces) a temporary DuckDB view named {@code viewName} over the committed files
+   * the query selects, as of now, with the columns of {@code layout}: a file missing a column gives
+   * nulls, and no files at all give an empty view with the same columns.
+   *
+   * @return the files the view reads
+   */
+  public List<LakeFile> createView(
+      Connection duckdb, String viewName, LakeQuery query, TableLayout layout) {
+    requireNonNull(duckdb, "duckdb is null");
+    if (!Column.isIdentifier(viewName)) {
+      throw new IllegalArgumentException("view name must be a lower-case identifier: " + viewName);
+    }
+    List<LakeFile> files = files(query);
+    String select =
+        layout.columns().stream()
+            .map(
+                c ->
+                    "CAST("
+                        + (files.isEmpty() ? "NULL" : c.quotedName())
+                        + " AS "
+                        + c.type().sql()
+                        + ") AS "
+                        + c.quotedName())
+            .collect(Collectors.joining(", "));
+    String from =
+        files.isEmpty()
+            ? " WHERE false"
+            : " FROM read_parquet(["
+                + files.stream()
+                    .map(f -> "'" + resolve(f).toString().replace("'", "''") + "'")
+                    .collect(Collectors.joining(", "))
+                + "], union_by_name = true)";
+    String sql = "CREATE OR REPLACE TEMP VIEW \"" + viewName + "\" AS SELECT " + select + from;
+    try (Statement statement = duckdb.createStatement()) {
+      statement.execute(sql);
+      return files;
+    } catch (SQLException e) {
+      throw new PuenteException(
+          ErrorCode.UNAVAILABLE, "cannot create view " + viewName + ": " + e.getMessage(), e);
+    }
+  }
+}

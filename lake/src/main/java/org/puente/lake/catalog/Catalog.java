@@ -1,0 +1,191 @@
+package org.puente.lake.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.puente.error.ErrorCode;
+import org.puente.error.PuenteException;
+
+/**
+ * The node's control plane: opens connections, applies the migrations on open, and runs each
+ * operation in one transaction. Plain JDBC, one connection per transaction: the catalog sees a few
+ * statements per submitted file, so a pool would buy nothing.
+ */
+public final class Catalog implements AutoCloseable {
+
+  static final String MIGRATIONS = "classpath:org/puente/lake/catalog/migration";
+
+  // Flyway reports every check at INFO through java.util.logging; a command's output is no place
+  // for it. Held in a field: the logging framework keeps only weak references to loggers.
+  private static final Logger FLYWAY_LOG = quiet(Logger.getLogger("org.flywaydb"));
+
+  private final CatalogConfig config;
+  private final Clock clock;
+  // H2 closes a file database when its last connection closes; holding one open for the catalog's
+  // lifetime keeps each transaction from reopening the file.
+  private final Connection keepOpen;
+
+  private Catalog(CatalogConfig config, Clock clock, Connection keepOpen) {
+    this.config = config;
+    this.clock = clock;
+    this.keepOpen = keepOpen;
+  }
+
+  /** Connects, applies any pending migrations, and returns the open catalog. */
+  public static Catalog open(CatalogConfig config, Clock clock) {
+    requireNonNull(config, "config is null");
+    requireNonNull(clock, "clock is null");
+    Connection keepOpen = null;
+    try {
+      migrate(config);
+      keepOpen = rawConnect(config);
+      return new Catalog(config, clock, config.isEmbedded() ? keepOpen : closed(keepOpen));
+    } catch (SQLException e) {
+      closeQuietly(keepOpen);
+      throw new PuenteException(
+          ErrorCode.UNAVAILABLE,
+          "cannot open the catalog at " + config.displayUrl() + ": " + firstLine(e.getMessage()),
+          e);
+    } catch (FlywayException e) {
+      closeQuietly(keepOpen);
+      throw new PuenteException(
+          ErrorCode.UNAVAILABLE,
+          "cannot migrate the catalog at " + config.displayUrl() + ": " + firstLine(e.getMessage()),
+          e);
+    }
+  }
+
+  public CatalogConfig config() {
+    return config;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public SourceRegistry sources() {
+    return new SourceRegistry(this);
+  }
+
+  public SubmissionLog submissions() {
+    return new SubmissionLog(this);
+  }
+
+  public ManifestIndex manifests() {
+    return new ManifestIndex(this);
+  }
+
+  /**
+   * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+   */
+  <T> T inTransaction(SqlWork<T> work) {
+    try (Connection connection = connect()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  /**
+   * Runs {@code work} in one transaction, letting SQL exceptions through for the caller to read.
+   */
+  <T> T inTransactionOrSqlException(SqlWork<T> work) throws SQLException {
+    try (Connection connection = connect()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    }
+  }
+
+  PuenteException failure(SQLException e) {
+    return new PuenteException(
+        ErrorCode.UNAVAILABLE,
+        "catalog at " + config.displayUrl() + " failed: " + firstLine(e.getMessage()),
+        e);
+  }
+
+  private Connection connect() throws SQLException {
+    return rawConnect(config);
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(keepOpen);
+  }
+
+  private static Connection rawConnect(CatalogConfig config) throws SQLException {
+    Connection connection =
+        config.user() == null
+            ? DriverManager.getConnection(config.jdbcUrl())
+            : DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
+    if (config.schema().isPresent()) {
+      try {
+        connection.setSchema(config.schema().get());
+      } catch (SQLException e) {
+        connection.close();
+        throw e;
+      }
+    }
+    return connection;
+  }
+
+  private static void migrate(CatalogConfig config) {
+    var configuration =
+        Flyway.configure(Catalog.class.getClassLoader())
+            .dataSource(config.jdbcUrl(), config.user(), config.password())
+            .locations(MIGRATIONS)
+            .createSchemas(true);
+    config.schema().ifPresent(schema -> configuration.schemas(schema));
+    configuration.load().migrate();
+  }
+
+  private static Connection closed(Connection connection) throws SQLException {
+    connection.close();
+    return null;
+  }
+
+  private static void closeQuietly(Connection connection) {
+    if (connection == null) {
+      return;
+    }
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // Closing after a failure or at shutdown: nothing left to roll back or report.
+    }
+  }
+
+  private static Logger quiet(Logger logger) {
+    logger.setLevel(Level.WARNING);
+    return logger;
+  }
+
+  static String firstLine(String message) {
+    if (message == null) {
+      return "(no message)";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

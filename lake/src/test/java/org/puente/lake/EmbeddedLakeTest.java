@@ -1,0 +1,17 @@
+package org.puente.lake;
+
+import org.puente.lake.catalog.CatalogConfig;
+
+/** The lake contract on the embedded catalog (H2 file database in PostgreSQL mode). */
+class EmbeddedLakeTest extends LakeContractTest {
+
+  @Override
+  CatalogConfig newCatalog(NodeHome home) {
+    return home.embeddedCatalog();
+  }
+
+  @Override
+  void dropCatalog(CatalogConfig config) {
+    // The database lives in the test's temporary directory, removed with it.
+  }
+}

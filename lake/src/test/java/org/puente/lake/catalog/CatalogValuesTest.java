@@ -1,0 +1,74 @@
+package org.puente.lake.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
+import org.junit.jupiter.api.Test;
+import org.puente.error.ErrorCode;
+import org.puente.error.PuenteException;
+import org.puente.schema.EventKind;
+
+/** The catalog's value types refuse what the tables would refuse, before any SQL runs. */
+class CatalogValuesTest {
+
+  @Test
+  void rowCountsMustAddUp() {
+    assertThat(new RowCounts(10, 7, 2, 1).read()).isEqualTo(10);
+    assertThatThrownBy(() -> new RowCounts(10, 7, 2, 0))
+        .hasMessage("row counts do not add up: read 10 != accepted 7 + rejected 2 + duplicate 0");
+    assertThatThrownBy(() -> new RowCounts(0, 1, -1, 0)).hasMessageContaining("negative");
+  }
+
+  @Test
+  void partitionsNameTheirDirectory() {
+    Partition partition = new Partition(EventKind.WORK_PERMIT, "PAN", YearMonth.of(2023, 11));
+    assertThat(partition.directory()).isEqualTo("kind=WORK_PERMIT/country=PAN/period=2023-11");
+    assertThatThrownBy(() -> new Partition(EventKind.WORK_PERMIT, "pa", YearMonth.of(2023, 1)))
+        .hasMessageContaining("alpha-3");
+  }
+
+  @Test
+  void lakeFilePathsStayInsideTheLake() {
+    Partition partition = new Partition(EventKind.WORK_PERMIT, "PAN", YearMonth.of(2023, 11));
+    assertThatThrownBy(() -> new LakeFile("../etc/passwd", partition, 1, 1))
+        .hasMessageContaining("relative");
+    assertThatThrownBy(() -> new LakeFile("/abs.parquet", partition, 1, 1))
+        .hasMessageContaining("relative");
+  }
+
+  @Test
+  void queriesRefuseAnEmptyPeriodRange() {
+    assertThatThrownBy(
+            () ->
+                LakeQuery.of(EventKind.BORDER_CROSSING)
+                    .periods(YearMonth.of(2024, 5), YearMonth.of(2024, 4)))
+        .hasMessage("period range is empty: 2024-05 > 2024-04");
+  }
+
+  @Test
+  void configsNeverShowParametersOrPasswords() {
+    CatalogConfig config =
+        CatalogConfig.postgres(
+            "jdbc:postgresql://db.example:5432/puente?password=hunter2", "puente", "hunter2");
+    assertThat(config.toString()).doesNotContain("hunter2");
+    assertThat(config.displayUrl()).isEqualTo("jdbc:postgresql://db.example:5432/puente");
+    assertThat(CatalogConfig.embedded(Path.of("/tmp/h/catalog")).isEmbedded()).isTrue();
+    assertThatThrownBy(() -> CatalogConfig.postgres("jdbc:mysql://x/y", "u", "p"))
+        .hasMessageContaining("jdbc:postgresql");
+  }
+
+  @Test
+  void anUnreachableCatalogIsOneClearError() {
+    // Port 9 (discard) has no PostgreSQL on 127.0.0.1: the connection is refused at once.
+    CatalogConfig nowhere =
+        CatalogConfig.postgres("jdbc:postgresql://127.0.0.1:9/test?connectTimeout=2", "x", "");
+    assertThatThrownBy(() -> Catalog.open(nowhere, Clock.systemUTC()))
+        .isInstanceOf(PuenteException.class)
+        .satisfies(e -> assertThat(((PuenteException) e).code()).isEqualTo(ErrorCode.UNAVAILABLE))
+        .hasMessageStartingWith("cannot migrate the catalog at jdbc:postgresql://127.0.0.1:9/test:")
+        .hasMessageNotContaining("\n");
+  }
+}
