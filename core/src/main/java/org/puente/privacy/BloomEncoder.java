@@ -28,6 +28,7 @@ public final class BloomEncoder {
 
   private static final String ALPHABET = "_abcdefghijklmnopqrstuvwxyz0123456789";
   private static final int CACHE_LIMIT = 100_000;
+  private static final int[] ASCII_INDEX = asciiIndex();
 
   private final String keyId;
   private final HmacSha256 hmac;
@@ -88,9 +89,9 @@ public final class BloomEncoder {
 
   /** The bit positions of one bigram: visible to tests of the format, never outside the node. */
   int[] positions(int first, int second) {
-    int a = ALPHABET.indexOf(first);
-    int b = ALPHABET.indexOf(second);
-    if (a >= 0 && b >= 0 && first < 128 && second < 128) {
+    int a = first < 128 ? ASCII_INDEX[first] : -1;
+    int b = second < 128 ? ASCII_INDEX[second] : -1;
+    if (a >= 0 && b >= 0) {
       return asciiPositions[a * ALPHABET.length() + b];
     }
     String bigram = new StringBuilder().appendCodePoint(first).appendCodePoint(second).toString();
@@ -112,6 +113,15 @@ public final class BloomEncoder {
       positions[h] = (((mac[2 * h] & 0xff) << 8) | (mac[2 * h + 1] & 0xff)) & 0x3ff;
     }
     return positions;
+  }
+
+  private static int[] asciiIndex() {
+    int[] index = new int[128];
+    java.util.Arrays.fill(index, -1);
+    for (int i = 0; i < ALPHABET.length(); i++) {
+      index[ALPHABET.charAt(i)] = i;
+    }
+    return index;
   }
 
   /** Flips each bit with the configured probability, jumping geometric gaps between flips. */

@@ -35,6 +35,19 @@ public final class Dice {
     return total == 0 ? 0.0 : 2.0 * common / total;
   }
 
+  /**
+   * Whether the Dice of two 1,024-bit vectors reaches a threshold given in thousandths, without a
+   * division: {@code 2000·|A∧B| ≥ threshold·(|A|+|B|)}.
+   */
+  public static boolean atLeast1024(
+      long[] a, int cardinalityA, long[] b, int cardinalityB, int thresholdThousandths) {
+    int common = 0;
+    for (int i = 0; i < 16; i++) {
+      common += Long.bitCount(a[i] & b[i]);
+    }
+    return 2000 * common >= thresholdThousandths * (cardinalityA + cardinalityB);
+  }
+
   public static int cardinality(long[] bits) {
     int count = 0;
     for (long word : bits) {

@@ -10,10 +10,10 @@ package org.puente.privacy;
 public record EncodingParameters(int hashes, double flipProbability) {
 
   /** The defaults, chosen by the FEBRL4 and attack evaluation in docs/PRIVACY.md. */
-  public static final EncodingParameters STANDARD = new EncodingParameters(10, 0.02);
+  public static final EncodingParameters STANDARD = new EncodingParameters(15, 0.01);
 
   /** The same encoding without hardening, for the evaluation only. */
-  public static final EncodingParameters UNHARDENED = new EncodingParameters(10, 0.0);
+  public static final EncodingParameters UNHARDENED = new EncodingParameters(15, 0.0);
 
   public EncodingParameters {
     if (hashes < 1 || hashes > 16) {

@@ -70,13 +70,10 @@ public final class IdentifierNormaliser {
     for (int i = 0; i < decomposed.length(); ) {
       int c = decomposed.codePointAt(i);
       i += Character.charCount(c);
-      if (Character.getType(c) == Character.NON_SPACING_MARK
-          || Character.getType(c) == Character.COMBINING_SPACING_MARK
-          || Character.getType(c) == Character.ENCLOSING_MARK
-          || isApostrophe(c)) {
+      if (isMark(c) || isApostrophe(c)) {
         continue;
       }
-      if (Character.isLetterOrDigit(c)) {
+      if (c < 128 ? isAsciiLetterOrDigit(c) : Character.isLetterOrDigit(c)) {
         if (pendingSpace && out.length() > 0) {
           out.append(' ');
         }
@@ -110,6 +107,20 @@ public final class IdentifierNormaliser {
     } else {
       out.appendCodePoint(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
     }
+  }
+
+  private static boolean isMark(int c) {
+    if (c < 0x300) {
+      return false;
+    }
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK
+        || type == Character.COMBINING_SPACING_MARK
+        || type == Character.ENCLOSING_MARK;
+  }
+
+  private static boolean isAsciiLetterOrDigit(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   private static boolean isApostrophe(int c) {

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Derives the match tokens of a record with the network linkage key. Same identifiers and same key
@@ -17,10 +18,12 @@ import java.util.Optional;
 public final class TokenDeriver {
 
   static final int TOKEN_BYTES = 16;
+  private static final int SMALL_DOMAIN_LIMIT = 1_000;
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
   private final String keyId;
   private final HmacSha256 hmac;
+  private final Map<String, MatchToken> smallDomains = new ConcurrentHashMap<>();
 
   public TokenDeriver(NodeKey networkKey) {
     networkKey.requirePurpose(KeyPurpose.NETWORK_LINKAGE);
@@ -44,6 +47,22 @@ public final class TokenDeriver {
 
   /** The token of one documented input string (see {@link TokenKind}). */
   public MatchToken token(TokenKind kind, String input) {
+    if (kind == TokenKind.SEX || kind == TokenKind.BIRTH_YEAR) {
+      // A handful of sexes and a few hundred years: computed once each.
+      MatchToken cached = smallDomains.get(input);
+      if (cached != null) {
+        return cached;
+      }
+      MatchToken computed = compute(kind, input);
+      if (smallDomains.size() < SMALL_DOMAIN_LIMIT) {
+        smallDomains.put(input, computed);
+      }
+      return computed;
+    }
+    return compute(kind, input);
+  }
+
+  private MatchToken compute(TokenKind kind, String input) {
     byte[] mac = hmac.mac(input.getBytes(StandardCharsets.UTF_8));
     return new MatchToken(kind, keyId, encode(mac));
   }
@@ -67,7 +86,7 @@ public final class TokenDeriver {
       LocalDate birth = person.birthDate().get();
       inputs.put(TokenKind.BIRTH_DATE, "dob|" + date);
       swapped(birth).ifPresent(s -> inputs.put(TokenKind.BIRTH_DATE_SWAPPED, "dob|" + s));
-      inputs.put(TokenKind.BIRTH_YEAR, "yob|" + String.format("%04d", birth.getYear()));
+      inputs.put(TokenKind.BIRTH_YEAR, "yob|" + date.substring(0, 4));
     }
     String sex = person.sex().orElse(null);
     if (sex != null) {

@@ -11,18 +11,18 @@ import org.junit.jupiter.api.Test;
 class BloomEncoderTest {
 
   private final BloomEncoder unhardened =
-      new BloomEncoder(TestKeys.network(), EncodingParameters.UNHARDENED);
+      new BloomEncoder(TestKeys.network(), new EncodingParameters(15, 0.0));
 
   /**
    * Provenance: Python 3.11, {@code m = hmac.new(bytes(range(32)), "bf|v1|" + bigram,
-   * sha256).digest()}, positions {@code ((m[2h] << 8) | m[2h+1]) & 0x3ff} for h in 0..9.
+   * sha256).digest()}, positions {@code ((m[2h] << 8) | m[2h+1]) & 0x3ff} for h in 0..14.
    */
   @Test
   void bigramPositionsMatchTheGoldenValuesComputedWithPython() {
     assertThat(unhardened.positions('_', 'a'))
-        .containsExactly(320, 789, 1019, 233, 610, 561, 953, 352, 995, 496);
+        .containsExactly(320, 789, 1019, 233, 610, 561, 953, 352, 995, 496, 898, 775, 402, 475, 80);
     assertThat(unhardened.positions('ñ', '_'))
-        .containsExactly(257, 468, 694, 222, 784, 900, 950, 207, 759, 624);
+        .containsExactly(257, 468, 694, 222, 784, 900, 950, 207, 759, 624, 507, 68, 745, 192, 186);
   }
 
   @Test
@@ -72,7 +72,7 @@ class BloomEncoderTest {
 
   @Test
   void hardeningFlipsAboutTheConfiguredShareOfBitsAndKeepsSimilarity() {
-    BloomEncoder hardened = new BloomEncoder(TestKeys.network(), new EncodingParameters(10, 0.02));
+    BloomEncoder hardened = new BloomEncoder(TestKeys.network(), new EncodingParameters(15, 0.02));
     SplittableRandom random = new SplittableRandom(11);
     List<String> name = List.of("michaela", "neumann");
     long[] clean = unhardened.encodeBits(name, random);
@@ -112,6 +112,10 @@ class BloomEncoderTest {
       assertThat(Dice.similarity(a, b)).isEqualTo(naive);
       assertThat(Dice.similarity1024(a, Dice.cardinality(a), b, Dice.cardinality(b)))
           .isEqualTo(naive);
+      int threshold = random.nextInt(1001);
+      assertThat(Dice.atLeast1024(a, Dice.cardinality(a), b, Dice.cardinality(b), threshold))
+          .as("threshold %d/1000 vs %s", threshold, naive)
+          .isEqualTo(2000L * common >= (long) threshold * total);
     }
   }
 

@@ -5,8 +5,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +13,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.puente.privacy.BloomEncoder;
 import org.puente.privacy.EncodingParameters;
-import org.puente.privacy.KeyPurpose;
 import org.puente.privacy.NodeKey;
 import org.puente.privacy.PersonName;
 import org.puente.privacy.TokenDeriver;
@@ -32,8 +29,13 @@ import org.puente.privacy.TokenKind;
  *                                       # the distinct FEBRL4 given names and surnames
  *     names FILE.csv                    # any population: columns given_names,surnames
  * </pre>
+ *
+ * {@code -Dencodings=10:0,15:0.02} chooses the encodings attacked (hashes:flipProbability).
  */
 public final class AttackEvaluation {
+
+  /** The attacker tries several cluster thresholds; the report gives each. */
+  private static final double[] CLUSTER_THRESHOLDS = {0.7, 0.8, 0.9};
 
   private AttackEvaluation() {}
 
@@ -51,20 +53,21 @@ public final class AttackEvaluation {
         population.size(),
         new LinkedHashSet<>(trueNames).size(),
         new LinkedHashSet<>(trueSurnames).size());
-    NodeKey key = NodeKey.generate(KeyPurpose.NETWORK_LINKAGE, Instant.EPOCH, new SecureRandom());
-    for (EncodingParameters parameters :
-        List.of(EncodingParameters.UNHARDENED, EncodingParameters.STANDARD)) {
+    NodeKey key = EvaluationKey.fromSeed(Long.getLong("keySeed", 2026));
+    for (EncodingParameters parameters : settings()) {
       BloomEncoder encoder = new BloomEncoder(key, parameters);
       SplittableRandom random = new SplittableRandom(7);
       List<long[]> encodings = new ArrayList<>();
       for (PersonName name : population) {
         encodings.add(encoder.encodeBits(name.allWords(), random));
       }
-      String what = "encoding flip=" + parameters.flipProbability();
+      String what = "encoding k=" + parameters.hashes() + " flip=" + parameters.flipProbability();
       print(what + ", exact attacker", FrequencyAttack.exact(trueNames, encodings));
-      print(
-          what + ", clustering attacker (Dice>=0.8)",
-          FrequencyAttack.clustering(trueNames, encodings, 0.8));
+      for (double threshold : CLUSTER_THRESHOLDS) {
+        print(
+            what + ", clustering attacker (Dice>=" + threshold + ")",
+            FrequencyAttack.clustering(trueNames, encodings, threshold));
+      }
     }
     TokenDeriver deriver = new TokenDeriver(key);
     List<String> tokens = new ArrayList<>();
@@ -72,6 +75,21 @@ public final class AttackEvaluation {
       tokens.add(deriver.token(TokenKind.FIRST_SURNAME, "surname1|" + surname).value());
     }
     print("FIRST_SURNAME token, exact attacker", FrequencyAttack.exact(trueSurnames, tokens));
+  }
+
+  /** {@code -Dencodings=10:0,15:0.02} (hashes:flipProbability), else unhardened and standard. */
+  private static List<EncodingParameters> settings() {
+    String property = System.getProperty("encodings");
+    if (property == null) {
+      return List.of(EncodingParameters.UNHARDENED, EncodingParameters.STANDARD);
+    }
+    List<EncodingParameters> settings = new ArrayList<>();
+    for (String setting : property.split(",")) {
+      String[] parts = setting.split(":");
+      settings.add(
+          new EncodingParameters(Integer.parseInt(parts[0]), Double.parseDouble(parts[1])));
+    }
+    return settings;
   }
 
   private static void print(String what, FrequencyAttack.Result result) {

@@ -2,8 +2,6 @@ package org.puente.bench.privacy;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,7 +12,6 @@ import java.util.SplittableRandom;
 import org.puente.privacy.BloomEncoder;
 import org.puente.privacy.Dice;
 import org.puente.privacy.EncodingParameters;
-import org.puente.privacy.KeyPurpose;
 import org.puente.privacy.NameBigrams;
 import org.puente.privacy.NodeKey;
 
@@ -54,7 +51,7 @@ public final class LinkageQuality {
         "FEBRL4: %d x %d records, %d true pairs%n", a.size(), b.size(), truePairs(a, b));
     long truth = truePairs(a, b);
     double clearPrecision = report("clear bigram Dice", clearScores(a, b), truth, 0);
-    NodeKey key = NodeKey.generate(KeyPurpose.NETWORK_LINKAGE, Instant.EPOCH, new SecureRandom());
+    NodeKey key = EvaluationKey.fromSeed(Long.getLong("keySeed", 2026));
     for (EncodingParameters parameters : settings) {
       report(
           "encoding k=" + parameters.hashes() + " flip=" + parameters.flipProbability(),
@@ -143,8 +140,8 @@ public final class LinkageQuality {
   }
 
   /**
-   * Recall and precision at the fixed threshold; the best F1 over thresholds 0.50 to 0.99; and the
-   * recall at the lowest threshold whose precision reaches {@code clearPrecision} (a matcher
+   * Recall and precision at the fixed threshold; the best F1 over thresholds 0.500 to 0.999; and
+   * the recall at the lowest threshold whose precision reaches {@code clearPrecision} (a matcher
    * calibrates its threshold to the encoding, so this is the like-for-like figure for hardened
    * encodings, whose noise lowers every score).
    */
@@ -156,8 +153,8 @@ public final class LinkageQuality {
     double bestAt = 0;
     double matchedRecall = 0;
     double matchedAt = Double.NaN;
-    for (int t = 50; t < 100; t++) {
-      double threshold = t / 100.0;
+    for (int t = 500; t < BINS; t++) {
+      double threshold = t / (double) BINS;
       long[] at = counts.atOrAbove(threshold);
       double r = 100.0 * at[0] / truth;
       double p = at[1] == 0 ? 0 : 100.0 * at[0] / at[1];
@@ -172,8 +169,8 @@ public final class LinkageQuality {
       }
     }
     System.out.printf(
-        "%-30s  at %.2f: recall %6.2f precision %6.2f | best F1 %6.2f at %.2f"
-            + " | recall at precision >= %.2f: %6.2f (threshold %.2f)%n",
+        "%-30s  at %.2f: recall %6.2f precision %6.2f | best F1 %6.2f at %.3f"
+            + " | recall at precision >= %.2f: %6.2f (threshold %.3f)%n",
         what, FIXED, recall, precision, bestF1, bestAt, clearPrecision, matchedRecall, matchedAt);
     return precision;
   }
