@@ -37,7 +37,10 @@ public record PersonIdentifiers(
         });
   }
 
-  /** From raw fields; blank or null raw values are absent. */
+  /**
+   * From raw fields; blank or null raw values are absent. The document country must already be an
+   * ISO alpha-3 code (ingestion maps raw country values with the country normaliser first).
+   */
   public static PersonIdentifiers fromRaw(
       String givenNames,
       String surnames,
@@ -47,7 +50,7 @@ public record PersonIdentifiers(
       String sex) {
     return new PersonIdentifiers(
         PersonName.of(givenNames == null ? "" : givenNames, surnames == null ? "" : surnames),
-        blankToEmpty(documentCountry),
+        blankToEmpty(documentCountry).map(country -> country.toUpperCase(java.util.Locale.ROOT)),
         blankToEmpty(documentNumber).map(IdentifierNormaliser::documentNumber),
         Optional.ofNullable(birthDate),
         blankToEmpty(sex));

@@ -46,6 +46,14 @@ public final class KeyStore {
           ErrorCode.CONFLICT,
           "a key store already exists at " + file + "; init never replaces keys");
     }
+    if (hasContent(home.lake()) || hasContent(home.rejects())) {
+      throw new PuenteException(
+          ErrorCode.CONFLICT,
+          home.root()
+              + " has a lake or rejects but no key store: restore "
+              + file
+              + " from its backup; new keys could neither link that lake nor open its rejects");
+    }
     NodeKey network =
         networkKey
             .map(key -> key.requirePurpose(KeyPurpose.NETWORK_LINKAGE))
@@ -183,6 +191,17 @@ public final class KeyStore {
   /** Reads a network key file written by {@link #exportNetwork}. */
   public static NodeKey readNetworkKeyFile(Path file) {
     return KeyFiles.readNetworkKey(file);
+  }
+
+  private static boolean hasContent(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+      return entries.findAny().isPresent();
+    } catch (IOException e) {
+      throw new PuenteException(ErrorCode.UNAVAILABLE, "cannot read " + dir);
+    }
   }
 
   private Optional<NodeKey> active(KeyPurpose purpose) {

@@ -59,6 +59,19 @@ class KeyStoreTest {
   }
 
   @Test
+  void initRefusesANodeWhoseKeyStoreWasLost() throws Exception {
+    NodeHome home = new NodeHome(dir);
+    KeyStore.create(home, CLOCK, random, Optional.empty());
+    Files.writeString(home.lake().resolve("part-0.parquet"), "tokens");
+    Files.delete(home.keyStoreFile());
+    assertThatThrownBy(() -> KeyStore.create(home, CLOCK, random, Optional.empty()))
+        .isInstanceOf(PuenteException.class)
+        .hasMessageContaining("no key store")
+        .hasMessageContaining("backup");
+    assertThat(Files.exists(home.keyStoreFile())).isFalse();
+  }
+
+  @Test
   void aMissingCorruptOrExposedStoreIsOneClearErrorAndNoNewKey() throws Exception {
     NodeHome home = new NodeHome(dir.resolve("absent"));
     assertThatThrownBy(() -> KeyStore.open(home))
