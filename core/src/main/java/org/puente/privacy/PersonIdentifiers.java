@@ -29,12 +29,7 @@ public record PersonIdentifiers(
     requireNonNull(birthDate, "birthDate is null");
     requireNonNull(sex, "sex is null");
     documentNumber = documentNumber.filter(number -> !number.isEmpty());
-    documentCountry.ifPresent(
-        country -> {
-          if (!country.matches("[A-Z]{3}")) {
-            throw new IllegalArgumentException("documentCountry must be ISO alpha-3");
-          }
-        });
+    documentCountry.ifPresent(PersonIdentifiers::requireAlpha3);
   }
 
   /**
@@ -54,6 +49,16 @@ public record PersonIdentifiers(
         blankToEmpty(documentNumber).map(IdentifierNormaliser::documentNumber),
         Optional.ofNullable(birthDate),
         blankToEmpty(sex));
+  }
+
+  private static void requireAlpha3(String country) {
+    boolean alpha3 = country.length() == 3;
+    for (int i = 0; alpha3 && i < 3; i++) {
+      alpha3 = country.charAt(i) >= 'A' && country.charAt(i) <= 'Z';
+    }
+    if (!alpha3) {
+      throw new IllegalArgumentException("documentCountry must be ISO alpha-3");
+    }
   }
 
   private static Optional<String> blankToEmpty(String raw) {

@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,12 +20,22 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TokenDeriver {
 
   static final int TOKEN_BYTES = 16;
-  private static final int SMALL_DOMAIN_LIMIT = 1_000;
+  private static final int MEMO_LIMIT = 200_000;
+  private static final Set<TokenKind> MEMOISED =
+      EnumSet.of(
+          TokenKind.SEX,
+          TokenKind.BIRTH_YEAR,
+          TokenKind.BIRTH_DATE,
+          TokenKind.BIRTH_DATE_SWAPPED,
+          TokenKind.FIRST_GIVEN_NAME,
+          TokenKind.FIRST_SURNAME,
+          TokenKind.GIVEN_NAMES,
+          TokenKind.SURNAMES);
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
   private final String keyId;
   private final HmacSha256 hmac;
-  private final Map<String, MatchToken> smallDomains = new ConcurrentHashMap<>();
+  private final Map<String, String> memo = new ConcurrentHashMap<>();
 
   public TokenDeriver(NodeKey networkKey) {
     networkKey.requirePurpose(KeyPurpose.NETWORK_LINKAGE);
@@ -45,21 +57,26 @@ public final class TokenDeriver {
     return tokens;
   }
 
-  /** The token of one documented input string (see {@link TokenKind}). */
+  /**
+   * The token of one documented input string (see {@link TokenKind}). Kinds whose values repeat
+   * across records (sex, birth year and date, single names) are memoised in a bounded in-memory
+   * table: names follow a Zipf law and there are only about 36,500 birth dates a century, so most
+   * records need only their document, name-set and blocking HMACs. The table lives as long as this
+   * deriver, in the ingesting process, like the clear values it is computed from.
+   */
   public MatchToken token(TokenKind kind, String input) {
-    if (kind == TokenKind.SEX || kind == TokenKind.BIRTH_YEAR) {
-      // A handful of sexes and a few hundred years: computed once each.
-      MatchToken cached = smallDomains.get(input);
-      if (cached != null) {
-        return cached;
-      }
-      MatchToken computed = compute(kind, input);
-      if (smallDomains.size() < SMALL_DOMAIN_LIMIT) {
-        smallDomains.put(input, computed);
-      }
-      return computed;
+    if (!MEMOISED.contains(kind)) {
+      return compute(kind, input);
     }
-    return compute(kind, input);
+    // Keyed by input alone: BIRTH_DATE and BIRTH_DATE_SWAPPED share inputs and values.
+    String value = memo.get(input);
+    if (value == null) {
+      value = compute(kind, input).value();
+      if (memo.size() < MEMO_LIMIT) {
+        memo.put(input, value);
+      }
+    }
+    return new MatchToken(kind, keyId, value);
   }
 
   private MatchToken compute(TokenKind kind, String input) {
@@ -133,6 +150,15 @@ public final class TokenDeriver {
   }
 
   private static String sortedWords(List<String> words) {
+    // Most fields hold one or two words: no list, no sort.
+    if (words.size() == 1) {
+      return words.get(0);
+    }
+    if (words.size() == 2) {
+      String a = words.get(0);
+      String b = words.get(1);
+      return a.compareTo(b) <= 0 ? a + " " + b : b + " " + a;
+    }
     List<String> sorted = new ArrayList<>(words);
     sorted.sort(null);
     return String.join(" ", sorted);

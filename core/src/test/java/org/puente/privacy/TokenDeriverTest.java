@@ -102,6 +102,11 @@ class TokenDeriverTest {
     TokenDeriver deriver = new TokenDeriver(TestKeys.network());
     assertThat(deriver.tokens(PERSON).get(TokenKind.BIRTH_DATE_SWAPPED).value())
         .isEqualTo(deriver.tokens(misread).get(TokenKind.BIRTH_DATE).value());
+    // The memo of repeated values is keyed by input; each token still carries its own kind.
+    assertThat(deriver.tokens(misread).get(TokenKind.BIRTH_DATE).kind())
+        .isEqualTo(TokenKind.BIRTH_DATE);
+    assertThat(deriver.tokens(PERSON).get(TokenKind.BIRTH_DATE_SWAPPED).kind())
+        .isEqualTo(TokenKind.BIRTH_DATE_SWAPPED);
   }
 
   @Test
