@@ -20,6 +20,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       VersionCommand.class,
       SchemaCommand.class,
       CodelistsCommand.class,
+      InitCommand.class,
+      KeysCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PuenteCommand implements Runnable {
@@ -28,8 +30,6 @@ public final class PuenteCommand implements Runnable {
   static final Map<String, String> RESERVED =
       Map.of(
           "simulate", "the synthetic region (issue 3)",
-          "init", "node keys (issue 4)",
-          "keys", "node keys (issue 4)",
           "ingest", "ingestion (issue 5)",
           "run", "travel histories and statistics (issues 6 and 7)",
           "table", "statistics tables (issue 7)",

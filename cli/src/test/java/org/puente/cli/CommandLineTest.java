@@ -33,7 +33,7 @@ class CommandLineTest {
     for (CommandLine sub : PuenteCommand.commandLine().getSubcommands().values()) {
       names.add(sub.getCommandName());
     }
-    assertThat(names).contains("version", "schema", "codelists");
+    assertThat(names).contains("version", "schema", "codelists", "init", "keys");
     for (String name : names) {
       Result result = run(name, "--help");
       assertThat(result.exitCode()).as(name).isZero();

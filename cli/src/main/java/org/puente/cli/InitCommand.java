@@ -1,0 +1,66 @@
+package org.puente.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.puente.node.NodeHome;
+import org.puente.node.keys.KeyStore;
+import org.puente.privacy.NodeKey;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code puente init}: create a node home with its key store. */
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Create a node home: HOME/keys (the key store, owner-only), HOME/lake and HOME/rejects.",
+      "Makes a random network linkage key, or imports the network's with --network-key, and a",
+      "data-encryption key for rejected rows. Never replaces an existing key store.",
+      "Examples:",
+      "  puente init --home /srv/puente",
+      "  puente init --home /srv/puente --network-key network.key"
+    })
+final class InitCommand implements Runnable {
+
+  @Mixin CommonOptions common;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--network-key",
+      paramLabel = "FILE",
+      description = "Join a network: import its linkage key (written by 'keys export-network').")
+  Path networkKey;
+
+  @Override
+  public void run() {
+    NodeHome home = new NodeHome(common.home(System.getenv()));
+    Optional<NodeKey> imported = Optional.ofNullable(networkKey).map(KeyStore::readNetworkKeyFile);
+    KeyStore store = KeyStore.create(home, Clock.systemUTC(), new SecureRandom(), imported);
+    PrintWriter out = spec.commandLine().getOut();
+    if (common.json) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("home", home.root().toString());
+      result.put("keyStore", home.keyStoreFile().toString());
+      result.put("lake", home.lake().toString());
+      result.put("keys", KeysCommand.rows(store));
+      Json.print(out, result);
+      return;
+    }
+    out.println("created node home " + home.root());
+    out.println(
+        "  network linkage key "
+            + store.network().id()
+            + (imported.isPresent() ? " (imported)" : " (new: export it for the other nodes)"));
+    out.println("  data-encryption key " + store.encryption().id());
+    out.println("  key store " + home.keyStoreFile() + " (owner-only), lake " + home.lake());
+  }
+}

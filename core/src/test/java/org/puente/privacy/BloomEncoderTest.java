@@ -1,0 +1,129 @@
+package org.puente.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class BloomEncoderTest {
+
+  private final BloomEncoder unhardened =
+      new BloomEncoder(TestKeys.network(), new EncodingParameters(15, 0.0));
+
+  /**
+   * Provenance: Python 3.11, {@code m = hmac.new(bytes(range(32)), "bf|v1|" + bigram,
+   * sha256).digest()}, positions {@code ((m[2h] << 8) | m[2h+1]) & 0x3ff} for h in 0..14.
+   */
+  @Test
+  void bigramPositionsMatchTheGoldenValuesComputedWithPython() {
+    assertThat(unhardened.positions('_', 'a'))
+        .containsExactly(320, 789, 1019, 233, 610, 561, 953, 352, 995, 496, 898, 775, 402, 475, 80);
+    assertThat(unhardened.positions('ñ', '_'))
+        .containsExactly(257, 468, 694, 222, 784, 900, 950, 207, 759, 624, 507, 68, 745, 192, 186);
+  }
+
+  @Test
+  void anEncodingSetsTheBitsOfItsBigramsAndNothingElse() {
+    long[] bits = unhardened.encodeBits(List.of("ana"), new SplittableRandom(1));
+    long[] expected = new long[16];
+    for (String bigram : NameBigrams.of(List.of("ana"))) {
+      for (int p : unhardened.positions(bigram.charAt(0), bigram.charAt(1))) {
+        expected[p >>> 6] |= 1L << p;
+      }
+    }
+    assertThat(NameBigrams.of(List.of("ana"))).containsExactly("_a", "an", "na", "a_");
+    assertThat(bits).isEqualTo(expected);
+  }
+
+  @Test
+  void unhardenedEncodingsOfTheSameNameAreEqualAndWordOrderDoesNotMatter() {
+    SplittableRandom random = new SplittableRandom(3);
+    BloomEncoding a = unhardened.encode(List.of("maria", "garcia"), random);
+    BloomEncoding b = unhardened.encode(List.of("garcia", "maria"), random);
+    assertThat(a.dice(b)).isEqualTo(1.0);
+    assertThat(BloomEncoding.fromBase64(a.keyId(), a.toBase64()).bits()).isEqualTo(a.bits());
+  }
+
+  @Test
+  void encodingDiceFollowsClearBigramDice() {
+    SplittableRandom random = new SplittableRandom(5);
+    List<List<String>> names =
+        List.of(
+            List.of("michaela", "neumann"),
+            List.of("micheala", "neumann"),
+            List.of("michaela", "newman"),
+            List.of("courtney", "painter"));
+    for (List<String> x : names) {
+      for (List<String> y : names) {
+        double clear = NameBigrams.dice(NameBigrams.of(x), NameBigrams.of(y));
+        double encoded = unhardened.encode(x, random).dice(unhardened.encode(y, random));
+        // Collisions only add common bits: never much below the clear value, somewhat above it
+        // for unrelated names (about 150 of 1,024 bits are set), close to it for similar names.
+        assertThat(encoded).as(x + " vs " + y).isBetween(clear - 0.03, clear + 0.2);
+        if (clear > 0.6) {
+          assertThat(encoded).as(x + " vs " + y).isCloseTo(clear, within(0.08));
+        }
+      }
+    }
+  }
+
+  @Test
+  void hardeningFlipsAboutTheConfiguredShareOfBitsAndKeepsSimilarity() {
+    BloomEncoder hardened = new BloomEncoder(TestKeys.network(), new EncodingParameters(15, 0.02));
+    SplittableRandom random = new SplittableRandom(11);
+    List<String> name = List.of("michaela", "neumann");
+    long[] clean = unhardened.encodeBits(name, random);
+    int flipped = 0;
+    int runs = 400;
+    double dice = 0;
+    for (int run = 0; run < runs; run++) {
+      long[] noisy = hardened.encodeBits(name, random);
+      for (int w = 0; w < 16; w++) {
+        flipped += Long.bitCount(noisy[w] ^ clean[w]);
+      }
+      dice += Dice.similarity(noisy, hardened.encodeBits(name, random));
+    }
+    assertThat(flipped / (double) runs).isCloseTo(0.02 * 1024, within(1.5));
+    assertThat(dice / runs).isBetween(0.80, 0.95);
+  }
+
+  @Test
+  void fastDiceAgreesWithANaiveBitByBitReference() {
+    SplittableRandom random = new SplittableRandom(13);
+    for (int run = 0; run < 200; run++) {
+      long[] a = new long[16];
+      long[] b = new long[16];
+      for (int w = 0; w < 16; w++) {
+        a[w] = random.nextLong() & random.nextLong();
+        b[w] = random.nextLong() & random.nextLong();
+      }
+      int common = 0;
+      int total = 0;
+      for (int bit = 0; bit < 1024; bit++) {
+        boolean x = ((a[bit / 64] >>> (bit % 64)) & 1) == 1;
+        boolean y = ((b[bit / 64] >>> (bit % 64)) & 1) == 1;
+        common += x && y ? 1 : 0;
+        total += (x ? 1 : 0) + (y ? 1 : 0);
+      }
+      double naive = 2.0 * common / total;
+      assertThat(Dice.similarity(a, b)).isEqualTo(naive);
+      assertThat(Dice.similarity1024(a, Dice.cardinality(a), b, Dice.cardinality(b)))
+          .isEqualTo(naive);
+      int threshold = random.nextInt(1001);
+      assertThat(Dice.atLeast1024(a, Dice.cardinality(a), b, Dice.cardinality(b), threshold))
+          .as("threshold %d/1000 vs %s", threshold, naive)
+          .isEqualTo(2000L * common >= (long) threshold * total);
+    }
+  }
+
+  @Test
+  void clearBigramDiceByHand() {
+    // _a an na a_ vs _a an nn na a_ : 4 common, 4 + 5 -> 8/9.
+    assertThat(NameBigrams.dice(NameBigrams.of(List.of("ana")), NameBigrams.of(List.of("anna"))))
+        .isEqualTo(8.0 / 9.0);
+    assertThat(NameBigrams.dice(Set.of(), Set.of())).isZero();
+  }
+}

@@ -1,0 +1,60 @@
+package org.puente.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The normalisation rules of docs/PRIVACY.md, one example each, written by hand. */
+class IdentifierNormaliserTest {
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "José María; jose maria",
+        "JOSÉ  MARÍA ; jose maria",
+        "Núñez; nunez",
+        "de la Cruz; cruz",
+        "Del Valle y Sánchez; valle sanchez",
+        "María de los Ángeles; maria angeles",
+        "O'Brien; obrien",
+        "O’Brien; obrien",
+        "Jean-Pierre; jean pierre",
+        "Strauß; strauss",
+        "Łukasz Ørsted; lukasz orsted",
+        "Le; le",
+        "van der Berg; berg",
+        "  ; ''"
+      })
+  void nameWords(String raw, String expected) {
+    assertThat(String.join(" ", IdentifierNormaliser.nameWords(raw == null ? "" : raw)))
+        .isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"a-123 4567, A1234567", "'  x.y/7 ', XY7", "ñ12, N12", "'---', ''"})
+  void documentNumbers(String raw, String expected) {
+    assertThat(IdentifierNormaliser.documentNumber(raw)).isEqualTo(expected);
+  }
+
+  @Test
+  void composedAndDecomposedFormsAgree() {
+    String composed = "Mu\u00f1oz";
+    String decomposed = "Mun\u0303oz";
+    assertThat(IdentifierNormaliser.nameWords(composed))
+        .isEqualTo(IdentifierNormaliser.nameWords(decomposed))
+        .containsExactly("munoz");
+  }
+
+  @Test
+  void fullNamesSplitAtACommaOrAfterTheFirstWord() {
+    assertThat(PersonName.parseFull("GARCÍA LÓPEZ, José María"))
+        .isEqualTo(
+            new PersonName(
+                java.util.List.of("jose", "maria"), java.util.List.of("garcia", "lopez")));
+    assertThat(PersonName.parseFull("Ana de la Torre"))
+        .isEqualTo(new PersonName(java.util.List.of("ana"), java.util.List.of("torre")));
+  }
+}

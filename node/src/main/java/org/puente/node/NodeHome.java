@@ -1,0 +1,38 @@
+package org.puente.node;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+
+/**
+ * The layout of a node's home directory. The key store lives apart from the lake, so the lake can
+ * be copied, backed up or inspected without the keys.
+ *
+ * <pre>
+ * HOME/keys/keystore.json   secret keys, 0600 (directory 0700)
+ * HOME/lake/                 tokens, encodings and statistics; never clear identifiers
+ * HOME/rejects/              rejected rows, AES-256-GCM encrypted, reasons in clear
+ * </pre>
+ */
+public record NodeHome(Path root) {
+
+  public NodeHome {
+    requireNonNull(root, "root is null");
+  }
+
+  public Path keys() {
+    return root.resolve("keys");
+  }
+
+  public Path keyStoreFile() {
+    return keys().resolve("keystore.json");
+  }
+
+  public Path lake() {
+    return root.resolve("lake");
+  }
+
+  public Path rejects() {
+    return root.resolve("rejects");
+  }
+}
