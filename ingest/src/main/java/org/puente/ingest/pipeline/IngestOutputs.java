@@ -10,6 +10,9 @@ import org.puente.spec.Violation;
  */
 public interface IngestOutputs<T> {
 
+  /** The file's header, once, before any row (for naming the fields of rejected rows). */
+  default void header(List<String> columns) {}
+
   void accepted(T row);
 
   /**

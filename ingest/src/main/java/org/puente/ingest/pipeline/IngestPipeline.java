@@ -210,7 +210,7 @@ public final class IngestPipeline<T> {
 
     @Override
     public void header(List<String> columns) {
-      // the projection is done by the reader
+      outputs.header(columns);
     }
 
     @Override

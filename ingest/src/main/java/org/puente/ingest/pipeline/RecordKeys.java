@@ -21,7 +21,7 @@ public final class RecordKeys {
   }
 
   /** FNV-1a over the UTF-16 code units, then a 64-bit finaliser (from SplitMix64) to spread it. */
-  static long hash(String text) {
+  public static long hash(String text) {
     long h = 0xcbf29ce484222325L;
     for (int i = 0; i < text.length(); i++) {
       h ^= text.charAt(i);

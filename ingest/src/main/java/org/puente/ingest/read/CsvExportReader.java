@@ -104,14 +104,15 @@ public final class CsvExportReader implements ExportReader {
         if (row.stream().allMatch(String::isBlank)) {
           continue; // an empty line, or only delimiters: no data to keep
         }
-        if (row.size() != header.size()) {
-          sink.malformed(
-              line, "row has " + row.size() + " fields, the header has " + header.size(), row);
-          continue;
-        }
+        // A totals row often has fewer fields than the header: recognise it first.
         String[] projected = projection.project(row);
         if (footerIndex >= 0 && format.footer().get().matches(projected[footerIndex])) {
           sink.footer(line);
+          continue;
+        }
+        if (row.size() != header.size()) {
+          sink.malformed(
+              line, "row has " + row.size() + " fields, the header has " + header.size(), row);
           continue;
         }
         sink.row(line, projected, row);

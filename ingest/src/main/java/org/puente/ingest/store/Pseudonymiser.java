@@ -1,0 +1,114 @@
+package org.puente.ingest.store;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.puente.ingest.pipeline.RecordKeys;
+import org.puente.privacy.BloomEncoder;
+import org.puente.privacy.MatchToken;
+import org.puente.privacy.PersonIdentifiers;
+import org.puente.privacy.PersonName;
+import org.puente.privacy.TokenDeriver;
+import org.puente.privacy.TokenKind;
+import org.puente.schema.EventKind;
+import org.puente.schema.RegionalSchema;
+import org.puente.schema.Variable;
+import org.puente.spec.MappedRecord;
+
+/**
+ * Turns a mapped record (clear identifiers) into a lake row of {@link RecordTable}: the identifiers
+ * become keyed tokens and one hardened name encoding, the birth date becomes a birth year, and
+ * nothing clear is kept. Thread-safe.
+ *
+ * <p>The encoding's random bit flips are drawn from a generator seeded by the file's content hash
+ * and the record reference: the same file gives the same lake, yet two records of one name get
+ * different flips, which is what defeats frequency alignment.
+ */
+public final class Pseudonymiser implements Function<MappedRecord, Object[]> {
+
+  private final TokenDeriver tokens;
+  private final BloomEncoder encoder;
+  private final String contentSha256;
+  private final List<Variable> dataVariables;
+  private final int width;
+
+  public Pseudonymiser(
+      RegionalSchema schema,
+      EventKind kind,
+      TokenDeriver tokens,
+      BloomEncoder encoder,
+      String contentSha256) {
+    this.tokens = requireNonNull(tokens, "tokens is null");
+    this.encoder = requireNonNull(encoder, "encoder is null");
+    this.contentSha256 = requireNonNull(contentSha256, "contentSha256 is null");
+    this.dataVariables = RecordTable.dataVariables(schema, kind);
+    this.width = RecordTable.layout(schema, kind).columns().size();
+    if (!tokens.keyId().equals(encoder.keyId())) {
+      throw new IllegalArgumentException("tokens and encodings must use the same network key");
+    }
+  }
+
+  @Override
+  public Object[] apply(MappedRecord record) {
+    Object[] row = new Object[width];
+    int at = 0;
+    row[at++] = record.recordId();
+    row[at++] = record.line();
+    for (Variable variable : dataVariables) {
+      row[at++] = record.value(variable.name());
+    }
+    LocalDate birthDate = (LocalDate) record.value(RegionalSchema.BIRTH_DATE);
+    row[at++] = birthDate == null ? null : birthDate.getYear();
+    row[at++] = tokens.keyId();
+    PersonIdentifiers person = identifiers(record, birthDate);
+    Map<TokenKind, MatchToken> derived = tokens.tokens(person);
+    for (TokenKind kind : TokenKind.values()) {
+      MatchToken token = derived.get(kind);
+      row[at++] = token == null ? null : token.value();
+    }
+    row[at] = person.name().isEmpty() ? null : encode(record, person.name());
+    return row;
+  }
+
+  private static PersonIdentifiers identifiers(MappedRecord record, LocalDate birthDate) {
+    String given = text(record, RegionalSchema.GIVEN_NAMES);
+    String surnames = text(record, RegionalSchema.SURNAMES);
+    String full = text(record, RegionalSchema.FULL_NAME);
+    String documentCountry = text(record, RegionalSchema.DOCUMENT_COUNTRY);
+    if (documentCountry == null) {
+      documentCountry = text(record, RegionalSchema.CITIZENSHIP);
+    }
+    PersonIdentifiers person =
+        PersonIdentifiers.fromRaw(
+            given,
+            surnames,
+            documentCountry,
+            text(record, RegionalSchema.DOCUMENT_NUMBER),
+            birthDate,
+            text(record, RegionalSchema.SEX));
+    if (person.name().isEmpty() && full != null) {
+      person =
+          new PersonIdentifiers(
+              PersonName.parseFull(full),
+              person.documentCountry(),
+              person.documentNumber(),
+              person.birthDate(),
+              person.sex());
+    }
+    return person;
+  }
+
+  private String encode(MappedRecord record, PersonName name) {
+    long seed = RecordKeys.hash(contentSha256 + "|" + record.recordId());
+    return encoder.encode(name.allWords(), new SplittableRandom(seed)).toBase64();
+  }
+
+  private static String text(MappedRecord record, String variable) {
+    Object value = record.value(variable);
+    return value == null ? null : value.toString();
+  }
+}

@@ -1,0 +1,72 @@
+package org.puente.ingest.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.puente.lake.table.Column;
+import org.puente.lake.table.ColumnType;
+import org.puente.lake.table.TableLayout;
+import org.puente.privacy.TokenKind;
+import org.puente.schema.EventKind;
+import org.puente.schema.RegionalSchema;
+import org.puente.schema.Variable;
+import org.puente.schema.VariableUse;
+
+/**
+ * The lake table of one event kind: the source reference, every non-identifier variable of the
+ * kind, the birth year (statistics keep it, never the birth date), and in place of the personal
+ * identifiers their keyed tokens and the hardened name encoding. No column holds a clear
+ * identifier.
+ */
+public final class RecordTable {
+
+  public static final String RECORD_ID = "record_id";
+  public static final String SOURCE_LINE = "source_line";
+  public static final String BIRTH_YEAR = "birth_year";
+  public static final String KEY_ID = "key_id";
+  public static final String NAME_BLOOM = "name_bloom";
+
+  private RecordTable() {}
+
+  /** The column of a token kind, e.g. {@code tok_document}. */
+  public static String tokenColumn(TokenKind kind) {
+    return "tok_" + kind.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The non-identifier variables of a kind, in schema order: the lake's data columns. */
+  public static List<Variable> dataVariables(RegionalSchema schema, EventKind kind) {
+    List<Variable> variables = new ArrayList<>();
+    for (VariableUse use : schema.variablesOf(kind)) {
+      if (!use.variable().personalIdentifier()) {
+        variables.add(use.variable());
+      }
+    }
+    return variables;
+  }
+
+  public static TableLayout layout(RegionalSchema schema, EventKind kind) {
+    List<Column> columns = new ArrayList<>();
+    columns.add(new Column(RECORD_ID, ColumnType.VARCHAR));
+    columns.add(new Column(SOURCE_LINE, ColumnType.BIGINT));
+    for (Variable variable : dataVariables(schema, kind)) {
+      columns.add(new Column(variable.name(), type(variable)));
+    }
+    columns.add(new Column(BIRTH_YEAR, ColumnType.INTEGER));
+    columns.add(new Column(KEY_ID, ColumnType.VARCHAR));
+    for (TokenKind token : TokenKind.values()) {
+      columns.add(new Column(tokenColumn(token), ColumnType.VARCHAR));
+    }
+    columns.add(new Column(NAME_BLOOM, ColumnType.VARCHAR));
+    return new TableLayout(columns, RegionalSchema.EVENT_DATE);
+  }
+
+  static ColumnType type(Variable variable) {
+    return switch (variable.type()) {
+      case DATE -> ColumnType.DATE;
+      case DATE_TIME -> ColumnType.TIMESTAMP;
+      case INTEGER -> ColumnType.INTEGER;
+      case BOOLEAN -> ColumnType.BOOLEAN;
+      case CODE, TEXT -> ColumnType.VARCHAR;
+    };
+  }
+}
