@@ -188,6 +188,10 @@ abstract class LakeContractTest {
         writer.append(Rows.row(seq, 1, random));
       }
       done = writer.commit(new RowCounts(1_750, 1_700, 40, 10));
+      assertThatThrownBy(() -> writer.commit(new RowCounts(1_750, 1_700, 40, 10)))
+          .isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> writer.append(Rows.row(0, 1, random)))
+          .isInstanceOf(IllegalStateException.class);
     }
     Submission stored = catalog.submissions().get(done.id());
     assertThat(stored).isEqualTo(done);
@@ -195,6 +199,7 @@ abstract class LakeContractTest {
     assertThat(stored.receivedAt()).isEqualTo(NOW);
     assertThat(stored.finishedAt()).contains(NOW);
     assertThat(stored.fileName()).isEqualTo("a.csv");
+    assertThat(stored.failure()).isEmpty();
     assertThat(stored.contentSha256()).isEqualTo(sha("content a"));
     List<LakeFile> files = catalog.manifests().filesOf(done.id());
     // 1,700 rows of one month at 1,000 rows per file: two files.
