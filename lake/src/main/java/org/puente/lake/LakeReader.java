@@ -4,9 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
@@ -54,32 +57,45 @@ public final class LakeReader {
       throw new IllegalArgumentException("view name must be a lower-case identifier: " + viewName);
     }
     List<LakeFile> files = files(query);
-    String select =
-        layout.columns().stream()
-            .map(
-                c ->
-                    "CAST("
-                        + (files.isEmpty() ? "NULL" : c.quotedName())
-                        + " AS "
-                        + c.type().sql()
-                        + ") AS "
-                        + c.quotedName())
-            .collect(Collectors.joining(", "));
-    String from =
+    String source =
         files.isEmpty()
-            ? " WHERE false"
-            : " FROM read_parquet(["
+            ? ""
+            : "read_parquet(["
                 + files.stream()
                     .map(f -> "'" + resolve(f).toString().replace("'", "''") + "'")
                     .collect(Collectors.joining(", "))
                 + "], union_by_name = true)";
-    String sql = "CREATE OR REPLACE TEMP VIEW \"" + viewName + "\" AS SELECT " + select + from;
     try (Statement statement = duckdb.createStatement()) {
-      statement.execute(sql);
+      Set<String> present = files.isEmpty() ? Set.of() : columnsIn(statement, source);
+      String select =
+          layout.columns().stream()
+              .map(
+                  c ->
+                      "CAST("
+                          + (present.contains(c.name()) ? c.quotedName() : "NULL")
+                          + " AS "
+                          + c.type().sql()
+                          + ") AS "
+                          + c.quotedName())
+              .collect(Collectors.joining(", "));
+      String from = files.isEmpty() ? " WHERE false" : " FROM " + source;
+      statement.execute(
+          "CREATE OR REPLACE TEMP VIEW \"" + viewName + "\" AS SELECT " + select + from);
       return files;
     } catch (SQLException e) {
       throw new PuenteException(
           ErrorCode.UNAVAILABLE, "cannot create view " + viewName + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The columns the files have (from their footers): a column added later reads as nulls. */
+  private static Set<String> columnsIn(Statement statement, String source) throws SQLException {
+    Set<String> names = new HashSet<>();
+    try (ResultSet row = statement.executeQuery("DESCRIBE SELECT * FROM " + source)) {
+      while (row.next()) {
+        names.add(row.getString("column_name"));
+      }
+    }
+    return names;
   }
 }

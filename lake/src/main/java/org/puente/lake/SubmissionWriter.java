@@ -80,6 +80,7 @@ public final class SubmissionWriter implements AutoCloseable {
 
   /** Appends one accepted row: values in layout order, each null or of its column's Java type. */
   public void append(Object... row) {
+    requireOpen();
     parquet.append(row);
   }
 
@@ -95,6 +96,7 @@ public final class SubmissionWriter implements AutoCloseable {
    */
   public Submission commit(RowCounts counts) {
     requireNonNull(counts, "counts is null");
+    requireOpen();
     if (counts.accepted() != parquet.rows()) {
       throw new IllegalArgumentException(
           "accepted " + counts.accepted() + " != rows appended " + parquet.rows());
@@ -105,6 +107,7 @@ public final class SubmissionWriter implements AutoCloseable {
 
   /** Steps 1 and 2: finish the staged files and move them, still unlisted, into the lake. */
   List<LakeFile> moveIntoLake() {
+    requireOpen();
     List<StagedFile> staged;
     try {
       staged = parquet.finish();
@@ -173,6 +176,13 @@ public final class SubmissionWriter implements AutoCloseable {
   public void close() {
     if (!finished) {
       fail(ABANDONED);
+    }
+  }
+
+  private void requireOpen() {
+    if (finished) {
+      throw new IllegalStateException(
+          "submission " + submission.id() + " was already committed or failed by this writer");
     }
   }
 

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -38,6 +39,7 @@ import org.puente.lake.catalog.RowCounts;
 import org.puente.lake.catalog.Source;
 import org.puente.lake.catalog.Submission;
 import org.puente.lake.catalog.SubmissionStatus;
+import org.puente.lake.table.TableLayout;
 import org.puente.schema.EventKind;
 
 /**
@@ -186,6 +188,10 @@ abstract class LakeContractTest {
         writer.append(Rows.row(seq, 1, random));
       }
       done = writer.commit(new RowCounts(1_750, 1_700, 40, 10));
+      assertThatThrownBy(() -> writer.commit(new RowCounts(1_750, 1_700, 40, 10)))
+          .isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> writer.append(Rows.row(0, 1, random)))
+          .isInstanceOf(IllegalStateException.class);
     }
     Submission stored = catalog.submissions().get(done.id());
     assertThat(stored).isEqualTo(done);
@@ -193,6 +199,7 @@ abstract class LakeContractTest {
     assertThat(stored.receivedAt()).isEqualTo(NOW);
     assertThat(stored.finishedAt()).contains(NOW);
     assertThat(stored.fileName()).isEqualTo("a.csv");
+    assertThat(stored.failure()).isEmpty();
     assertThat(stored.contentSha256()).isEqualTo(sha("content a"));
     List<LakeFile> files = catalog.manifests().filesOf(done.id());
     // 1,700 rows of one month at 1,000 rows per file: two files.
@@ -404,6 +411,38 @@ abstract class LakeContractTest {
                     + " seq BIGINT, recorded_at TIMESTAMP");
       }
     }
+  }
+
+  @Test
+  void filesWrittenUnderAnOlderLayoutReadTheNewColumnAsNull() throws SQLException {
+    TableLayout older = TableLayout.of("event_date", "event_date DATE", "seq BIGINT");
+    Receipt receipt = lake.receive(source, "old.csv", sha("old layout"));
+    try (SubmissionWriter writer = lake.writer((Receipt.Accepted) receipt, source, older)) {
+      writer.append(LocalDate.of(2023, 12, 5), 1L);
+      writer.append(LocalDate.of(2023, 12, 6), 2L);
+      writer.commit(RowCounts.allAccepted(2));
+    }
+    ingest(source, "new.csv", "new layout", 3, 1);
+
+    assertThat(count("crossings")).isEqualTo(5);
+    assertThat(queryLong("SELECT COUNT(*) FROM crossings WHERE person_token IS NULL")).isEqualTo(2);
+    assertThat(queryLong("SELECT SUM(seq) FROM crossings WHERE event_date < DATE '2024-01-01'"))
+        .isEqualTo(3);
+  }
+
+  @Test
+  void aViewIsASnapshotOfWhatWasCommittedWhenItWasMade() throws SQLException {
+    ingest(source, "a.csv", "content a", 100, 1);
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement()) {
+      reader.createView(duckdb, "crossings", LakeQuery.of(EventKind.BORDER_CROSSING), Rows.LAYOUT);
+      ingest(source, "b.csv", "content b", 50, 1);
+      try (ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM crossings")) {
+        row.next();
+        assertThat(row.getLong(1)).isEqualTo(100);
+      }
+    }
+    assertThat(count("crossings")).isEqualTo(150); // a new view sees both
   }
 
   @Test

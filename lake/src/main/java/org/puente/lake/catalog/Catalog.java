@@ -86,16 +86,8 @@ public final class Catalog implements AutoCloseable {
    * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
    */
   <T> T inTransaction(SqlWork<T> work) {
-    try (Connection connection = connect()) {
-      connection.setAutoCommit(false);
-      try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
+    try {
+      return inTransactionOrSqlException(work);
     } catch (SQLException e) {
       throw failure(e);
     }

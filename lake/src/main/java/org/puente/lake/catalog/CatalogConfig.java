@@ -38,6 +38,14 @@ public record CatalogConfig(String jdbcUrl, String user, String password, Option
     return new CatalogConfig(jdbcUrl, user, password, Optional.empty());
   }
 
+  /**
+   * A catalog named by URL alone, as {@code --catalog} gives it: PostgreSQL takes user and password
+   * from the URL's parameters ({@code ?user=...&password=...}) or its own defaults.
+   */
+  public static CatalogConfig fromUrl(String jdbcUrl) {
+    return new CatalogConfig(jdbcUrl, null, null, Optional.empty());
+  }
+
   public CatalogConfig withSchema(String schemaName) {
     return new CatalogConfig(jdbcUrl, user, password, Optional.of(schemaName));
   }

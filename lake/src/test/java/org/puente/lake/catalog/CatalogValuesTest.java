@@ -61,6 +61,26 @@ class CatalogValuesTest {
   }
 
   @Test
+  void aUrlAloneOpensAPostgresCatalog() {
+    // The real server of the contract tests; the user comes from the URL.
+    CatalogConfig config =
+        CatalogConfig.fromUrl("jdbc:postgresql://127.0.0.1:5432/test?user=postgres")
+            .withSchema("lake_test_url_" + ProcessHandle.current().pid());
+    try (Catalog catalog = Catalog.open(config, Clock.systemUTC())) {
+      assertThat(catalog.sources().list()).isEmpty();
+    } finally {
+      try (var connection =
+              java.sql.DriverManager.getConnection(
+                  "jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
+          var statement = connection.createStatement()) {
+        statement.execute("DROP SCHEMA IF EXISTS " + config.schema().orElseThrow() + " CASCADE");
+      } catch (java.sql.SQLException e) {
+        throw new AssertionError("PostgreSQL at 127.0.0.1:5432 is required: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Test
   void anUnreachableCatalogIsOneClearError() {
     // Port 9 (discard) has no PostgreSQL on 127.0.0.1: the connection is refused at once.
     CatalogConfig nowhere =
