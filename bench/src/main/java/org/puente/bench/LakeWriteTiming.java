@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.puente.lake.ContentHash;
 import org.puente.lake.Lake;
-import org.puente.lake.NodeHome;
 import org.puente.lake.SubmissionWriter;
 import org.puente.lake.catalog.Catalog;
+import org.puente.lake.catalog.CatalogConfig;
 import org.puente.lake.catalog.Receipt;
 import org.puente.lake.catalog.RowCounts;
 import org.puente.lake.catalog.Source;
 import org.puente.lake.catalog.Submission;
 import org.puente.lake.table.TableLayout;
+import org.puente.node.NodeHome;
 import org.puente.schema.EventKind;
 
 /**
@@ -79,7 +80,9 @@ public final class LakeWriteTiming {
     for (int run = 1; run <= runs; run++) {
       Path root = Files.createTempDirectory("puente-lake-bench");
       NodeHome home = new NodeHome(root);
-      try (Catalog catalog = Catalog.open(home.create().embeddedCatalog(), Clock.systemUTC());
+      try (Catalog catalog =
+              Catalog.open(
+                  CatalogConfig.embedded(home.createStorage().catalog()), Clock.systemUTC());
           Lake lake = Lake.open(home, catalog)) {
         Source source = catalog.sources().register("GTM", EventKind.BORDER_CROSSING, "bench", "1");
         Receipt.Accepted receipt =

@@ -15,6 +15,7 @@ import org.puente.lake.catalog.Catalog;
 import org.puente.lake.catalog.Receipt;
 import org.puente.lake.catalog.Source;
 import org.puente.lake.table.TableLayout;
+import org.puente.node.NodeHome;
 
 /**
  * The write side of a node's lake: receives files, hands out writers that stage Parquet files and
@@ -57,7 +58,7 @@ public final class Lake implements AutoCloseable {
     if (rowsPerFile < 1) {
       throw new IllegalArgumentException("rowsPerFile must be positive");
     }
-    home.create();
+    home.createStorage();
     Path lockFile = home.root().resolve("lake.lock");
     FileChannel channel = null;
     try {

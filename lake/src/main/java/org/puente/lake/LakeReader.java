@@ -18,6 +18,7 @@ import org.puente.lake.catalog.LakeFile;
 import org.puente.lake.catalog.LakeQuery;
 import org.puente.lake.table.Column;
 import org.puente.lake.table.TableLayout;
+import org.puente.node.NodeHome;
 
 /**
  * The read side: exactly the files of committed manifests, never a directory listing (which would

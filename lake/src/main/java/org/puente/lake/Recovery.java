@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.puente.lake.catalog.Catalog;
 import org.puente.lake.catalog.Submission;
+import org.puente.node.NodeHome;
 
 /**
  * Brings the home back to "only committed work exists" after a crash. Runs when the lake opens for

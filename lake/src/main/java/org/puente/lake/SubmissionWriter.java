@@ -18,6 +18,7 @@ import org.puente.lake.catalog.SubmissionStatus;
 import org.puente.lake.parquet.PartitionedParquetWriter;
 import org.puente.lake.parquet.StagedFile;
 import org.puente.lake.table.TableLayout;
+import org.puente.node.NodeHome;
 
 /**
  * Writes one submission's accepted rows and publishes them. The commit protocol:

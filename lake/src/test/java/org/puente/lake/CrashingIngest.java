@@ -8,6 +8,7 @@ import org.puente.lake.catalog.Catalog;
 import org.puente.lake.catalog.CatalogConfig;
 import org.puente.lake.catalog.Receipt;
 import org.puente.lake.catalog.Source;
+import org.puente.node.NodeHome;
 
 /**
  * Run in a child JVM by the crash tests: writes a submission up to a phase, then dies at once

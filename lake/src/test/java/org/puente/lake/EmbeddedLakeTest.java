@@ -1,13 +1,14 @@
 package org.puente.lake;
 
 import org.puente.lake.catalog.CatalogConfig;
+import org.puente.node.NodeHome;
 
 /** The lake contract on the embedded catalog (H2 file database in PostgreSQL mode). */
 class EmbeddedLakeTest extends LakeContractTest {
 
   @Override
   CatalogConfig newCatalog(NodeHome home) {
-    return home.embeddedCatalog();
+    return CatalogConfig.embedded(home.catalog());
   }
 
   @Override

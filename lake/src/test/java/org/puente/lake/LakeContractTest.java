@@ -40,6 +40,7 @@ import org.puente.lake.catalog.Source;
 import org.puente.lake.catalog.Submission;
 import org.puente.lake.catalog.SubmissionStatus;
 import org.puente.lake.table.TableLayout;
+import org.puente.node.NodeHome;
 import org.puente.schema.EventKind;
 
 /**

@@ -1,6 +1,7 @@
 package org.puente.lake;
 
 import org.puente.lake.catalog.CatalogConfig;
+import org.puente.node.NodeHome;
 
 /** The lake contract on a real PostgreSQL (127.0.0.1:5432, database test), one schema per test. */
 class PostgresLakeTest extends LakeContractTest {

@@ -12,12 +12,15 @@ import java.nio.file.Path;
  * HOME/keys/keystore.json   secret keys, 0600 (directory 0700)
  * HOME/lake/                 tokens, encodings and statistics; never clear identifiers
  * HOME/rejects/              rejected rows, AES-256-GCM encrypted, reasons in clear
+ * HOME/catalog/              the embedded catalog database (unless PostgreSQL is used)
+ * HOME/staging/              lake files being written, beside the lake so publishing is a rename
  * </pre>
  */
 public record NodeHome(Path root) {
 
   public NodeHome {
     requireNonNull(root, "root is null");
+    root = root.toAbsolutePath().normalize();
   }
 
   public Path keys() {
@@ -34,5 +37,25 @@ public record NodeHome(Path root) {
 
   public Path rejects() {
     return root.resolve("rejects");
+  }
+
+  public Path catalog() {
+    return root.resolve("catalog");
+  }
+
+  public Path staging() {
+    return root.resolve("staging");
+  }
+
+  /** Creates the lake, catalog and staging directories if they are missing. */
+  public NodeHome createStorage() {
+    try {
+      java.nio.file.Files.createDirectories(lake());
+      java.nio.file.Files.createDirectories(catalog());
+      java.nio.file.Files.createDirectories(staging());
+      return this;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -1,14 +1,14 @@
 package org.puente.ingest.store;
 
-import org.puente.lake.NodeHome;
 import org.puente.lake.catalog.CatalogConfig;
+import org.puente.node.NodeHome;
 
 /** Ingest on the embedded catalog. */
 class EmbeddedIngestTest extends IngestorContractTest {
 
   @Override
   CatalogConfig newCatalog(NodeHome home) {
-    return home.embeddedCatalog();
+    return CatalogConfig.embedded(home.catalog());
   }
 
   @Override

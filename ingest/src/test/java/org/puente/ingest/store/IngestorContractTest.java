@@ -54,7 +54,7 @@ abstract class IngestorContractTest {
   private Ingestor ingestor;
   private MappingSpec spec;
 
-  abstract CatalogConfig newCatalog(org.puente.lake.NodeHome home);
+  abstract CatalogConfig newCatalog(NodeHome home);
 
   abstract void dropCatalog(CatalogConfig config);
 
@@ -64,7 +64,7 @@ abstract class IngestorContractTest {
     keys =
         KeyStore.create(
             new NodeHome(home), Clock.systemUTC(), new SecureRandom(), Optional.empty());
-    org.puente.lake.NodeHome lakeHome = new org.puente.lake.NodeHome(home);
+    NodeHome lakeHome = new NodeHome(home);
     config = newCatalog(lakeHome);
     catalog = Catalog.open(config, Clock.systemUTC());
     lake = Lake.open(lakeHome, catalog);

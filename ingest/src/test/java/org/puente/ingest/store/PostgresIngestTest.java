@@ -5,8 +5,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.puente.lake.NodeHome;
 import org.puente.lake.catalog.CatalogConfig;
+import org.puente.node.NodeHome;
 
 /** Ingest on a real PostgreSQL catalog (127.0.0.1:5432, database test), a schema per test. */
 class PostgresIngestTest extends IngestorContractTest {
