@@ -12,14 +12,13 @@ import java.util.random.RandomGenerator;
  *
  * <p>Each bigram of {@link NameBigrams} sets {@code hashes} bits whose positions are read from
  * HMAC-SHA-256 under the network key of {@code bf|v1|<bigram>} (ten bits per position, two bytes
- * each). The positions are independent per bigram ("random hashing", Niedermeyer et al. 2014)
- * rather than double hashing, whose structure the attack of Kroll and Steinmetzer 2015 exploits,
- * and nobody without the key can compute them. After encoding, every bit is flipped with
- * probability {@code flipProbability} (BLIP, Alaggan, Gambs and Kermarrec 2012; Schnell and Borgs
- * 2016): identical names then give different encodings, which defeats the frequency alignment of
- * identical encodings and blurs the bit-pattern statistics the pattern-mining attack of Christen,
- * Ranbaduge, Vatsalan and Schnell (2018) relies on. docs/PRIVACY.md gives the reasoning and the
- * measured cost.
+ * each). The positions are independent per bigram rather than double hashing, whose structure the
+ * attacks of Niedermeyer et al. (2014) and Kroll and Steinmetzer (2015) exploit, and nobody without
+ * the key can compute them. After encoding, every bit is flipped with probability {@code
+ * flipProbability} (BLIP, Alaggan, Gambs and Kermarrec 2012; Schnell and Borgs 2016): identical
+ * names then give different encodings, which defeats the frequency alignment of identical encodings
+ * and blurs the bit-pattern statistics the pattern-mining attack of Christen, Ranbaduge, Vatsalan
+ * and Schnell (2018) relies on. docs/PRIVACY.md gives the reasoning and the measured cost.
  *
  * <p>The positions of the 37×37 bigrams over {@code _a-z0-9} are computed once per key; others are
  * computed on first use and cached. Thread-safe; the randomness comes from the caller.

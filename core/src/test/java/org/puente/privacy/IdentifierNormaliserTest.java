@@ -40,6 +40,22 @@ class IdentifierNormaliserTest {
   }
 
   @Test
+  void theLatinTableFoldsExactlyLikeTheNormalizer() {
+    StringBuilder every = new StringBuilder();
+    for (char c = 0; c < 0x180; c++) {
+      String one = "x" + c + "y";
+      assertThat(IdentifierNormaliser.fold(one, false))
+          .as("U+%04X", (int) c)
+          .isEqualTo(IdentifierNormaliser.foldWithNormalizer(one, false));
+      assertThat(IdentifierNormaliser.fold(one, true))
+          .isEqualTo(IdentifierNormaliser.foldWithNormalizer(one, true));
+      every.append(c);
+    }
+    assertThat(IdentifierNormaliser.fold(every.toString(), false))
+        .isEqualTo(IdentifierNormaliser.foldWithNormalizer(every.toString(), false));
+  }
+
+  @Test
   void composedAndDecomposedFormsAgree() {
     String composed = "Mu\u00f1oz";
     String decomposed = "Mun\u0303oz";

@@ -33,15 +33,27 @@ public final class SecureFiles {
     }
   }
 
+  /** Something that writes a file's content to a stream. */
+  @FunctionalInterface
+  public interface Writer {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   public static void writeAtomically(Path target, byte[] content) throws IOException {
+    writeAtomically(target, out -> out.write(content));
+  }
+
+  /** Streams the content into a 0600 temporary file, then renames it over the target. */
+  public static void writeAtomically(Path target, Writer content) throws IOException {
     Path temporary =
         POSIX
             ? Files.createTempFile(target.getParent(), ".tmp-", ".part", attribute("rw-------"))
             : Files.createTempFile(target.getParent(), ".tmp-", ".part");
     try {
-      try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE)) {
-        out.write(content);
-        out.flush();
+      try (OutputStream out =
+          new java.io.BufferedOutputStream(
+              Files.newOutputStream(temporary, StandardOpenOption.WRITE))) {
+        content.writeTo(out);
       }
       Files.move(
           temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

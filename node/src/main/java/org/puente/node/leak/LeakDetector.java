@@ -1,6 +1,5 @@
 package org.puente.node.leak;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,9 +54,7 @@ public final class LeakDetector {
       }
       try (Stream<Path> files = Files.walk(root)) {
         for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-          try (InputStream in = Files.newInputStream(file)) {
-            scanStream(scan, file.toString(), in, true);
-          }
+          scanFile(scan, file);
           scan.files++;
         }
       } catch (IOException e) {
@@ -88,34 +85,32 @@ public final class LeakDetector {
     }
   }
 
-  private void scanStream(Scan scan, String where, InputStream in, boolean lookInside)
-      throws IOException {
-    byte[] head = in.readNBytes(4);
-    InputStream rest = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), in);
-    if (lookInside && head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
-      ByteArrayOutputStream raw = new ByteArrayOutputStream();
-      scanChunks(scan, where, new TeeStream(rest, raw));
-      scanStream(
-          scan,
-          where + " (gunzipped)",
-          new GZIPInputStream(new java.io.ByteArrayInputStream(raw.toByteArray())),
-          false);
-    } else if (lookInside
-        && head.length == 4
+  /**
+   * Scans a file's raw bytes and then, for gzip and zip files, reopens it and scans the inflated
+   * content as a stream (entry by entry for zip): nothing is held whole in memory.
+   */
+  private void scanFile(Scan scan, Path file) throws IOException {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(4);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      scanChunks(scan, file.toString(), in);
+    }
+    if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+      try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+        scanChunks(scan, file + " (gunzipped)", in);
+      }
+    } else if (head.length == 4
         && head[0] == 'P'
         && head[1] == 'K'
         && head[2] == 3
         && head[3] == 4) {
-      ByteArrayOutputStream raw = new ByteArrayOutputStream();
-      scanChunks(scan, where, new TeeStream(rest, raw));
-      try (ZipInputStream zip =
-          new ZipInputStream(new java.io.ByteArrayInputStream(raw.toByteArray()))) {
+      try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
         for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-          scanChunks(scan, where + "!" + entry.getName(), zip);
+          scanChunks(scan, file + "!" + entry.getName(), zip);
         }
       }
-    } else {
-      scanChunks(scan, where, rest);
     }
   }
 
@@ -133,34 +128,6 @@ public final class LeakDetector {
         scan.leaks.add(new Leak(where, finding.kind(), finding.hint()));
       }
       carry = Arrays.copyOfRange(window, Math.max(0, window.length - OVERLAP), window.length);
-    }
-  }
-
-  /** Copies what is read into a buffer, so a compressed file is scanned raw and then inflated. */
-  private static final class TeeStream extends java.io.FilterInputStream {
-    private final ByteArrayOutputStream copy;
-
-    TeeStream(InputStream in, ByteArrayOutputStream copy) {
-      super(in);
-      this.copy = copy;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        copy.write(b);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      if (n > 0) {
-        copy.write(buffer, offset, n);
-      }
-      return n;
     }
   }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -122,28 +121,42 @@ public final class RejectStore {
     NodeKey active = keys.encryption();
     int count = 0;
     for (String submission : submissions()) {
-      ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
-      int[] changed = {0};
+      int[] stale = {0};
       forEachEntry(
-          submission,
-          entry -> {
-            SealedBox box = entry.box();
-            if (!box.keyId().equals(active.id())) {
-              Map<String, String> fields = open(submission, entry);
-              box =
-                  seal(active, submission, new RejectedRow(entry.line(), entry.reasons(), fields));
-              changed[0]++;
-            }
-            rewritten.writeBytes(line(submission, entry.line(), entry.reasons(), box));
-          });
-      if (changed[0] > 0) {
-        try {
-          SecureFiles.writeAtomically(file(submission), rewritten.toByteArray());
-        } catch (IOException e) {
-          throw unavailable("cannot rewrite rejects of submission " + submission, e);
-        }
-        count += changed[0];
+          submission, entry -> stale[0] += entry.box().keyId().equals(active.id()) ? 0 : 1);
+      if (stale[0] == 0) {
+        continue;
       }
+      try {
+        // Streams the old file into the new one row by row: a reject file is never held whole.
+        SecureFiles.writeAtomically(
+            file(submission),
+            out ->
+                forEachEntry(
+                    submission,
+                    entry -> {
+                      SealedBox box = entry.box();
+                      if (!box.keyId().equals(active.id())) {
+                        Map<String, String> fields = open(submission, entry);
+                        box =
+                            seal(
+                                active,
+                                submission,
+                                new RejectedRow(entry.line(), entry.reasons(), fields));
+                      }
+                      try {
+                        out.write(line(submission, entry.line(), entry.reasons(), box));
+                      } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                      }
+                    }));
+      } catch (IOException | UncheckedIOException e) {
+        throw new PuenteException(
+            ErrorCode.UNAVAILABLE,
+            "cannot rewrite rejects of submission " + submission + ": " + e.getMessage(),
+            e);
+      }
+      count += stale[0];
     }
     return count;
   }
