@@ -22,6 +22,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
       CodelistsCommand.class,
       InitCommand.class,
       KeysCommand.class,
+      IngestCommand.class,
+      SubmissionsCommand.class,
+      RejectsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PuenteCommand implements Runnable {
@@ -30,7 +33,6 @@ public final class PuenteCommand implements Runnable {
   static final Map<String, String> RESERVED =
       Map.of(
           "simulate", "the synthetic region (issue 3)",
-          "ingest", "ingestion (issue 5)",
           "run", "travel histories and statistics (issues 6 and 7)",
           "table", "statistics tables (issue 7)",
           "export", "exports (issues 7 and 9)",

@@ -134,7 +134,8 @@ class CommandLineTest {
         "schema --kind SPACESHIP",
         "version --bogus",
         "frobnicate",
-        "simulate --out /tmp/x"
+        "simulate --out /tmp/x",
+        "ingest --spec nosuch.yaml"
       })
   void misuseIsOneClearLineAndExitTwo(String commandLine) {
     Result result = run(commandLine.split(" "));

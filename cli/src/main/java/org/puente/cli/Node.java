@@ -1,0 +1,55 @@
+package org.puente.cli;
+
+import java.time.Clock;
+import org.puente.lake.Lake;
+import org.puente.lake.catalog.Catalog;
+import org.puente.lake.catalog.CatalogConfig;
+import org.puente.node.NodeHome;
+import org.puente.node.keys.KeyStore;
+
+/**
+ * An opened node: its keys, its catalog (embedded, or PostgreSQL with {@code --catalog}) and its
+ * lake. Opening the lake also cleans up after a crashed run.
+ */
+final class Node implements AutoCloseable {
+
+  final NodeHome home;
+  final KeyStore keys;
+  final Catalog catalog;
+  final Lake lake;
+
+  private Node(NodeHome home, KeyStore keys, Catalog catalog, Lake lake) {
+    this.home = home;
+    this.keys = keys;
+    this.catalog = catalog;
+    this.lake = lake;
+  }
+
+  /**
+   * Opens the node of {@code --home}.
+   *
+   * @param catalogUrl a PostgreSQL JDBC URL, or null for the embedded catalog
+   */
+  static Node open(CommonOptions common, String catalogUrl) {
+    NodeHome home = new NodeHome(common.home(System.getenv()));
+    KeyStore keys = KeyStore.open(home);
+    home.createStorage();
+    CatalogConfig config =
+        catalogUrl == null
+            ? CatalogConfig.embedded(home.catalog())
+            : CatalogConfig.fromUrl(catalogUrl);
+    Catalog catalog = Catalog.open(config, Clock.systemUTC());
+    try {
+      return new Node(home, keys, catalog, Lake.open(home, catalog));
+    } catch (RuntimeException e) {
+      catalog.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() {
+    lake.close();
+    catalog.close();
+  }
+}

@@ -1,0 +1,102 @@
+package org.puente.cli;
+
+import java.io.PrintWriter;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.puente.error.ErrorCode;
+import org.puente.error.PuenteException;
+import org.puente.ingest.store.Ingestor;
+import org.puente.node.NodeHome;
+import org.puente.node.keys.KeyStore;
+import org.puente.node.rejects.RejectStore;
+import org.puente.node.rejects.RejectSummary;
+import org.puente.node.rejects.RejectedRow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code puente rejects}: rejected rows with their lines and reasons; fields only on --reveal. */
+@Command(
+    name = "rejects",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List rejected rows with their line and reasons. Their fields (which hold clear identifiers)",
+      "stay encrypted unless --reveal is given, which decrypts them for the data steward."
+    })
+final class RejectsCommand implements Runnable {
+
+  @Mixin CommonOptions common;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--submission", paramLabel = "ID", description = "Only this submission.")
+  Long submission;
+
+  @Option(names = "--reveal", description = "Decrypt and show the fields of each listed row.")
+  boolean reveal;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "100",
+      description = "At most N rows (default ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Override
+  public void run() {
+    KeyStore keys = KeyStore.open(new NodeHome(common.home(System.getenv())));
+    RejectStore store = new RejectStore(keys, new SecureRandom());
+    List<String> names =
+        submission == null ? store.submissions() : List.of(Ingestor.rejectsName(submission));
+    if (submission != null && !store.submissions().contains(names.get(0))) {
+      throw new PuenteException(
+          ErrorCode.NOT_FOUND, "submission " + submission + " has no rejected rows");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (String name : names) {
+      for (RejectSummary summary : store.list(name)) {
+        if (rows.size() >= limit) {
+          break;
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("submission", name);
+        row.put("line", summary.line());
+        row.put("reasons", summary.reasons());
+        if (reveal) {
+          RejectedRow revealed = store.reveal(name, summary.line());
+          row.put("fields", revealed.fields());
+        }
+        rows.add(row);
+      }
+    }
+    if (common.json) {
+      Json.print(out, rows);
+      return;
+    }
+    for (Map<String, Object> row : rows) {
+      out.printf(
+          "%s line %s: %s%n",
+          row.get("submission"), row.get("line"), String.join("; ", castList(row.get("reasons"))));
+      if (reveal) {
+        out.println("    " + row.get("fields"));
+      }
+    }
+    out.println(
+        "("
+            + rows.size()
+            + " rows"
+            + (reveal ? ", fields revealed" : "; fields encrypted, --reveal to show")
+            + ")");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> castList(Object value) {
+    return (List<String>) value;
+  }
+}
