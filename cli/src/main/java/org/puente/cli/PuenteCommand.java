@@ -20,6 +20,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       VersionCommand.class,
       SchemaCommand.class,
       CodelistsCommand.class,
+      SimulateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PuenteCommand implements Runnable {
@@ -27,7 +28,6 @@ public final class PuenteCommand implements Runnable {
   /** Names later capabilities will take; asking for one now gets a clear answer. */
   static final Map<String, String> RESERVED =
       Map.of(
-          "simulate", "the synthetic region (issue 3)",
           "init", "node keys (issue 4)",
           "keys", "node keys (issue 4)",
           "ingest", "ingestion (issue 5)",
