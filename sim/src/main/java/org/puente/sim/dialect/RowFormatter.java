@@ -65,6 +65,8 @@ public final class RowFormatter {
       String value = value(field, traveller, event, identity);
       if (field.isName() || field == Field.ADDRESS) {
         value = names(value);
+      } else if (spec.asciiOnly()) {
+        value = IdentifierNoise.stripAccents(value);
       }
       cells[i] = value;
     }
