@@ -48,7 +48,7 @@ final class ChunkGenerator {
     this.region = requireNonNull(region, "region is null");
     this.segments = requireNonNull(segments, "segments is null");
     this.period = requireNonNull(period, "period is null");
-    this.countries = Set.copyOf(countries);
+    this.countries = new java.util.HashSet<>(countries);
     this.noise = requireNonNull(noise, "noise is null");
     this.formatters = List.copyOf(formatters);
   }

@@ -2,7 +2,9 @@ package org.puente.sim;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -24,6 +26,7 @@ import org.puente.sim.output.ChunkRow;
 import org.puente.sim.output.Rows;
 import org.puente.sim.region.Port;
 import org.puente.sim.region.Region;
+import org.puente.sim.truth.Dimensions;
 import org.puente.sim.truth.TruthTables;
 import org.puente.sim.truth.TruthTables.Table;
 
@@ -60,10 +63,18 @@ final class TravellerTruth {
     this.formatters = formatters;
     this.region = region;
     this.random = random;
+    Map<String, List<Integer>> byKind = new HashMap<>();
     for (int i = 0; i < formatters.size(); i++) {
       rows.add(new ArrayList<>());
+      ExportSpec spec = formatters.get(i).spec();
+      byKind.computeIfAbsent(spec.country() + spec.kind(), k -> new ArrayList<>()).add(i);
     }
+    byKind.forEach(
+        (key, indexes) -> filesOf.put(key, indexes.stream().mapToInt(Integer::intValue).toArray()));
   }
+
+  /** Export files by country and record kind ("CRICROSSING"). */
+  private final Map<String, int[]> filesOf = new HashMap<>();
 
   void add(Traveller traveller) {
     boolean seen = false;
@@ -165,28 +176,21 @@ final class TravellerTruth {
         .append(endClass.migrationClass())
         .append('\n');
     int age = t.identity().ageOn(c.date());
-    String month = c.date().toString().substring(0, 7);
-    String key =
-        c.country()
-            + ","
-            + month
-            + ","
-            + c.direction()
-            + ","
-            + t.identity().sex()
-            + ","
-            + AgeGroups.groupOf(Math.min(age, AgeGroups.MAX_AGE))
-            + ","
-            + t.citizenship();
     boolean longTerm = finalClass.migrationClass() == MigrationClass.LONG_TERM;
-    tables.add(Table.CROSSINGS, key, 1, c.recorded() ? 1 : 0, longTerm ? 1 : 0, longTerm ? 0 : 1);
-    if (c.direction() == Direction.ARRIVAL) {
-      tables.add(
-          Table.BILATERAL_FLOWS,
-          c.date().getYear() + "," + c.counterpart() + "," + c.country(),
-          1,
-          c.recorded() ? 1 : 0,
-          longTerm ? 1 : 0);
+    boolean arrival = c.direction() == Direction.ARRIVAL;
+    int country = Dimensions.country(c.country());
+    tables.addCrossing(
+        country,
+        c.date().getYear() * 12L + c.date().getMonthValue() - 1,
+        arrival,
+        t.identity().sex() == org.puente.sim.people.Sex.M,
+        Dimensions.ageGroup(age),
+        Dimensions.country(t.citizenship()),
+        c.recorded(),
+        longTerm);
+    if (arrival) {
+      tables.addArrival(
+          c.date().getYear(), Dimensions.country(c.counterpart()), country, c.recorded(), longTerm);
     }
     if (longTerm) {
       changes
@@ -227,12 +231,13 @@ final class TravellerTruth {
 
   private void record(Traveller t, Event event, int crossingSeq) {
     RecordKind kind = kindOf(event);
-    for (int f = 0; f < formatters.size(); f++) {
+    int[] files = filesOf.get(event.country() + kind);
+    if (files == null) {
+      return;
+    }
+    for (int f : files) {
       RowFormatter formatter = formatters.get(f);
       ExportSpec spec = formatter.spec();
-      if (spec.kind() != kind || !spec.country().equals(event.country())) {
-        continue;
-      }
       RecordedIdentity identity =
           noise.apply(t.identity(), t.documentOn(event.date()).number(), random);
       String[] cells = formatter.cells(t, event, identity);

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.puente.codelist.CodeLists;
 import org.puente.codelist.Country;
 import org.puente.sim.behaviour.Event;
@@ -29,7 +28,9 @@ public final class RowFormatter {
   private final List<Field> fields;
   private final DateTimeFormatter dates;
   private final int idIndex;
-  private final Map<LocalDate, String> dateCache = new ConcurrentHashMap<>();
+  private static final long FIRST_CACHED_DAY = LocalDate.of(1900, 1, 1).toEpochDay();
+  private final String[] dateCache =
+      new String[(int) (LocalDate.of(2100, 1, 1).toEpochDay() - FIRST_CACHED_DAY)];
 
   public RowFormatter(ExportSpec spec) {
     this.spec = requireNonNull(spec, "spec is null");
@@ -129,9 +130,21 @@ public final class RowFormatter {
     return "";
   }
 
-  /** Dates repeat a lot (event days, birth days): formatting each once is much cheaper. */
+  /**
+   * Dates repeat a lot (event days, birth days): each day from 1900 to 2099 is formatted once.
+   * Threads may format the same day twice; both write the same string, so no lock is needed.
+   */
   private String date(LocalDate date) {
-    return dateCache.computeIfAbsent(date, dates::format);
+    long index = date.toEpochDay() - FIRST_CACHED_DAY;
+    if (index < 0 || index >= dateCache.length) {
+      return dates.format(date);
+    }
+    String text = dateCache[(int) index];
+    if (text == null) {
+      text = dates.format(date);
+      dateCache[(int) index] = text;
+    }
+    return text;
   }
 
   private String country(String alpha3) {

@@ -98,8 +98,20 @@ public final class IdentifierNoise {
     if (ascii) {
       return text;
     }
-    return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+    String cached = STRIPPED.get(text);
+    if (cached != null) {
+      return cached;
+    }
+    String stripped = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+    // Names come from small pools; typos make new ones, so the cache stops growing at a bound.
+    if (STRIPPED.size() < 200_000) {
+      STRIPPED.put(text, stripped);
+    }
+    return stripped;
   }
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> STRIPPED =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private static String typo(String text, RandomGenerator random) {
     if (text.length() < 3) {

@@ -59,7 +59,7 @@ public record Region(
   }
 
   public boolean simulates(String country) {
-    return countries.containsKey(country);
+    return country.length() == 3 && countries.containsKey(country);
   }
 
   public CountryProfile country(String code) {

@@ -58,11 +58,82 @@ public final class TruthTables {
   }
 
   private final Map<Table, Map<String, long[]>> tables = new HashMap<>();
+  private final LongCounters crossings = new LongCounters(Table.CROSSINGS.width());
+  private final LongCounters bilateral = new LongCounters(Table.BILATERAL_FLOWS.width());
 
   public TruthTables() {
     for (Table table : Table.values()) {
-      tables.put(table, new HashMap<>(1 << 12));
+      tables.put(table, new HashMap<>(1 << 8));
     }
+  }
+
+  /**
+   * Adds a crossing to the crossings table: country and citizenship as {@link
+   * Dimensions#country(String)}, month as year × 12 + month − 1, age group as {@link
+   * Dimensions#ageGroup(int)}.
+   */
+  public void addCrossing(
+      int country,
+      long month,
+      boolean arrival,
+      boolean male,
+      int ageGroup,
+      int citizenship,
+      boolean recorded,
+      boolean longTerm) {
+    long key =
+        ((long) country << 40)
+            | (month << 24)
+            | ((arrival ? 0L : 1L) << 23)
+            | ((male ? 1L : 0L) << 22)
+            | ((long) ageGroup << 16)
+            | citizenship;
+    long[] counters = crossings.get(key);
+    counters[0]++;
+    counters[1] += recorded ? 1 : 0;
+    counters[2] += longTerm ? 1 : 0;
+    counters[3] += longTerm ? 0 : 1;
+  }
+
+  /** Adds an arrival to the bilateral flows. */
+  public void addArrival(int year, int from, int to, boolean recorded, boolean longTerm) {
+    long[] counters = bilateral.get(((long) year << 20) | ((long) from << 10) | to);
+    counters[0]++;
+    counters[1] += recorded ? 1 : 0;
+    counters[2] += longTerm ? 1 : 0;
+  }
+
+  private static String crossingKey(long key) {
+    return Dimensions.country(key >>> 40)
+        + ","
+        + Dimensions.month((key >>> 24) & 0xFFFF)
+        + ","
+        + (((key >>> 23) & 1) == 0 ? "ARRIVAL" : "DEPARTURE")
+        + ","
+        + (((key >>> 22) & 1) == 1 ? "M" : "F")
+        + ","
+        + Dimensions.ageGroup((key >>> 16) & 0x3F)
+        + ","
+        + Dimensions.country(key & 0xFFFF);
+  }
+
+  private static String bilateralKey(long key) {
+    return (key >>> 20)
+        + ","
+        + Dimensions.country((key >>> 10) & 0x3FF)
+        + ","
+        + Dimensions.country(key & 0x3FF);
+  }
+
+  private Map<String, long[]> decoded(Table table) {
+    Map<String, long[]> result = new HashMap<>();
+    switch (table) {
+      case CROSSINGS -> crossings.forEach((key, values) -> result.put(crossingKey(key), values));
+      case BILATERAL_FLOWS ->
+          bilateral.forEach((key, values) -> result.put(bilateralKey(key), values));
+      case RETURNS -> result.putAll(tables.get(table));
+    }
+    return result;
   }
 
   /** Adds {@code amounts} to the counters of a key (a comma-joined list of dimension values). */
@@ -80,6 +151,14 @@ public final class TruthTables {
     for (Table table : Table.values()) {
       other.tables.get(table).forEach((key, amounts) -> add(table, key, amounts));
     }
+    other.crossings.forEach((key, values) -> addAll(crossings.get(key), values));
+    other.bilateral.forEach((key, values) -> addAll(bilateral.get(key), values));
+  }
+
+  private static void addAll(long[] target, long[] values) {
+    for (int i = 0; i < values.length; i++) {
+      target[i] += values[i];
+    }
   }
 
   /** The crossings table's file of 12/16-month classes (its last two counters). */
@@ -89,7 +168,7 @@ public final class TruthTables {
   public void write(Table table, String header, int from, int to, Writer out) throws IOException {
     out.write(header);
     out.write('\n');
-    for (Map.Entry<String, long[]> entry : new TreeMap<>(tables.get(table)).entrySet()) {
+    for (Map.Entry<String, long[]> entry : new TreeMap<>(decoded(table)).entrySet()) {
       out.write(entry.getKey());
       long[] values = entry.getValue();
       for (int i = from; i < to; i++) {
@@ -119,6 +198,6 @@ public final class TruthTables {
   }
 
   public int size(Table table) {
-    return tables.get(table).size();
+    return decoded(table).size();
   }
 }
