@@ -2,7 +2,6 @@ package org.puente.sim;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -55,7 +54,7 @@ final class ChunkGenerator {
 
   ChunkResult generate(int chunk, int households) {
     SplittableRandom random = Seeds.chunk(seed, chunk);
-    TravellerTruth truth = new TravellerTruth(period, countries, noise, formatters, region, random);
+    TravellerTruth truth = new TravellerTruth(period, countries, noise, formatters, random);
     Identity previousHead = null;
     String previousHeadId = null;
     for (int h = 0; h < households; h++) {
@@ -144,9 +143,5 @@ final class ChunkGenerator {
   static String pad(long value, int width) {
     String digits = Long.toString(value);
     return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
-  }
-
-  static LocalDate max(LocalDate a, LocalDate b) {
-    return a.isAfter(b) ? a : b;
   }
 }

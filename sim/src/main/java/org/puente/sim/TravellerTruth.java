@@ -25,7 +25,6 @@ import org.puente.sim.noise.RecordedIdentity;
 import org.puente.sim.output.ChunkRow;
 import org.puente.sim.output.Rows;
 import org.puente.sim.region.Port;
-import org.puente.sim.region.Region;
 import org.puente.sim.truth.Dimensions;
 import org.puente.sim.truth.TruthTables;
 import org.puente.sim.truth.TruthTables.Table;
@@ -41,7 +40,6 @@ final class TravellerTruth {
   private final Set<String> countries;
   private final IdentifierNoise noise;
   private final List<RowFormatter> formatters;
-  private final Region region;
   private final SplittableRandom random;
   private final List<List<ChunkRow>> rows = new ArrayList<>();
   private final StringBuilder travellers = new StringBuilder(1 << 16);
@@ -55,13 +53,11 @@ final class TravellerTruth {
       Set<String> countries,
       IdentifierNoise noise,
       List<RowFormatter> formatters,
-      Region region,
       SplittableRandom random) {
     this.period = period;
     this.countries = countries;
     this.noise = noise;
     this.formatters = formatters;
-    this.region = region;
     this.random = random;
     Map<String, List<Integer>> byKind = new HashMap<>();
     for (int i = 0; i < formatters.size(); i++) {
@@ -285,9 +281,5 @@ final class TravellerTruth {
         changes.toString(),
         tables,
         travellerCount);
-  }
-
-  Region region() {
-    return region;
   }
 }
