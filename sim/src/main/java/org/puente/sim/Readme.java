@@ -91,13 +91,8 @@ final class Readme {
           "| `residence_changes.csv` | long-term (12/16-month) crossing | "
               + TruthFiles.CHANGES_HEADER
               + " |\n");
-      for (TruthTables.Table table : TruthTables.Table.values()) {
-        w.write(
-            "| `"
-                + table.fileName()
-                + "` | combination of dimensions | "
-                + table.header()
-                + " |\n");
+      for (String[] table : TruthTables.files()) {
+        w.write("| `" + table[0] + "` | combination of dimensions | " + table[1] + " |\n");
       }
       w.write(
           "\n`class` is the final 12/16-month class: movements are simulated for 487 days after"

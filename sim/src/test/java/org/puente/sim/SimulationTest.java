@@ -80,8 +80,12 @@ class SimulationTest {
   }
 
   @Test
-  void writesEveryCountrysExportsTruthAndAReadme() {
-    assertThat(Files.exists(dir.resolve("README.md"))).isTrue();
+  void writesEveryCountrysExportsTruthAndAReadme() throws IOException {
+    String readme = Files.readString(dir.resolve("README.md"));
+    for (String path : specs().keySet()) {
+      assertThat(readme).contains("`" + path + "`");
+    }
+    assertThat(readme).contains("`migrants_12_16.csv`", "`records.csv`", "`returns.csv`");
     for (String path : specs().keySet()) {
       assertThat(Files.exists(dir.resolve(path))).as(path).isTrue();
     }
