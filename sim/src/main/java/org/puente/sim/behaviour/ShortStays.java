@@ -111,9 +111,10 @@ final class ShortStays {
     while (!day.isAfter(period.horizon())) {
       String destination = destinations.draw(random);
       String purpose = random.nextDouble() < 0.5 ? "VFR" : purposes.draw(random);
-      // 2% of trips are long stays abroad (work, care of relatives): some exceed 12 months.
+      // 0.3% of trips are long stays abroad (work, care of relatives), some over 12 months:
+      // for Mexico about 60,000 a year at scale 1, beside the separate emigration flows.
       int stay =
-          random.nextDouble() < 0.02
+          random.nextDouble() < 0.003
               ? random.nextInt(150, 600)
               : Stays.logNormal(8, 0.7, 1, random);
       boolean land = random.nextDouble() < 0.6;
