@@ -25,6 +25,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       IngestCommand.class,
       SubmissionsCommand.class,
       RejectsCommand.class,
+      SimulateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PuenteCommand implements Runnable {
@@ -32,7 +33,6 @@ public final class PuenteCommand implements Runnable {
   /** Names later capabilities will take; asking for one now gets a clear answer. */
   static final Map<String, String> RESERVED =
       Map.of(
-          "simulate", "the synthetic region (issue 3)",
           "run", "travel histories and statistics (issues 6 and 7)",
           "table", "statistics tables (issue 7)",
           "export", "exports (issues 7 and 9)",

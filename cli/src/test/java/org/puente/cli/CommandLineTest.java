@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -135,7 +138,13 @@ class CommandLineTest {
         "version --bogus",
         "frobnicate",
         "simulate --out /tmp/x",
-        "ingest --spec nosuch.yaml"
+        "ingest --spec nosuch.yaml",
+        "ingest x",
+        "simulate",
+        "simulate --out /tmp/x --scale -1",
+        "simulate --out /tmp/x --from 2024-13",
+        "simulate --out /tmp/x --from 2024-06 --to 2024-01",
+        "simulate --out /tmp/x --countries MEX,XYZ"
       })
   void misuseIsOneClearLineAndExitTwo(String commandLine) {
     Result result = run(commandLine.split(" "));
@@ -148,7 +157,62 @@ class CommandLineTest {
   }
 
   @Test
+  void simulateWritesARegionAndSummarisesItInJson(@TempDir Path out) throws Exception {
+    Result result =
+        run(
+            "simulate",
+            "--out",
+            out.toString(),
+            "--scale",
+            "0.002",
+            "--countries",
+            "BLZ,CRI",
+            "--from",
+            "2023-01",
+            "--to",
+            "2023-03",
+            "--json");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    JsonNode summary = JSON.readTree(result.out());
+    long rows = 0;
+    for (JsonNode file : summary.get("files")) {
+      assertThat(file.get("country").asText()).isIn("BLZ", "CRI");
+      assertThat(Files.exists(out.resolve(file.get("path").asText()))).isTrue();
+      rows += file.get("rows").asLong();
+    }
+    assertThat(rows).isEqualTo(summary.get("records").asLong()).isPositive();
+    assertThat(Files.exists(out.resolve("README.md"))).isTrue();
+    assertThat(Files.exists(out.resolve("truth/records.csv"))).isTrue();
+    // Running again into the same directory replaces the earlier simulation.
+    assertThat(
+            run(
+                    "simulate",
+                    "--out",
+                    out.toString(),
+                    "--countries",
+                    "BLZ",
+                    "--scale",
+                    "0.001",
+                    "--to",
+                    "2023-02",
+                    "--quiet")
+                .exitCode())
+        .isZero();
+    assertThat(Files.exists(out.resolve("CRI"))).isFalse();
+  }
+
+  @Test
+  void simulateRefusesADirectoryItDidNotWrite(@TempDir Path out) throws Exception {
+    Files.writeString(out.resolve("notes.txt"), "mine");
+    Result result = run("simulate", "--out", out.toString(), "--countries", "BLZ");
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err().strip().lines()).hasSize(1);
+    assertThat(result.err()).contains("not empty");
+    assertThat(Files.readString(out.resolve("notes.txt"))).isEqualTo("mine");
+  }
+
+  @Test
   void reservedNamesSayWhenTheyArrive() {
-    assertThat(run("simulate").err()).contains("not in this build yet").contains("issue 3");
+    assertThat(run("serve").err()).contains("not in this build yet").contains("issue 8");
   }
 }

@@ -1,0 +1,83 @@
+package org.puente.sim;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import org.puente.sim.truth.TruthTables;
+
+/** The files of {@code truth/}: microdata truth streamed as chunks arrive, tables at the end. */
+final class TruthFiles implements AutoCloseable {
+
+  static final String RECORDS_HEADER = "country,file,record_id,traveller_id,kind,crossing_seq";
+  static final String TRAVELLERS_HEADER =
+      "traveller_id,household_id,behaviour,sex,birth_date,citizenship,initial_residence,"
+          + "given_names,surname_1,surname_2,documents,namesake_of";
+  static final String CROSSINGS_HEADER =
+      "traveller_id,seq,date,country,direction,port,counterpart,recorded,class,class_at_end";
+  static final String CHANGES_HEADER =
+      "traveller_id,date,country,change,residence_before,crossing_seq";
+
+  private final Path dir;
+  private final Writer records;
+  private final Writer travellers;
+  private final Writer crossings;
+  private final Writer changes;
+
+  private TruthFiles(Path dir) throws IOException {
+    this.dir = dir;
+    this.records = open(dir.resolve("records.csv"), RECORDS_HEADER);
+    this.travellers = open(dir.resolve("travellers.csv"), TRAVELLERS_HEADER);
+    this.crossings = open(dir.resolve("crossings.csv"), CROSSINGS_HEADER);
+    this.changes = open(dir.resolve("residence_changes.csv"), CHANGES_HEADER);
+  }
+
+  static TruthFiles open(Path dir) throws IOException {
+    return new TruthFiles(dir);
+  }
+
+  private static Writer open(Path file, String header) throws IOException {
+    Writer writer = Simulator.utf8(file);
+    writer.write(header);
+    writer.write('\n');
+    return writer;
+  }
+
+  /** One line of records.csv: {@code prefix} is "country,file,", {@code truth} the rest. */
+  void record(String prefix, String recordId, String truth) throws IOException {
+    records.write(prefix);
+    records.write(recordId);
+    records.write(',');
+    records.write(truth);
+    records.write('\n');
+  }
+
+  void chunk(ChunkResult result) throws IOException {
+    travellers.write(result.travellers());
+    crossings.write(result.crossings());
+    changes.write(result.residenceChanges());
+  }
+
+  void tables(TruthTables tables) throws IOException {
+    String[][] files = TruthTables.files();
+    try (Writer out = Simulator.utf8(dir.resolve(files[0][0]))) {
+      tables.write(TruthTables.Table.CROSSINGS, files[0][1], 0, 2, out);
+    }
+    try (Writer out = Simulator.utf8(dir.resolve(files[1][0]))) {
+      tables.write(TruthTables.Table.CROSSINGS, files[1][1], 2, 4, out);
+    }
+    for (TruthTables.Table table :
+        new TruthTables.Table[] {TruthTables.Table.BILATERAL_FLOWS, TruthTables.Table.RETURNS}) {
+      try (Writer out = Simulator.utf8(dir.resolve(table.fileName()))) {
+        tables.write(table, out);
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    records.close();
+    travellers.close();
+    crossings.close();
+    changes.close();
+  }
+}

@@ -1,0 +1,162 @@
+package org.puente.sim.dialect;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.puente.codelist.CodeLists;
+import org.puente.codelist.Country;
+import org.puente.sim.behaviour.Event;
+import org.puente.sim.behaviour.Traveller;
+import org.puente.sim.noise.IdentifierNoise;
+import org.puente.sim.noise.RecordedIdentity;
+import org.puente.sim.region.Port;
+
+/**
+ * Writes one event as the cells of one export: the country's columns, codes, date format, country
+ * style and name conventions. The record-id cell is left null; the writer numbers rows.
+ */
+public final class RowFormatter {
+
+  private static final Map<String, Country> COUNTRIES = countries();
+
+  private final ExportSpec spec;
+  private final List<Field> fields;
+  private final DateTimeFormatter dates;
+  private final int idIndex;
+  private static final long FIRST_CACHED_DAY = LocalDate.of(1900, 1, 1).toEpochDay();
+  private final String[] dateCache =
+      new String[(int) (LocalDate.of(2100, 1, 1).toEpochDay() - FIRST_CACHED_DAY)];
+
+  public RowFormatter(ExportSpec spec) {
+    this.spec = requireNonNull(spec, "spec is null");
+    this.fields = spec.fields();
+    this.dates = spec.dateFormatter();
+    this.idIndex = fields.indexOf(Field.RECORD_ID);
+  }
+
+  public ExportSpec spec() {
+    return spec;
+  }
+
+  /** The index of the record-id column. */
+  public int idIndex() {
+    return idIndex;
+  }
+
+  private static Map<String, Country> countries() {
+    Map<String, Country> map = new HashMap<>();
+    for (Country country : CodeLists.standard().countries()) {
+      map.put(country.alpha3(), country);
+    }
+    return map;
+  }
+
+  public String[] cells(Traveller traveller, Event event, RecordedIdentity identity) {
+    String[] cells = new String[fields.size()];
+    for (int i = 0; i < cells.length; i++) {
+      Field field = fields.get(i);
+      if (field == Field.RECORD_ID) {
+        continue;
+      }
+      String value = value(field, traveller, event, identity);
+      if (field.isName() || field == Field.ADDRESS) {
+        value = names(value);
+      } else if (spec.asciiOnly()) {
+        value = IdentifierNoise.stripAccents(value);
+      }
+      cells[i] = value;
+    }
+    return cells;
+  }
+
+  private String names(String value) {
+    String result = spec.asciiOnly() ? IdentifierNoise.stripAccents(value) : value;
+    return spec.nameCase() == ExportSpec.NameCase.UPPER ? result.toUpperCase(Locale.ROOT) : result;
+  }
+
+  private String value(Field field, Traveller traveller, Event event, RecordedIdentity id) {
+    return switch (field) {
+      case RECORD_ID -> "";
+      case EVENT_DATE -> date(event.date());
+      case DIRECTION ->
+          event instanceof Event.Crossing c ? spec.code(field, c.direction().name()) : "";
+      case PORT -> port(event);
+      case TRANSPORT_MODE ->
+          event instanceof Event.Crossing c ? spec.code(field, c.transportMode()) : "";
+      case COUNTERPART_COUNTRY -> event instanceof Event.Crossing c ? country(c.counterpart()) : "";
+      case GIVEN_NAMES -> id.givenNames();
+      case SURNAMES -> id.surnames();
+      case SURNAME_1 -> id.surname1();
+      case SURNAME_2 -> id.surname2().orElse("");
+      case FULL_NAME -> id.givenNames() + " " + id.surnames();
+      case DOCUMENT_NUMBER -> id.documentNumber().orElse("");
+      case DOCUMENT_TYPE -> spec.code(field, "PASSPORT");
+      case DOCUMENT_COUNTRY, CITIZENSHIP -> country(traveller.citizenship());
+      case BIRTH_DATE -> id.birthDate().map(this::date).orElse("");
+      case SEX -> id.sex().map(s -> spec.code(field, s.name())).orElse("");
+      case COUNTRY_OF_RESIDENCE -> country(traveller.initialResidence());
+      case PURPOSE -> event instanceof Event.Crossing c ? spec.code(field, c.purpose()) : "";
+      case AUTHORISED_STAY_DAYS ->
+          event instanceof Event.Crossing c && c.authorisedStayDays() > 0
+              ? Integer.toString(c.authorisedStayDays())
+              : "";
+      case PERMIT_TYPE -> event instanceof Event.Permit p ? spec.code(field, p.permitType()) : "";
+      case PERMIT_START -> event instanceof Event.Permit p ? date(p.start()) : "";
+      case PERMIT_END -> event instanceof Event.Permit p ? date(p.end()) : "";
+      case OCCUPATION -> event instanceof Event.Permit p ? p.occupation().orElse("") : "";
+      case INDUSTRY -> event instanceof Event.Permit p ? p.industry().orElse("") : "";
+      case RETURNED_FROM -> event instanceof Event.Return r ? country(r.returnedFrom()) : "";
+      case RETURN_TYPE -> event instanceof Event.Return r ? spec.code(field, r.returnType()) : "";
+      case UNACCOMPANIED_MINOR ->
+          event instanceof Event.Return r
+              ? spec.code(field, Boolean.toString(r.unaccompaniedMinor()))
+              : "";
+      case ADDRESS -> traveller.address();
+    };
+  }
+
+  private String port(Event event) {
+    if (event instanceof Event.Crossing c) {
+      return c.port().map(Port::name).orElse("");
+    }
+    if (event instanceof Event.Return r) {
+      return r.port().name();
+    }
+    return "";
+  }
+
+  /**
+   * Dates repeat a lot (event days, birth days): each day from 1900 to 2099 is formatted once.
+   * Threads may format the same day twice; both write the same string, so no lock is needed.
+   */
+  private String date(LocalDate date) {
+    long index = date.toEpochDay() - FIRST_CACHED_DAY;
+    if (index < 0 || index >= dateCache.length) {
+      return dates.format(date);
+    }
+    String text = dateCache[(int) index];
+    if (text == null) {
+      text = dates.format(date);
+      dateCache[(int) index] = text;
+    }
+    return text;
+  }
+
+  private String country(String alpha3) {
+    Country country = COUNTRIES.get(alpha3);
+    if (country == null) {
+      return alpha3;
+    }
+    return switch (spec.countries()) {
+      case ALPHA3 -> country.alpha3();
+      case ALPHA2 -> country.alpha2();
+      case NAME_ES -> names(country.nameEs());
+      case NAME_EN -> names(country.nameEn());
+    };
+  }
+}
