@@ -255,4 +255,22 @@ abstract class IngestorContractTest {
     }
     return both;
   }
+
+  /** The README's worked example: the shipped export gives exactly the counts it shows. */
+  @Test
+  void theShippedExampleExportGivesTheCountsTheReadmeShows() {
+    IngestResult result =
+        ingestor.ingest(spec, Path.of("../examples/exports/example-crossings.csv"), done -> {});
+    assertThat(result.counts().read()).isEqualTo(200);
+    assertThat(result.counts().accepted()).isEqualTo(195);
+    assertThat(result.counts().rejected()).isEqualTo(4);
+    assertThat(result.counts().duplicates()).isEqualTo(1);
+    assertThat(result.counts().footerRows()).isEqualTo(1);
+    assertThat(result.counts().reasons())
+        .containsOnlyKeys(
+            "sex: is not a code of sex",
+            "document_number: missing required value",
+            "citizenship: is not a known country (no country or area has this code or name)",
+            "event_date: is not a date in dd/MM/yyyy or yyyy-MM-dd");
+  }
 }
