@@ -25,6 +25,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       IngestCommand.class,
       SubmissionsCommand.class,
       RejectsCommand.class,
+      ExportCommand.class,
       SimulateCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -35,7 +36,6 @@ public final class PuenteCommand implements Runnable {
       Map.of(
           "run", "travel histories and statistics (issues 6 and 7)",
           "table", "statistics tables (issue 7)",
-          "export", "exports (issues 7 and 9)",
           "serve", "the node server (issue 8)",
           "demo", "the end-to-end demonstration (issue 8)",
           "bench", "benchmarks (issue 11)");

@@ -1,0 +1,139 @@
+package org.puente.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.puente.error.ErrorCode;
+import org.puente.error.PuenteException;
+import org.puente.ingest.store.RecordTable;
+import org.puente.lake.LakeReader;
+import org.puente.lake.catalog.LakeFile;
+import org.puente.lake.catalog.LakeQuery;
+import org.puente.schema.EventKind;
+import org.puente.schema.RegionalSchema;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code puente export}: what leaves the node. For now, the pseudonymised records. */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = "Export from the node's lake. Tables and SDMX come with the statistics issues.",
+    subcommands = {ExportCommand.Records.class})
+final class ExportCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new PuenteException(ErrorCode.USAGE, "say what to export, e.g. 'export records'");
+  }
+
+  /** {@code puente export records}: pseudonymised records with their source reference. */
+  @Command(
+      name = "records",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write the committed records of one event kind, pseudonymised (tokens and encodings, never",
+        "clear identifiers), with their source record reference, as CSV or Parquet."
+      })
+  static final class Records implements Runnable {
+
+    @Mixin CommonOptions common;
+
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--kind",
+        required = true,
+        paramLabel = "KIND",
+        description = "${COMPLETION-CANDIDATES}")
+    EventKind kind;
+
+    @Option(names = "--country", paramLabel = "ISO3", description = "Only this reporting country.")
+    String country;
+
+    @Option(
+        names = "--format",
+        defaultValue = "csv",
+        paramLabel = "csv|parquet",
+        description = "Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "FILE",
+        description = "The file to write.")
+    Path out;
+
+    @Option(
+        names = "--catalog",
+        paramLabel = "JDBC-URL",
+        description = "A PostgreSQL catalog (default: embedded).")
+    String catalogUrl;
+
+    @Override
+    public void run() {
+      String options =
+          switch (format.toLowerCase(Locale.ROOT)) {
+            case "csv" -> "(FORMAT csv, HEADER)";
+            case "parquet" -> "(FORMAT parquet)";
+            default ->
+                throw new PuenteException(
+                    ErrorCode.USAGE, "--format is csv or parquet, not '" + format + "'");
+          };
+      LakeQuery query = LakeQuery.of(kind);
+      if (country != null) {
+        query = query.country(country.toUpperCase(Locale.ROOT));
+      }
+      long rows;
+      List<LakeFile> files;
+      try (Node node = Node.open(common, catalogUrl);
+          Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+          Statement statement = duckdb.createStatement()) {
+        files =
+            new LakeReader(node.home, node.catalog)
+                .createView(
+                    duckdb, "records", query, RecordTable.layout(RegionalSchema.standard(), kind));
+        String target = out.toAbsolutePath().toString().replace("'", "''");
+        statement.execute(
+            "COPY (SELECT * FROM records ORDER BY event_date, record_id) TO '"
+                + target
+                + "' "
+                + options);
+        try (ResultSet count = statement.executeQuery("SELECT count(*) FROM records")) {
+          count.next();
+          rows = count.getLong(1);
+        }
+      } catch (SQLException e) {
+        throw new PuenteException(
+            ErrorCode.UNAVAILABLE, "cannot export records: " + e.getMessage(), e);
+      }
+      PrintWriter printer = spec.commandLine().getOut();
+      if (common.json) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("kind", kind.name());
+        result.put("country", Optional.ofNullable(country));
+        result.put("rows", rows);
+        result.put("files", files.size());
+        result.put("out", out.toString());
+        Json.print(printer, result);
+      } else {
+        printer.printf("%,d %s records from %d lake files to %s%n", rows, kind, files.size(), out);
+      }
+    }
+  }
+}

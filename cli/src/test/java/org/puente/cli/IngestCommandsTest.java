@@ -1,0 +1,133 @@
+package org.puente.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.puente.node.leak.LeakDetector;
+
+/** init, ingest, submissions, rejects and export records through the real command line. */
+class IngestCommandsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path SPEC = Path.of("../examples/specs/example-crossings.yaml");
+  private static final Path EXPORT = Path.of("../examples/exports/example-crossings.csv");
+
+  @TempDir Path dir;
+
+  record Result(int exitCode, String out, String err) {}
+
+  private Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void aDataStewardsDayFromInitToExport() throws IOException {
+    String home = dir.resolve("gtm").toString();
+    assertThat(run("init", "--home", home).exitCode()).isZero();
+
+    Result ingest =
+        run("ingest", "--home", home, "--spec", SPEC.toString(), EXPORT.toString(), "--json");
+    assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+    JsonNode first = JSON.readTree(ingest.out()).get(0);
+    assertThat(first.get("read").asLong()).isEqualTo(200);
+    assertThat(first.get("accepted").asLong()).isEqualTo(195);
+    assertThat(first.get("rejected").asLong()).isEqualTo(4);
+    assertThat(first.get("duplicates").asLong()).isEqualTo(1);
+
+    JsonNode again =
+        JSON.readTree(
+                run(
+                        "ingest",
+                        "--home",
+                        home,
+                        "--spec",
+                        SPEC.toString(),
+                        EXPORT.toString(),
+                        "--json")
+                    .out())
+            .get(0);
+    assertThat(again.get("duplicateOf").asLong()).isEqualTo(first.get("submission").asLong());
+
+    JsonNode submissions = JSON.readTree(run("submissions", "--home", home, "--json").out());
+    assertThat(submissions)
+        .extracting(s -> s.get("status").asText())
+        .containsExactly("COMMITTED", "DUPLICATE");
+
+    JsonNode rejects = JSON.readTree(run("rejects", "--home", home, "--json").out());
+    assertThat(rejects).hasSize(4);
+    assertThat(rejects.get(0).has("fields")).as("fields stay encrypted without --reveal").isFalse();
+    assertThat(rejects.get(0).get("line").asLong()).isEqualTo(39);
+    JsonNode revealed =
+        JSON.readTree(run("rejects", "--home", home, "--reveal", "--limit", "1", "--json").out());
+    assertThat(revealed.get(0).get("fields").get("FECHA_MOVIMIENTO").asText())
+        .isEqualTo("31/02/2024");
+
+    Path csv = dir.resolve("records.csv");
+    Result export =
+        run(
+            "export",
+            "records",
+            "--home",
+            home,
+            "--kind",
+            "BORDER_CROSSING",
+            "--out",
+            csv.toString());
+    assertThat(export.exitCode()).as(export.err()).isZero();
+    List<CSVRecord> rows;
+    try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+      rows =
+          CSVFormat.RFC4180
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .get()
+              .parse(reader)
+              .getRecords();
+    }
+    assertThat(rows).hasSize(195);
+    assertThat(rows.get(0).isMapped("tok_document")).isTrue();
+    assertThat(rows.get(0).isMapped("surnames")).isFalse();
+
+    // nothing the export held in clear reaches the lake, the catalog or the exported records
+    leakDetectorForExample()
+        .scan(dir.resolve("gtm").resolve("lake"), dir.resolve("gtm").resolve("catalog"), csv)
+        .assertClean();
+  }
+
+  /** The names, document numbers and birth dates of the shipped example export. */
+  private static LeakDetector leakDetectorForExample() throws IOException {
+    List<String> names = new ArrayList<>();
+    List<String> documents = new ArrayList<>();
+    List<LocalDate> births = new ArrayList<>();
+    DateTimeFormatter ddMMyyyy = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    List<String> lines = Files.readAllLines(EXPORT, StandardCharsets.ISO_8859_1);
+    for (String line : lines.subList(2, lines.size() - 1)) {
+      String[] fields = line.split(";", -1);
+      names.add(fields[6]);
+      documents.add(fields[8]);
+      births.add(LocalDate.parse(fields[10], ddMMyyyy));
+    }
+    documents.removeIf(String::isEmpty);
+    return LeakDetector.forIdentifiers(names, documents, births);
+  }
+}
