@@ -26,6 +26,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       SubmissionsCommand.class,
       RejectsCommand.class,
       ExportCommand.class,
+      QualityCommand.class,
       SimulateCommand.class,
       CommandLine.HelpCommand.class
     })

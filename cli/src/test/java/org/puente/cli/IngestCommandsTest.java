@@ -81,6 +81,18 @@ class IngestCommandsTest {
     assertThat(revealed.get(0).get("fields").get("FECHA_MOVIMIENTO").asText())
         .isEqualTo("31/02/2024");
 
+    JsonNode quality = JSON.readTree(run("quality", "--home", home, "--json").out()).get(0);
+    assertThat(quality.get("records").asLong()).isEqualTo(195);
+    assertThat(quality.get("disaggregationCoverage").get("sex").asDouble()).isEqualTo(1.0);
+    assertThat(quality.get("disaggregationCoverage").get("migrationStatus").asDouble())
+        .as("the layout has no migration status: this country cannot disaggregate by it")
+        .isEqualTo(0.0);
+    assertThat(quality.get("variables").get("purpose").get("completeness").asDouble())
+        .isEqualTo(0.0);
+    assertThat(quality.get("rejectedByVariable").get("event_date").asLong()).isEqualTo(1);
+    assertThat(quality.get("rejectedByVariable").get("document_number").asLong()).isEqualTo(1);
+    assertThat(run("quality", "--home", home, "--country", "PAN").exitCode()).isEqualTo(1);
+
     Path csv = dir.resolve("records.csv");
     Result export =
         run(
