@@ -12,7 +12,8 @@ public final class Main {
     // Apache POI logs through the Log4j API; without a provider it complains on every run. The
     // API's own simple logger, at ERROR, keeps the console clean.
     System.setProperty(
-        "log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        "log4j2.loggerContextFactory",
+        "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
     System.setProperty("log4j2.simplelogLevel", "ERROR");
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }

@@ -137,7 +137,6 @@ class CommandLineTest {
         "schema --kind SPACESHIP",
         "version --bogus",
         "frobnicate",
-        "simulate --out /tmp/x",
         "ingest --spec nosuch.yaml",
         "ingest x",
         "simulate",
