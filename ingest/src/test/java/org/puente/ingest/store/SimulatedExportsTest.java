@@ -3,16 +3,10 @@ package org.puente.ingest.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,9 +32,6 @@ import org.puente.lake.Lake;
 import org.puente.lake.LakeReader;
 import org.puente.lake.catalog.Catalog;
 import org.puente.lake.catalog.CatalogConfig;
-import org.puente.lake.catalog.LakeQuery;
-import org.puente.lake.table.Column;
-import org.puente.lake.table.TableLayout;
 import org.puente.node.NodeHome;
 import org.puente.node.keys.KeyStore;
 import org.puente.node.leak.LeakDetector;
@@ -49,9 +40,7 @@ import org.puente.node.rejects.RejectSummary;
 import org.puente.privacy.IdentifierNormaliser;
 import org.puente.privacy.LeakMatcher;
 import org.puente.privacy.TokenDeriver;
-import org.puente.privacy.TokenKind;
 import org.puente.schema.EventKind;
-import org.puente.schema.RegionalSchema;
 import org.puente.sim.SimulationConfig;
 import org.puente.sim.Simulator;
 import org.puente.sim.dialect.Dialects;
@@ -450,34 +439,11 @@ class SimulatedExportsTest {
     Files.createDirectories(dump);
     LakeReader reader = new LakeReader(lake.home(), catalog);
     for (Ingested one : ingested.values()) {
-      EventKind kind = one.spec().kind();
-      LakeQuery query = LakeQuery.of(kind).country(one.export().country());
-      if (reader.files(query).isEmpty()) {
-        continue;
-      }
-      List<String> random = new ArrayList<>();
-      random.add(RecordTable.NAME_BLOOM);
-      for (TokenKind token : TokenKind.values()) {
-        random.add(RecordTable.tokenColumn(token));
-      }
-      try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
-          Statement statement = duckdb.createStatement()) {
-        reader.createView(
-            duckdb, "records", query, RecordTable.layout(RegionalSchema.standard(), kind));
-        // One "column=value" per line: values of adjacent columns must not read as one date
-        // (a permit's end "2024-05-28" next to a birth year "1989" looks like 05-28-1989).
-        try (ResultSet rows =
-                statement.executeQuery(
-                    "SELECT * EXCLUDE (" + String.join(", ", random) + ") FROM records");
-            Writer out = Files.newBufferedWriter(dump.resolve(one.export().fileName() + ".txt"))) {
-          ResultSetMetaData meta = rows.getMetaData();
-          while (rows.next()) {
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-              out.write(meta.getColumnName(i) + "=" + rows.getString(i) + "\n");
-            }
-          }
-        }
-      }
+      LakeReadBack.dumpClearColumns(
+          reader,
+          one.spec().kind(),
+          one.export().country(),
+          dump.resolve(one.export().fileName() + ".txt"));
     }
     Path home = dir.resolve("home");
     LeakDetector.of(identifiers(6))
@@ -530,38 +496,10 @@ class SimulatedExportsTest {
   }
 
   private static List<Map<String, Object>> readLake(Ingested one) throws SQLException {
-    EventKind kind = one.spec().kind();
-    LakeQuery query = LakeQuery.of(kind).country(one.export().country());
-    LakeReader reader = new LakeReader(lake.home(), catalog);
-    List<Map<String, Object>> rows = new ArrayList<>();
-    if (reader.files(query).isEmpty()) {
-      return rows;
-    }
-    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
-        Statement statement = duckdb.createStatement()) {
-      TableLayout layout = RecordTable.layout(RegionalSchema.standard(), kind);
-      reader.createView(duckdb, "records", query, layout);
-      String columns =
-          layout.columns().stream()
-              .map(Column::name)
-              .filter(CHECKED_COLUMNS::contains)
-              .collect(Collectors.joining(", "));
-      try (ResultSet result = statement.executeQuery("SELECT " + columns + " FROM records")) {
-        ResultSetMetaData meta = result.getMetaData();
-        while (result.next()) {
-          Map<String, Object> row = new HashMap<>();
-          for (int i = 1; i <= meta.getColumnCount(); i++) {
-            String column = meta.getColumnName(i);
-            Object value =
-                column.equals("event_date")
-                    ? result.getObject(i, LocalDate.class)
-                    : result.getObject(i);
-            row.put(column, value);
-          }
-          rows.add(row);
-        }
-      }
-    }
-    return rows;
+    return LakeReadBack.rows(
+        new LakeReader(lake.home(), catalog),
+        one.spec().kind(),
+        one.export().country(),
+        CHECKED_COLUMNS);
   }
 }
