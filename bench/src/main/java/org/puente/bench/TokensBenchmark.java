@@ -60,15 +60,16 @@ public class TokensBenchmark {
       SplittableRandom random = new SplittableRandom(1);
       String[] given = vocabulary(3_000, random);
       String[] surnames = vocabulary(10_000, random);
-      double[] givenCdf = zipf(given.length);
-      double[] surnameCdf = zipf(surnames.length);
+      double[] givenCdf = Zipf.cdf(given.length, 1.0);
+      double[] surnameCdf = Zipf.cdf(surnames.length, 1.0);
       for (int i = 0; i < POOL; i++) {
         boolean compound = random.nextInt(3) == 0;
         String givenNames =
-            given[draw(givenCdf, random)] + (compound ? " " + given[draw(givenCdf, random)] : "");
+            given[Zipf.draw(givenCdf, random)]
+                + (compound ? " " + given[Zipf.draw(givenCdf, random)] : "");
         String surnameField =
-            surnames[draw(surnameCdf, random)]
-                + (compound ? " " + surnames[draw(surnameCdf, random)] : "");
+            surnames[Zipf.draw(surnameCdf, random)]
+                + (compound ? " " + surnames[Zipf.draw(surnameCdf, random)] : "");
         raw[i] =
             new String[] {
               givenNames,
@@ -99,24 +100,6 @@ public class TokensBenchmark {
       words.add(word.toString());
     }
     return words.toArray(new String[0]);
-  }
-
-  private static double[] zipf(int size) {
-    double[] cdf = new double[size];
-    double sum = 0;
-    for (int rank = 1; rank <= size; rank++) {
-      sum += 1.0 / rank;
-      cdf[rank - 1] = sum;
-    }
-    for (int i = 0; i < size; i++) {
-      cdf[i] /= sum;
-    }
-    return cdf;
-  }
-
-  private static int draw(double[] cdf, SplittableRandom random) {
-    int index = java.util.Arrays.binarySearch(cdf, random.nextDouble());
-    return Math.min(cdf.length - 1, index >= 0 ? index : -index - 1);
   }
 
   /** Each thread's BLIP randomness and position in the pool. */

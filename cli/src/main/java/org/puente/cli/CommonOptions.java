@@ -2,6 +2,7 @@ package org.puente.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.puente.node.NodeHome;
 import picocli.CommandLine.Option;
 
 /** The options every command takes: which node, machine-readable output, and quiet. */
@@ -34,6 +35,11 @@ final class CommonOptions {
       return Path.of(fromEnvironment);
     }
     return Path.of(DEFAULT_HOME);
+  }
+
+  /** The node home of this command, from {@link #home(Map)} over the process environment. */
+  NodeHome nodeHome() {
+    return new NodeHome(home(System.getenv()));
   }
 
   /** Progress for long work: drawn only on a terminal, and never with --quiet or --json. */

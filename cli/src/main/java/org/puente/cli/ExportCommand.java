@@ -19,7 +19,6 @@ import org.puente.lake.LakeReader;
 import org.puente.lake.catalog.LakeFile;
 import org.puente.lake.catalog.LakeQuery;
 import org.puente.schema.EventKind;
-import org.puente.schema.RegionalSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,9 +104,8 @@ final class ExportCommand implements Runnable {
           Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
           Statement statement = duckdb.createStatement()) {
         files =
-            new LakeReader(node.home, node.catalog)
-                .createView(
-                    duckdb, "records", query, RecordTable.layout(RegionalSchema.standard(), kind));
+            RecordTable.createView(
+                new LakeReader(node.home, node.catalog), duckdb, "records", query);
         String target = out.toAbsolutePath().toString().replace("'", "''");
         statement.execute(
             "COPY (SELECT * FROM records ORDER BY event_date, record_id) TO '"

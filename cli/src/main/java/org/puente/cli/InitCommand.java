@@ -42,7 +42,7 @@ final class InitCommand implements Runnable {
 
   @Override
   public void run() {
-    NodeHome home = new NodeHome(common.home(System.getenv()));
+    NodeHome home = common.nodeHome();
     Optional<NodeKey> imported = Optional.ofNullable(networkKey).map(KeyStore::readNetworkKeyFile);
     KeyStore store = KeyStore.create(home, Clock.systemUTC(), new SecureRandom(), imported);
     PrintWriter out = spec.commandLine().getOut();

@@ -69,7 +69,7 @@ final class KeysCommand implements Runnable {
 
     @Override
     public void run() {
-      KeyStore store = KeyStore.open(new NodeHome(common.home(System.getenv())));
+      KeyStore store = KeyStore.open(common.nodeHome());
       PrintWriter out = spec.commandLine().getOut();
       List<Row> rows = rows(store);
       if (common.json) {
@@ -101,7 +101,7 @@ final class KeysCommand implements Runnable {
 
     @Override
     public void run() {
-      KeyStore store = KeyStore.open(new NodeHome(common.home(System.getenv())));
+      KeyStore store = KeyStore.open(common.nodeHome());
       NodeKey key = KeyStore.readNetworkKeyFile(file);
       String previous = store.network().id();
       KeyStore after = store.importNetwork(key);
@@ -137,7 +137,7 @@ final class KeysCommand implements Runnable {
 
     @Override
     public void run() {
-      KeyStore store = KeyStore.open(new NodeHome(common.home(System.getenv())));
+      KeyStore store = KeyStore.open(common.nodeHome());
       if (Files.exists(file)) {
         throw new PuenteException(ErrorCode.CONFLICT, file + " exists; choose a new file");
       }
@@ -165,7 +165,7 @@ final class KeysCommand implements Runnable {
 
     @Override
     public void run() {
-      NodeHome home = new NodeHome(common.home(System.getenv()));
+      NodeHome home = common.nodeHome();
       EncryptionKeyRotation.Result result =
           EncryptionKeyRotation.rotate(home, Clock.systemUTC(), new SecureRandom());
       PrintWriter out = spec.commandLine().getOut();

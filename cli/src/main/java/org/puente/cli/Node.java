@@ -31,7 +31,7 @@ final class Node implements AutoCloseable {
    * @param catalogUrl a PostgreSQL JDBC URL, or null for the embedded catalog
    */
   static Node open(CommonOptions common, String catalogUrl) {
-    NodeHome home = new NodeHome(common.home(System.getenv()));
+    NodeHome home = common.nodeHome();
     KeyStore keys = KeyStore.open(home);
     home.createStorage();
     CatalogConfig config =

@@ -131,12 +131,11 @@ final class QualityCommand implements Runnable {
       }
     }
     EventKind kind = source.eventKind();
-    new LakeReader(node.home, node.catalog)
-        .createView(
-            duckdb,
-            "q",
-            LakeQuery.of(kind).country(source.reportingCountry()),
-            RecordTable.layout(RegionalSchema.standard(), kind));
+    RecordTable.createView(
+        new LakeReader(node.home, node.catalog),
+        duckdb,
+        "q",
+        LakeQuery.of(kind).country(source.reportingCountry()));
     List<Variable> variables = RecordTable.dataVariables(RegionalSchema.standard(), kind);
     StringBuilder sql = new StringBuilder("SELECT count(*)");
     for (Variable variable : variables) {

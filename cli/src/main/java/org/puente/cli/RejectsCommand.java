@@ -9,7 +9,6 @@ import java.util.Map;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.ingest.store.Ingestor;
-import org.puente.node.NodeHome;
 import org.puente.node.keys.KeyStore;
 import org.puente.node.rejects.RejectStore;
 import org.puente.node.rejects.RejectSummary;
@@ -49,7 +48,7 @@ final class RejectsCommand implements Runnable {
 
   @Override
   public void run() {
-    KeyStore keys = KeyStore.open(new NodeHome(common.home(System.getenv())));
+    KeyStore keys = KeyStore.open(common.nodeHome());
     RejectStore store = new RejectStore(keys, new SecureRandom());
     List<String> names =
         submission == null ? store.submissions() : List.of(Ingestor.rejectsName(submission));

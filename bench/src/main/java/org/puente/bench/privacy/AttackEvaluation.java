@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.puente.bench.Zipf;
 import org.puente.privacy.BloomEncoder;
 import org.puente.privacy.EncodingParameters;
 import org.puente.privacy.NodeKey;
@@ -142,14 +143,14 @@ public final class AttackEvaluation {
     SplittableRandom random = new SplittableRandom(seed);
     List<String> givenVocabulary = shuffled(new ArrayList<>(given), random);
     List<String> surnameVocabulary = shuffled(new ArrayList<>(surnames), random);
-    double[] givenCdf = zipfCdf(givenVocabulary.size(), exponent);
-    double[] surnameCdf = zipfCdf(surnameVocabulary.size(), exponent);
+    double[] givenCdf = Zipf.cdf(givenVocabulary.size(), exponent);
+    double[] surnameCdf = Zipf.cdf(surnameVocabulary.size(), exponent);
     List<PersonName> names = new ArrayList<>(records);
     for (int i = 0; i < records; i++) {
       names.add(
           new PersonName(
-              List.of(givenVocabulary.get(draw(givenCdf, random))),
-              List.of(surnameVocabulary.get(draw(surnameCdf, random)))));
+              List.of(givenVocabulary.get(Zipf.draw(givenCdf, random))),
+              List.of(surnameVocabulary.get(Zipf.draw(surnameCdf, random)))));
     }
     return names;
   }
@@ -162,24 +163,6 @@ public final class AttackEvaluation {
       words.set(j, swap);
     }
     return words;
-  }
-
-  private static double[] zipfCdf(int size, double exponent) {
-    double[] cdf = new double[size];
-    double sum = 0;
-    for (int rank = 1; rank <= size; rank++) {
-      sum += 1.0 / Math.pow(rank, exponent);
-      cdf[rank - 1] = sum;
-    }
-    for (int i = 0; i < size; i++) {
-      cdf[i] /= sum;
-    }
-    return cdf;
-  }
-
-  private static int draw(double[] cdf, SplittableRandom random) {
-    int index = java.util.Arrays.binarySearch(cdf, random.nextDouble());
-    return Math.min(cdf.length - 1, index >= 0 ? index : -index - 1);
   }
 
   private static List<PersonName> readNames(Path file) throws IOException {

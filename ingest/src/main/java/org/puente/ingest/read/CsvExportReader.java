@@ -12,7 +12,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -190,9 +189,5 @@ public final class CsvExportReader implements ExportReader {
     if (!bom) {
       in.reset();
     }
-  }
-
-  static boolean isUtf8(Charset charset) {
-    return charset.equals(StandardCharsets.UTF_8);
   }
 }

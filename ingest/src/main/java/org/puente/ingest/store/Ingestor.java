@@ -156,7 +156,7 @@ public final class Ingestor {
     }
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = duckdb.createStatement()) {
-      reader.createView(duckdb, "earlier", query, RecordTable.layout(schema, spec.kind()));
+      RecordTable.createView(reader, duckdb, "earlier", query);
       try (ResultSet rows = statement.executeQuery("SELECT record_id FROM earlier")) {
         while (rows.next()) {
           keys.add(rows.getString(1));

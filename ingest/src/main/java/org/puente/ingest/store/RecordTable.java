@@ -1,8 +1,12 @@
 package org.puente.ingest.store;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.puente.lake.LakeReader;
+import org.puente.lake.catalog.LakeFile;
+import org.puente.lake.catalog.LakeQuery;
 import org.puente.lake.table.Column;
 import org.puente.lake.table.ColumnType;
 import org.puente.lake.table.TableLayout;
@@ -58,6 +62,16 @@ public final class RecordTable {
     }
     columns.add(new Column(NAME_BLOOM, ColumnType.VARCHAR));
     return new TableLayout(columns, RegionalSchema.EVENT_DATE);
+  }
+
+  /**
+   * A DuckDB view named {@code viewName} over the committed records the query selects, with this
+   * table's columns; returns the files it reads.
+   */
+  public static List<LakeFile> createView(
+      LakeReader reader, Connection duckdb, String viewName, LakeQuery query) {
+    return reader.createView(
+        duckdb, viewName, query, layout(RegionalSchema.standard(), query.eventKind()));
   }
 
   static ColumnType type(Variable variable) {
