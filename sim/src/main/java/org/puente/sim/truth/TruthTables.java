@@ -88,19 +88,21 @@ public final class TruthTables {
             | ((male ? 1L : 0L) << 22)
             | ((long) ageGroup << 16)
             | citizenship;
-    long[] counters = crossings.get(key);
-    counters[0]++;
-    counters[1] += recorded ? 1 : 0;
-    counters[2] += longTerm ? 1 : 0;
-    counters[3] += longTerm ? 0 : 1;
+    int at = crossings.offset(key);
+    long[] counters = crossings.counts();
+    counters[at]++;
+    counters[at + 1] += recorded ? 1 : 0;
+    counters[at + 2] += longTerm ? 1 : 0;
+    counters[at + 3] += longTerm ? 0 : 1;
   }
 
   /** Adds an arrival to the bilateral flows. */
   public void addArrival(int year, int from, int to, boolean recorded, boolean longTerm) {
-    long[] counters = bilateral.get(((long) year << 20) | ((long) from << 10) | to);
-    counters[0]++;
-    counters[1] += recorded ? 1 : 0;
-    counters[2] += longTerm ? 1 : 0;
+    int at = bilateral.offset(((long) year << 20) | ((long) from << 10) | to);
+    long[] counters = bilateral.counts();
+    counters[at]++;
+    counters[at + 1] += recorded ? 1 : 0;
+    counters[at + 2] += longTerm ? 1 : 0;
   }
 
   private static String crossingKey(long key) {
@@ -151,14 +153,8 @@ public final class TruthTables {
     for (Table table : Table.values()) {
       other.tables.get(table).forEach((key, amounts) -> add(table, key, amounts));
     }
-    other.crossings.forEach((key, values) -> addAll(crossings.get(key), values));
-    other.bilateral.forEach((key, values) -> addAll(bilateral.get(key), values));
-  }
-
-  private static void addAll(long[] target, long[] values) {
-    for (int i = 0; i < values.length; i++) {
-      target[i] += values[i];
-    }
+    other.crossings.forEach(crossings::add);
+    other.bilateral.forEach(bilateral::add);
   }
 
   /** The crossings table's file of 12/16-month classes (its last two counters). */
