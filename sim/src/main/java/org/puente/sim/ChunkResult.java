@@ -2,6 +2,7 @@ package org.puente.sim;
 
 import java.util.List;
 import org.puente.sim.output.ChunkFile;
+import org.puente.sim.output.EncodedRows;
 
 /**
  * Everything one chunk of households produced apart from the aggregate counts (which each worker
@@ -10,7 +11,7 @@ import org.puente.sim.output.ChunkFile;
  */
 record ChunkResult(
     List<ChunkFile> files,
-    byte[] travellers,
-    byte[] crossings,
-    byte[] residenceChanges,
+    EncodedRows travellers,
+    EncodedRows crossings,
+    EncodedRows residenceChanges,
     long travellerCount) {}

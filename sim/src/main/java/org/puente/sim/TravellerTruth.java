@@ -25,7 +25,6 @@ import org.puente.sim.noise.IdentifierNoise;
 import org.puente.sim.noise.RecordedIdentity;
 import org.puente.sim.output.ChunkFile;
 import org.puente.sim.output.EncodedRows;
-import org.puente.sim.output.Rows;
 import org.puente.sim.region.Port;
 import org.puente.sim.truth.Dimensions;
 import org.puente.sim.truth.TruthTables;
@@ -46,9 +45,9 @@ final class TravellerTruth {
   private final SplittableRandom random;
   private final List<ChunkFile> files = new ArrayList<>();
   private final List<String[]> columns = new ArrayList<>();
-  private final StringBuilder travellers = new StringBuilder(1 << 16);
-  private final StringBuilder crossings = new StringBuilder(1 << 16);
-  private final StringBuilder changes = new StringBuilder(1 << 12);
+  private final EncodedRows travellers = new EncodedRows(StandardCharsets.UTF_8);
+  private final EncodedRows crossings = new EncodedRows(StandardCharsets.UTF_8);
+  private final EncodedRows changes = new EncodedRows(StandardCharsets.UTF_8);
   private final TruthTables tables;
   private long travellerCount;
 
@@ -65,7 +64,7 @@ final class TravellerTruth {
     this.formatters = formatters;
     this.tables = tables;
     this.random = random;
-    Map<String, List<Integer>> byKind = new HashMap<>();
+    Map<String, Map<RecordKind, List<Integer>>> byCountry = new HashMap<>();
     for (int i = 0; i < formatters.size(); i++) {
       ExportSpec spec = formatters.get(i).spec();
       files.add(
@@ -73,14 +72,23 @@ final class TravellerTruth {
               ? ChunkFile.cells()
               : ChunkFile.text(spec.encoding()));
       columns.add(spec.columns().values().toArray(new String[0]));
-      byKind.computeIfAbsent(spec.country() + spec.kind(), k -> new ArrayList<>()).add(i);
+      byCountry
+          .computeIfAbsent(spec.country(), k -> new HashMap<>())
+          .computeIfAbsent(spec.kind(), k -> new ArrayList<>())
+          .add(i);
     }
-    byKind.forEach(
-        (key, indexes) -> filesOf.put(key, indexes.stream().mapToInt(Integer::intValue).toArray()));
+    byCountry.forEach(
+        (country, kinds) -> {
+          int[][] byKind = new int[RecordKind.values().length][];
+          kinds.forEach(
+              (kind, indexes) ->
+                  byKind[kind.ordinal()] = indexes.stream().mapToInt(Integer::intValue).toArray());
+          filesOf.put(country, byKind);
+        });
   }
 
-  /** Export files by country and record kind ("CRICROSSING"). */
-  private final Map<String, int[]> filesOf = new HashMap<>();
+  /** Export files by country, then by record kind (its ordinal). */
+  private final Map<String, int[][]> filesOf = new HashMap<>();
 
   void add(Traveller traveller) {
     boolean seen = false;
@@ -150,7 +158,13 @@ final class TravellerTruth {
       documents.toString(),
       t.namesakeOf().orElse("")
     };
-    travellers.append(Rows.csvLine(cells, ',')).append('\n');
+    for (int i = 0; i < cells.length; i++) {
+      if (i > 0) {
+        travellers.ascii(',');
+      }
+      travellers.csv(cells[i], ',');
+    }
+    travellers.ascii('\n');
   }
 
   private void crossing(
@@ -160,27 +174,12 @@ final class TravellerTruth {
       ClassifiedCrossing finalClass,
       ClassifiedCrossing endClass) {
     String port = c.port().map(Port::code).orElse("");
-    crossings
-        .append(t.id())
-        .append(',')
-        .append(seq)
-        .append(',')
-        .append(IsoDates.text(c.date()))
-        .append(',')
-        .append(c.country())
-        .append(',')
-        .append(c.direction())
-        .append(',')
-        .append(port)
-        .append(',')
-        .append(c.counterpart())
-        .append(',')
-        .append(c.recorded())
-        .append(',')
-        .append(finalClass.migrationClass())
-        .append(',')
-        .append(endClass.migrationClass())
-        .append('\n');
+    crossings.text(t.id()).ascii(',').number(seq).ascii(',');
+    crossings.text(IsoDates.text(c.date())).ascii(',').text(c.country()).ascii(',');
+    crossings.text(c.direction().name()).ascii(',').text(port).ascii(',');
+    crossings.text(c.counterpart()).ascii(',').text(c.recorded() ? "true" : "false").ascii(',');
+    crossings.text(finalClass.migrationClass().name()).ascii(',');
+    crossings.text(endClass.migrationClass().name()).ascii('\n');
     int age = t.identity().ageOn(c.date());
     boolean longTerm = finalClass.migrationClass() == MigrationClass.LONG_TERM;
     boolean arrival = c.direction() == Direction.ARRIVAL;
@@ -199,19 +198,11 @@ final class TravellerTruth {
           c.date().getYear(), Dimensions.country(c.counterpart()), country, c.recorded(), longTerm);
     }
     if (longTerm) {
-      changes
-          .append(t.id())
-          .append(',')
-          .append(IsoDates.text(c.date()))
-          .append(',')
-          .append(c.country())
-          .append(',')
-          .append(c.direction() == Direction.ARRIVAL ? "BECAME_RESIDENT" : "CEASED_RESIDENT")
-          .append(',')
-          .append(finalClass.residenceBefore().orElse(""))
-          .append(',')
-          .append(seq)
-          .append('\n');
+      changes.text(t.id()).ascii(',').text(IsoDates.text(c.date())).ascii(',');
+      changes.text(c.country()).ascii(',');
+      changes.text(c.direction() == Direction.ARRIVAL ? "BECAME_RESIDENT" : "CEASED_RESIDENT");
+      changes.ascii(',').text(finalClass.residenceBefore().orElse("")).ascii(',');
+      changes.number(seq).ascii('\n');
     }
   }
 
@@ -237,7 +228,8 @@ final class TravellerTruth {
 
   private void record(Traveller t, Event event, int crossingSeq) {
     RecordKind kind = kindOf(event);
-    int[] indexes = filesOf.get(event.country() + kind);
+    int[][] byKind = filesOf.get(event.country());
+    int[] indexes = byKind == null ? null : byKind[kind.ordinal()];
     if (indexes == null) {
       return;
     }
@@ -310,10 +302,6 @@ final class TravellerTruth {
     for (ChunkFile file : files) {
       file.shuffle(shuffle);
     }
-    return new ChunkResult(files, utf8(travellers), utf8(crossings), utf8(changes), travellerCount);
-  }
-
-  private static byte[] utf8(StringBuilder text) {
-    return text.toString().getBytes(StandardCharsets.UTF_8);
+    return new ChunkResult(files, travellers, crossings, changes, travellerCount);
   }
 }

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.puente.sim.output.ByteSink;
+import org.puente.sim.output.EncodedRows;
 import org.puente.sim.truth.TruthTables;
 
 /** The files of {@code truth/}: microdata truth streamed as chunks arrive, tables at the end. */
@@ -49,9 +50,13 @@ final class TruthFiles implements AutoCloseable {
   }
 
   void chunk(ChunkResult result) throws IOException {
-    travellers.write(result.travellers());
-    crossings.write(result.crossings());
-    changes.write(result.residenceChanges());
+    write(travellers, result.travellers());
+    write(crossings, result.crossings());
+    write(changes, result.residenceChanges());
+  }
+
+  private static void write(ByteSink sink, EncodedRows text) throws IOException {
+    sink.write(text.bytes(), 0, text.length());
   }
 
   void tables(TruthTables tables) throws IOException {

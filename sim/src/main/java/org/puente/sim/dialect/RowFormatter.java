@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.puente.codelist.CodeLists;
 import org.puente.codelist.Country;
 import org.puente.sim.behaviour.Event;
@@ -30,8 +31,13 @@ public final class RowFormatter {
   private final DateTimeFormatter dates;
   private final int idIndex;
   private static final long FIRST_CACHED_DAY = LocalDate.of(1900, 1, 1).toEpochDay();
-  private final String[] dateCache =
-      new String[(int) (LocalDate.of(2100, 1, 1).toEpochDay() - FIRST_CACHED_DAY)];
+  private static final int CACHED_DAYS =
+      (int) (LocalDate.of(2100, 1, 1).toEpochDay() - FIRST_CACHED_DAY);
+
+  /** Formatted days by date pattern, shared by the exports that write dates the same way. */
+  private static final Map<String, String[]> DATE_CACHES = new ConcurrentHashMap<>();
+
+  private final String[] dateCache;
 
   /** Per field, regional code to the export's code; absent when codes pass through. */
   private final Map<Field, Map<String, String>> codes = new EnumMap<>(Field.class);
@@ -43,6 +49,8 @@ public final class RowFormatter {
     this.spec = requireNonNull(spec, "spec is null");
     this.fields = spec.fields();
     this.dates = spec.dateFormatter();
+    this.dateCache =
+        DATE_CACHES.computeIfAbsent(spec.datePattern(), pattern -> new String[CACHED_DAYS]);
     this.idIndex = fields.indexOf(Field.RECORD_ID);
     spec.codes().forEach((field, map) -> codes.put(field, new HashMap<>(map)));
     COUNTRIES.forEach((alpha3, country) -> countryText.put(alpha3, countryText(country)));
@@ -147,8 +155,9 @@ public final class RowFormatter {
   }
 
   /**
-   * Dates repeat a lot (event days, birth days): each day from 1900 to 2099 is formatted once.
-   * Threads may format the same day twice; both write the same string, so no lock is needed.
+   * Dates repeat a lot (event days, birth days): each day from 1900 to 2099 is formatted once per
+   * pattern. Threads may format the same day twice; both write the same string, so no lock is
+   * needed.
    */
   private String date(LocalDate date) {
     long index = date.toEpochDay() - FIRST_CACHED_DAY;

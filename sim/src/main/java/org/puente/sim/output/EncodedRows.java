@@ -56,6 +56,11 @@ public final class EncodedRows {
     return bytes;
   }
 
+  /** The number of bytes written. */
+  public int length() {
+    return length;
+  }
+
   /** Offset of row {@code row}'s first byte. */
   public int start(int row) {
     return row == 0 ? 0 : ends[row - 1];
@@ -99,7 +104,20 @@ public final class EncodedRows {
 
   /** Appends a number in decimal. */
   public EncodedRows number(long value) {
-    return text(Long.toString(value));
+    if (value < 0) {
+      return text(Long.toString(value));
+    }
+    int digits = 1;
+    for (long rest = value / 10; rest > 0; rest /= 10) {
+      digits++;
+    }
+    ensure(digits);
+    int at = length + digits;
+    length = at;
+    for (long rest = value; digits-- > 0; rest /= 10) {
+      bytes[--at] = (byte) ('0' + rest % 10);
+    }
+    return this;
   }
 
   /**

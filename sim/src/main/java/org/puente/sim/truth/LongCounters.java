@@ -75,6 +75,18 @@ final class LongCounters {
     }
   }
 
+  /** The keys, in table order. */
+  long[] keys() {
+    long[] result = new long[size];
+    int n = 0;
+    for (long key : keys) {
+      if (key != EMPTY) {
+        result[n++] = key;
+      }
+    }
+    return result;
+  }
+
   int size() {
     return size;
   }

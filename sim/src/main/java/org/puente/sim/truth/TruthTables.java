@@ -2,7 +2,11 @@ package org.puente.sim.truth;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -164,15 +168,58 @@ public final class TruthTables {
   public void write(Table table, String header, int from, int to, Writer out) throws IOException {
     out.write(header);
     out.write('\n');
-    for (Map.Entry<String, long[]> entry : new TreeMap<>(decoded(table)).entrySet()) {
-      out.write(entry.getKey());
-      long[] values = entry.getValue();
-      for (int i = from; i < to; i++) {
-        out.write(',');
-        out.write(Long.toString(values[i]));
+    if (table == Table.RETURNS) {
+      for (Map.Entry<String, long[]> entry : new TreeMap<>(tables.get(table)).entrySet()) {
+        line(entry.getKey(), entry.getValue(), 0, from, to, out);
       }
-      out.write('\n');
+      return;
     }
+    // Packed keys sort like their text once the age group is replaced by its rank in text order
+    // ("100+" sorts before "15-19"): no field's text is a prefix of another value of the field.
+    boolean crossing = table == Table.CROSSINGS;
+    LongCounters counters = crossing ? crossings : bilateral;
+    long[] keys = counters.keys();
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = crossing ? withAgeGroup(keys[i], AGE_RANK) : keys[i];
+    }
+    Arrays.sort(keys);
+    for (long sorted : keys) {
+      long key = crossing ? withAgeGroup(sorted, AGE_BY_RANK) : sorted;
+      String text = crossing ? crossingKey(key) : bilateralKey(key);
+      line(text, counters.counts(), counters.offset(key), from, to, out);
+    }
+  }
+
+  private static void line(String key, long[] counts, int at, int from, int to, Writer out)
+      throws IOException {
+    out.write(key);
+    for (int i = from; i < to; i++) {
+      out.write(',');
+      out.write(Long.toString(counts[at + i]));
+    }
+    out.write('\n');
+  }
+
+  /** Age-group index to its rank in text order, and back. */
+  private static final int[] AGE_RANK = new int[21];
+
+  private static final int[] AGE_BY_RANK = new int[21];
+
+  static {
+    List<Integer> groups = new ArrayList<>();
+    for (int i = 0; i < AGE_RANK.length; i++) {
+      groups.add(i);
+    }
+    groups.sort(Comparator.comparing(i -> Dimensions.ageGroup((long) i)));
+    for (int rank = 0; rank < groups.size(); rank++) {
+      AGE_RANK[groups.get(rank)] = rank;
+      AGE_BY_RANK[rank] = groups.get(rank);
+    }
+  }
+
+  private static long withAgeGroup(long key, int[] mapping) {
+    int age = (int) ((key >>> 16) & 0x3F);
+    return (key & ~(0x3FL << 16)) | ((long) mapping[age] << 16);
   }
 
   /** Writes a table as CSV with all its counters. */
