@@ -85,20 +85,19 @@ public final class EncodedRows {
   /** Appends text that needs no escaping. */
   public EncodedRows text(String value) {
     int n = value.length();
-    ensure(n * 3);
+    ensure(n);
     byte[] out = bytes;
     int at = length;
     for (int i = 0; i < n; i++) {
       char c = value.charAt(i);
-      if (c < 0x80) {
-        out[at++] = (byte) c;
-      } else {
-        length = at;
+      if (c >= 0x80) {
+        length = at + i;
         rest(value, i);
         return this;
       }
+      out[at + i] = (byte) c;
     }
-    length = at;
+    length = at + n;
     return this;
   }
 
@@ -122,35 +121,32 @@ public final class EncodedRows {
 
   /**
    * Appends a CSV value, quoted (with quotes doubled) when it holds the delimiter, a quote or a
-   * line break.
+   * line break. The common case, ASCII with none of these, is one copying loop.
    */
   public EncodedRows csv(String value, char delimiter) {
     int n = value.length();
-    ensure(n * 3);
+    ensure(n);
     byte[] out = bytes;
     int at = length;
     for (int i = 0; i < n; i++) {
       char c = value.charAt(i);
+      if (c >= 0x80 || c < 0x20 || c == delimiter || c == '"') {
+        return csvSlow(value, delimiter);
+      }
+      out[at + i] = (byte) c;
+    }
+    length = at + n;
+    return this;
+  }
+
+  private EncodedRows csvSlow(String value, char delimiter) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
       if (c == delimiter || c == '"' || c == '\n' || c == '\r') {
         return ascii('"').text(value.replace("\"", "\"\"")).ascii('"');
       }
-      if (c < 0x80) {
-        out[at++] = (byte) c;
-      } else {
-        // Non-ASCII: finish the scan for characters that need quoting, then encode the rest.
-        for (int j = i + 1; j < n; j++) {
-          char d = value.charAt(j);
-          if (d == delimiter || d == '"' || d == '\n' || d == '\r') {
-            return ascii('"').text(value.replace("\"", "\"\"")).ascii('"');
-          }
-        }
-        length = at;
-        rest(value, i);
-        return this;
-      }
     }
-    length = at;
-    return this;
+    return text(value);
   }
 
   /** Appends a JSON string literal. */
@@ -168,6 +164,7 @@ public final class EncodedRows {
   /** Encodes {@code value} from index {@code from}, where a non-ASCII character is. */
   private void rest(String value, int from) {
     int n = value.length();
+    ensure((n - from) * 3);
     for (int i = from; i < n; i++) {
       if (!put(value.charAt(i))) {
         slow(value.substring(i));
