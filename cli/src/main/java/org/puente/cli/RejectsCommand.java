@@ -3,13 +3,17 @@ package org.puente.cli;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.ingest.store.Ingestor;
 import org.puente.lake.catalog.Catalog;
+import org.puente.lake.catalog.Submission;
+import org.puente.lake.catalog.SubmissionStatus;
 import org.puente.node.keys.KeyStore;
 import org.puente.node.rejects.RejectStore;
 import org.puente.node.rejects.RejectSummary;
@@ -46,7 +50,7 @@ final class RejectsCommand implements Runnable {
   @Option(
       names = "--catalog",
       paramLabel = "JDBC-URL",
-      description = "A PostgreSQL catalog, where --reveal is audited (default: embedded).")
+      description = "A PostgreSQL catalog (default: embedded); --reveal is audited there.")
   String catalogUrl;
 
   @Option(
@@ -60,15 +64,27 @@ final class RejectsCommand implements Runnable {
   public void run() {
     KeyStore keys = KeyStore.open(common.nodeHome());
     RejectStore store = new RejectStore(keys, new SecureRandom());
-    List<String> names =
-        submission == null ? store.submissions() : List.of(Ingestor.rejectsName(submission));
-    if (submission != null && !store.submissions().contains(names.get(0))) {
-      throw new PuenteException(
-          ErrorCode.NOT_FOUND, "submission " + submission + " has no rejected rows");
-    }
     PrintWriter out = spec.commandLine().getOut();
     List<Map<String, Object>> rows = new ArrayList<>();
-    try (Catalog catalog = reveal ? Node.openCatalog(common, catalogUrl) : null) {
+    try (Catalog catalog = Node.openCatalog(common, catalogUrl)) {
+      // Rejects of an interrupted (FAILED) load stay on disk, but only the rows of committed
+      // submissions count: the re-run rejected them again under its own submission.
+      Set<String> committed = new HashSet<>();
+      for (Submission known : catalog.submissions().list()) {
+        if (known.status() == SubmissionStatus.COMMITTED) {
+          committed.add(Ingestor.rejectsName(known.id()));
+        }
+      }
+      List<String> names;
+      if (submission == null) {
+        names = store.submissions().stream().filter(committed::contains).toList();
+      } else {
+        names = List.of(Ingestor.rejectsName(submission));
+        if (!store.submissions().contains(names.get(0)) || !committed.contains(names.get(0))) {
+          throw new PuenteException(
+              ErrorCode.NOT_FOUND, "submission " + submission + " has no rejected rows");
+        }
+      }
       collect(store, names, rows, catalog);
     }
     print(out, rows);

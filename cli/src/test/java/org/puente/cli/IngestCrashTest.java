@@ -160,18 +160,19 @@ class IngestCrashTest {
     assertThat(filesUnder(home.resolve("staging"))).isEmpty();
 
     // The rejects of the committed load are all there, once.
-    Result rejects =
-        run(
-            "rejects",
-            "--home",
-            home.toString(),
-            "--submission",
-            Long.toString(committedId),
-            "--limit",
-            "1000000",
-            "--json");
+    List<String> rejectsCommand =
+        new ArrayList<>(List.of("rejects", "--home", home.toString(), "--limit", "1000000"));
+    rejectsCommand.addAll(catalogOption);
+    rejectsCommand.add("--json");
+    List<String> oneSubmission = new ArrayList<>(rejectsCommand);
+    oneSubmission.addAll(List.of("--submission", Long.toString(committedId)));
+    Result rejects = run(oneSubmission.toArray(String[]::new));
     assertThat(rejects.exitCode()).as(rejects.err()).isZero();
     assertThat(JSON.readTree(rejects.out())).hasSize((int) rejected);
+    // Listing all rejects shows the committed load's only, never those the killed run had written.
+    Result allRejects = run(rejectsCommand.toArray(String[]::new));
+    assertThat(allRejects.exitCode()).as(allRejects.err()).isZero();
+    assertThat(JSON.readTree(allRejects.out())).hasSize((int) rejected);
 
     // A third run recognises the file and changes nothing.
     Result third = run(ingest.toArray(String[]::new));
