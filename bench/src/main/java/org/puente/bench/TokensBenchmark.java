@@ -32,9 +32,9 @@ import org.puente.privacy.TokenKind;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 6, time = 2)
-@Measurement(iterations = 3, time = 2)
-@Fork(1)
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(3)
 public class TokensBenchmark {
 
   private static final String[] COUNTRIES = {"GTM", "HND", "SLV", "NIC", "MEX", "CRI"};

@@ -1,6 +1,7 @@
 package org.puente.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -117,6 +118,50 @@ class BloomEncoderTest {
           .as("threshold %d/1000 vs %s", threshold, naive)
           .isEqualTo(2000L * common >= (long) threshold * total);
     }
+  }
+
+  @Test
+  void flatBlockFindsExactlyThePairsThatReachTheThreshold() {
+    SplittableRandom random = new SplittableRandom(17);
+    int count = 300;
+    long[][] candidates = new long[count][16];
+    long[] block = new long[16 * count];
+    int[] cardinalities = new int[count];
+    long[] query = new long[16];
+    for (int w = 0; w < 16; w++) {
+      query[w] = random.nextLong() & random.nextLong();
+    }
+    for (int c = 0; c < count; c++) {
+      for (int w = 0; w < 16; w++) {
+        // Half the candidates are near the query, so both answers occur.
+        long noise = random.nextLong() & random.nextLong() & random.nextLong() & random.nextLong();
+        candidates[c][w] = c % 2 == 0 ? query[w] ^ noise : random.nextLong() & random.nextLong();
+      }
+      System.arraycopy(candidates[c], 0, block, 16 * c, 16);
+      cardinalities[c] = Dice.cardinality(candidates[c]);
+    }
+    int queryCardinality = Dice.cardinality(query);
+    for (int threshold : new int[] {0, 500, 700, 800, 1000}) {
+      List<Integer> expected = new java.util.ArrayList<>();
+      for (int c = 0; c < count; c++) {
+        if (Dice.atLeast1024(query, queryCardinality, candidates[c], cardinalities[c], threshold)) {
+          expected.add(c);
+        }
+      }
+      if (threshold == 800) {
+        assertThat(expected).hasSizeBetween(1, count - 1);
+      }
+      int[] matches = new int[count];
+      int found =
+          Dice.atLeast1024Block(
+              query, queryCardinality, block, cardinalities, count, threshold, matches);
+      assertThat(java.util.Arrays.stream(matches, 0, found).boxed().toList())
+          .as("threshold %d", threshold)
+          .isEqualTo(expected);
+    }
+    assertThatThrownBy(
+            () -> Dice.atLeast1024Block(query, 0, new long[16], cardinalities, 2, 800, new int[2]))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
