@@ -20,8 +20,9 @@ import java.util.random.RandomGenerator;
  * and blurs the bit-pattern statistics the pattern-mining attack of Christen, Ranbaduge, Vatsalan
  * and Schnell (2018) relies on. docs/PRIVACY.md gives the reasoning and the measured cost.
  *
- * <p>The positions of the 37×37 bigrams over {@code _a-z0-9} are computed once per key; others are
- * computed on first use and cached. Thread-safe; the randomness comes from the caller.
+ * <p>The positions of the 37×37 bigrams over {@code _a-z0-9} are computed once per key and kept as
+ * 16-word masks, so that encoding a bigram is 16 word ORs; others are computed on first use and
+ * cached. Thread-safe; the randomness comes from the caller.
  */
 public final class BloomEncoder {
 
@@ -33,6 +34,10 @@ public final class BloomEncoder {
   private final HmacSha256 hmac;
   private final EncodingParameters parameters;
   private final int[][] asciiPositions;
+
+  /** The same positions as 16-word masks, one per ASCII bigram, laid out flat: 175 KB. */
+  private final long[] asciiMasks;
+
   private final Map<String, int[]> otherPositions = new ConcurrentHashMap<>();
 
   public BloomEncoder(NodeKey networkKey, EncodingParameters parameters) {
@@ -42,9 +47,14 @@ public final class BloomEncoder {
     this.parameters = parameters;
     int n = ALPHABET.length();
     asciiPositions = new int[n * n][];
+    asciiMasks = new long[n * n * BloomEncoding.WORDS];
     for (int a = 0; a < n; a++) {
       for (int b = 0; b < n; b++) {
-        asciiPositions[a * n + b] = computePositions("" + ALPHABET.charAt(a) + ALPHABET.charAt(b));
+        int bigram = a * n + b;
+        asciiPositions[bigram] = computePositions("" + ALPHABET.charAt(a) + ALPHABET.charAt(b));
+        for (int position : asciiPositions[bigram]) {
+          asciiMasks[bigram * BloomEncoding.WORDS + (position >>> 6)] |= 1L << position;
+        }
       }
     }
   }
@@ -76,8 +86,18 @@ public final class BloomEncoder {
           current = word.codePointAt(i);
           i += Character.charCount(current);
         }
-        for (int position : positions(previous, current)) {
-          bits[position >>> 6] |= 1L << position;
+        int a = previous < 128 ? ASCII_INDEX[previous] : -1;
+        int b = current < 128 ? ASCII_INDEX[current] : -1;
+        if (a >= 0 && b >= 0) {
+          // The bigram's positions OR-ed in as one 16-word mask: no loop over scattered bits.
+          int mask = (a * ALPHABET.length() + b) * BloomEncoding.WORDS;
+          for (int w = 0; w < BloomEncoding.WORDS; w++) {
+            bits[w] |= asciiMasks[mask + w];
+          }
+        } else {
+          for (int position : positions(previous, current)) {
+            bits[position >>> 6] |= 1L << position;
+          }
         }
         previous = current;
       }

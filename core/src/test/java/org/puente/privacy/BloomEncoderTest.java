@@ -40,6 +40,31 @@ class BloomEncoderTest {
   }
 
   @Test
+  void encodingsOfRandomNamesAreTheOrOfTheirBigramPositions() {
+    // The reference is the format's definition, bigram by bigram through positions(); the encoder
+    // takes precomputed masks for ASCII bigrams. Letters outside _a-z0-9 take the other path.
+    String letters = "abcdefghijklmnopqrstuvwxyz0123456789ñçß";
+    SplittableRandom random = new SplittableRandom(19);
+    for (int run = 0; run < 500; run++) {
+      List<String> words = new java.util.ArrayList<>();
+      for (int w = 0; w < 1 + random.nextInt(4); w++) {
+        StringBuilder word = new StringBuilder();
+        for (int c = 0; c < 1 + random.nextInt(12); c++) {
+          word.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        words.add(word.toString());
+      }
+      long[] expected = new long[16];
+      for (String bigram : NameBigrams.of(words)) {
+        for (int p : unhardened.positions(bigram.charAt(0), bigram.charAt(1))) {
+          expected[p >>> 6] |= 1L << p;
+        }
+      }
+      assertThat(unhardened.encodeBits(words, random)).as(words.toString()).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void unhardenedEncodingsOfTheSameNameAreEqualAndWordOrderDoesNotMatter() {
     SplittableRandom random = new SplittableRandom(3);
     BloomEncoding a = unhardened.encode(List.of("maria", "garcia"), random);
