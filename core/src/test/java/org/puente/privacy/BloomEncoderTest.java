@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -143,6 +144,54 @@ class BloomEncoderTest {
           .as("threshold %d/1000 vs %s", threshold, naive)
           .isEqualTo(2000L * common >= (long) threshold * total);
     }
+  }
+
+  /**
+   * Provenance: Python 3.11, {@code int.from_bytes(hmac.new(bytes(range(32)), b"blip|v1|" + b"ab" *
+   * 32 + b"|R-1", sha256).digest()[:8], "big", signed=True)}.
+   */
+  @Test
+  void flipSeedsAreKeyedHashesOfTheirContext() {
+    String context = "ab".repeat(32) + "|R-1";
+    assertThat(unhardened.flipSeed(context)).isEqualTo(7761930242065515611L);
+    NodeKey other =
+        NodeKey.generate(KeyPurpose.NETWORK_LINKAGE, TestKeys.CREATED, new SecureRandom());
+    assertThat(new BloomEncoder(other, EncodingParameters.STANDARD).flipSeed(context))
+        .isNotEqualTo(7761930242065515611L);
+  }
+
+  @Test
+  void flipsAreIndependentPerBitWithTheConfiguredProbability() {
+    // Under independent flips with p = 0.01 of 1,024 bits the count is B(1024, 0.01): mean
+    // 10.24, variance 10.14; and every position is flipped with probability 0.01.
+    BloomEncoder hardened = new BloomEncoder(TestKeys.network(), EncodingParameters.STANDARD);
+    SplittableRandom random = new SplittableRandom(31);
+    List<String> name = List.of("ana");
+    long[] clean = unhardened.encodeBits(name, random);
+    int runs = 40_000;
+    int[] perPosition = new int[1024];
+    double sum = 0;
+    double sumSquares = 0;
+    for (int run = 0; run < runs; run++) {
+      long[] noisy = hardened.encodeBits(name, random);
+      int count = 0;
+      for (int position = 0; position < 1024; position++) {
+        if ((((noisy[position >>> 6] ^ clean[position >>> 6]) >>> position) & 1) == 1) {
+          perPosition[position]++;
+          count++;
+        }
+      }
+      sum += count;
+      sumSquares += (double) count * count;
+    }
+    double mean = sum / runs;
+    double variance = sumSquares / runs - mean * mean;
+    // Standard errors: mean 0.016, variance about 0.08.
+    assertThat(mean).isCloseTo(10.24, within(0.07));
+    assertThat(variance).isCloseTo(10.14, within(0.4));
+    // Each position: 400 expected flips, standard deviation 20; all 1,024 within 5 of them.
+    assertThat(java.util.Arrays.stream(perPosition).min().getAsInt()).isGreaterThan(300);
+    assertThat(java.util.Arrays.stream(perPosition).max().getAsInt()).isLessThan(500);
   }
 
   @Test
