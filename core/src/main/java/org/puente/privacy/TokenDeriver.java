@@ -36,11 +36,11 @@ public final class TokenDeriver {
   private final String[] yearTokens = new String[YEARS];
   private final String[][] dateSexTokens = {new String[DAYS], new String[DAYS]};
   private final String[] sexTokens = new String[2];
-  private final TokenMemo firstGiven = new TokenMemo(NAME_MEMO_BITS);
-  private final TokenMemo firstSurname = new TokenMemo(NAME_MEMO_BITS);
-  private final TokenMemo givenNames = new TokenMemo(NAME_MEMO_BITS);
-  private final TokenMemo surnames = new TokenMemo(NAME_MEMO_BITS);
-  private final TokenMemo surnameYear = new TokenMemo(NAME_MEMO_BITS);
+  private final DirectMappedMemo<String> firstGiven = new DirectMappedMemo<>(NAME_MEMO_BITS);
+  private final DirectMappedMemo<String> firstSurname = new DirectMappedMemo<>(NAME_MEMO_BITS);
+  private final DirectMappedMemo<String> givenNames = new DirectMappedMemo<>(NAME_MEMO_BITS);
+  private final DirectMappedMemo<String> surnames = new DirectMappedMemo<>(NAME_MEMO_BITS);
+  private final DirectMappedMemo<String> surnameYear = new DirectMappedMemo<>(NAME_MEMO_BITS);
 
   public TokenDeriver(NodeKey networkKey) {
     networkKey.requirePurpose(KeyPurpose.NETWORK_LINKAGE);
@@ -138,7 +138,7 @@ public final class TokenDeriver {
     return encode(hmac.mac(input.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private String memoised(TokenMemo memo, String prefix, String words) {
+  private String memoised(DirectMappedMemo<String> memo, String prefix, String words) {
     String value = memo.get(words, 0);
     if (value == null) {
       value = compute(prefix + words);
