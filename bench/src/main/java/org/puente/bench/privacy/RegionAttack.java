@@ -56,6 +56,8 @@ import org.puente.spec.Violation;
  *     SPECS   the shipped specs (default examples/specs)
  * -Dthresholds=0.8      the clustering attacker's Dice thresholds (comma-separated)
  * -Dpooled=true         also attack the whole region as one population
+ * -Dcountries=BLZ,JAM   only these reporting countries (default all)
+ * -DkeySeed=2026        the network key (EvaluationKey)
  * </pre>
  */
 public final class RegionAttack {
@@ -80,6 +82,10 @@ public final class RegionAttack {
     Map<String, String> trueNames = trueNames(region.resolve("truth/travellers.csv"));
     Map<String, String> travellerOf = travellerOfRecord(region.resolve("truth/records.csv"));
     Map<String, List<Stored>> byCountry = new TreeMap<>();
+    List<String> countries =
+        System.getProperty("countries", "").isEmpty()
+            ? List.of()
+            : List.of(System.getProperty("countries").split(","));
     try (DirectoryStream<Path> files = Files.newDirectoryStream(specs, "*.yaml")) {
       for (Path specFile : files) {
         if (specFile.getFileName().toString().startsWith("example")) {
@@ -89,6 +95,9 @@ public final class RegionAttack {
             SpecParser.standard()
                 .parse(specFile.getFileName().toString(), Files.readString(specFile));
         String country = reportingCountry(spec);
+        if (!countries.isEmpty() && !countries.contains(country)) {
+          continue;
+        }
         Matcher file = FILE_IN_DESCRIPTION.matcher(spec.description());
         if (!file.find()) {
           throw new IllegalStateException(specFile + ": no export file name in the description");
