@@ -28,6 +28,7 @@ import org.puente.privacy.BloomEncoder;
 import org.puente.privacy.BloomEncoding;
 import org.puente.privacy.EncodingParameters;
 import org.puente.privacy.NodeKey;
+import org.puente.privacy.PersonIdentifiers;
 import org.puente.privacy.PersonName;
 import org.puente.privacy.TokenDeriver;
 import org.puente.privacy.TokenKind;
@@ -58,6 +59,8 @@ import org.puente.spec.Violation;
  * -Dpooled=true         also attack the whole region as one population
  * -Dcountries=BLZ,JAM   only these reporting countries (default all)
  * -DkeySeed=2026        the network key (EvaluationKey)
+ * -Dmix=dob             attack record-level encodings of names and birth dates instead
+ *                       (RecordLevelWords), stored and unhardened alike
  * </pre>
  */
 public final class RegionAttack {
@@ -141,9 +144,9 @@ public final class RegionAttack {
       Map<String, String> travellerOf,
       List<Stored> out) {
     RowMapper mapper = RowMapper.standard(spec);
+    String contentSha256 = ContentHash.sha256(export);
     Pseudonymiser pseudonymiser =
-        new Pseudonymiser(
-            RegionalSchema.standard(), spec.kind(), deriver, standard, ContentHash.sha256(export));
+        new Pseudonymiser(RegionalSchema.standard(), spec.kind(), deriver, standard, contentSha256);
     String country = reportingCountry(spec);
     String file = export.getFileName().toString();
     IngestPipeline<Stored> pipeline =
@@ -155,17 +158,29 @@ public final class RegionAttack {
               if (encoding == null) {
                 return NAMELESS;
               }
-              PersonName name = Pseudonymiser.identifiers(record).name();
+              PersonIdentifiers identifiers = Pseudonymiser.identifiers(record);
+              PersonName name = identifiers.name();
               String traveller = travellerOf.get(country + "|" + file + "|" + record.recordId());
               if (traveller == null) {
                 throw new IllegalStateException("no truth for record " + record.recordId());
               }
               String surname = name.surnames().isEmpty() ? "" : name.surnames().get(0);
+              String date =
+                  identifiers.birthDate().map(d -> d.toString().replace("-", "")).orElse(null);
+              long[] stored =
+                  RecordLevelWords.mixBirthDate()
+                      // The record-level variant under study: names and birth date, the
+                      // production flip seed.
+                      ? standard.encodeBits(
+                          RecordLevelWords.of(name, date),
+                          new SplittableRandom(
+                              standard.flipSeed(contentSha256 + "|" + record.recordId())))
+                      : BloomEncoding.fromBase64(deriver.keyId(), encoding).bits();
               return new Stored(
                   trueNames.get(traveller),
-                  BloomEncoding.fromBase64(deriver.keyId(), encoding).bits(),
+                  stored,
                   // Unhardened: no flips, so the generator is never used.
-                  unhardened.encodeBits(name.allWords(), new SplittableRandom(0)),
+                  unhardened.encodeBits(RecordLevelWords.of(name, date), new SplittableRandom(0)),
                   deriver.token(TokenKind.FIRST_SURNAME, "surname1|" + surname).value());
             },
             2);
