@@ -34,17 +34,29 @@ final class Node implements AutoCloseable {
     NodeHome home = common.nodeHome();
     KeyStore keys = KeyStore.open(home);
     home.createStorage();
-    CatalogConfig config =
-        catalogUrl == null
-            ? CatalogConfig.embedded(home.catalog())
-            : CatalogConfig.fromUrl(catalogUrl);
-    Catalog catalog = Catalog.open(config, Clock.systemUTC());
+    Catalog catalog = openCatalog(home, catalogUrl);
     try {
       return new Node(home, keys, catalog, Lake.open(home, catalog));
     } catch (RuntimeException e) {
       catalog.close();
       throw e;
     }
+  }
+
+  /** Opens only the catalog of {@code --home} (embedded) or at {@code catalogUrl}. */
+  static Catalog openCatalog(CommonOptions common, String catalogUrl) {
+    NodeHome home = common.nodeHome();
+    KeyStore.open(home); // the same check as every node command: a node home with its keys
+    home.createStorage();
+    return openCatalog(home, catalogUrl);
+  }
+
+  private static Catalog openCatalog(NodeHome home, String catalogUrl) {
+    CatalogConfig config =
+        catalogUrl == null
+            ? CatalogConfig.embedded(home.catalog())
+            : CatalogConfig.fromUrl(catalogUrl);
+    return Catalog.open(config, Clock.systemUTC());
   }
 
   @Override

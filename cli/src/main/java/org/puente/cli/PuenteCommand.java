@@ -25,6 +25,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       IngestCommand.class,
       SubmissionsCommand.class,
       RejectsCommand.class,
+      AuditCommand.class,
       ExportCommand.class,
       QualityCommand.class,
       SimulateCommand.class,

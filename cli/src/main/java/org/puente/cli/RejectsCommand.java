@@ -9,6 +9,7 @@ import java.util.Map;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.ingest.store.Ingestor;
+import org.puente.lake.catalog.Catalog;
 import org.puente.node.keys.KeyStore;
 import org.puente.node.rejects.RejectStore;
 import org.puente.node.rejects.RejectSummary;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "List rejected rows with their line and reasons. Their fields (which hold clear identifiers)",
-      "stay encrypted unless --reveal is given, which decrypts them for the data steward."
+      "stay encrypted unless --reveal is given, which decrypts them for the data steward;",
+      "every revealed row is written to the node's audit log ('puente audit')."
     })
 final class RejectsCommand implements Runnable {
 
@@ -36,8 +38,16 @@ final class RejectsCommand implements Runnable {
   @Option(names = "--submission", paramLabel = "ID", description = "Only this submission.")
   Long submission;
 
-  @Option(names = "--reveal", description = "Decrypt and show the fields of each listed row.")
+  @Option(
+      names = "--reveal",
+      description = "Decrypt and show the fields of each listed row (audited).")
   boolean reveal;
+
+  @Option(
+      names = "--catalog",
+      paramLabel = "JDBC-URL",
+      description = "A PostgreSQL catalog, where --reveal is audited (default: embedded).")
+  String catalogUrl;
 
   @Option(
       names = "--limit",
@@ -58,6 +68,18 @@ final class RejectsCommand implements Runnable {
     }
     PrintWriter out = spec.commandLine().getOut();
     List<Map<String, Object>> rows = new ArrayList<>();
+    try (Catalog catalog = reveal ? Node.openCatalog(common, catalogUrl) : null) {
+      collect(store, names, rows, catalog);
+    }
+    print(out, rows);
+  }
+
+  /**
+   * Lists the rows; with --reveal each is decrypted and then audited before anything is shown, so
+   * that an access the log cannot record does not happen.
+   */
+  private void collect(
+      RejectStore store, List<String> names, List<Map<String, Object>> rows, Catalog catalog) {
     for (String name : names) {
       for (RejectSummary summary : store.list(name)) {
         if (rows.size() >= limit) {
@@ -68,12 +90,27 @@ final class RejectsCommand implements Runnable {
         row.put("line", summary.line());
         row.put("reasons", summary.reasons());
         if (reveal) {
-          RejectedRow revealed = store.reveal(name, summary.line());
+          String target = name + " line " + summary.line();
+          RejectedRow revealed;
+          try {
+            revealed = store.reveal(name, summary.line());
+          } catch (RuntimeException e) {
+            audit(catalog, target, "failed: " + e.getClass().getSimpleName());
+            throw e;
+          }
+          audit(catalog, target, "ok");
           row.put("fields", revealed.fields());
         }
         rows.add(row);
       }
     }
+  }
+
+  private static void audit(Catalog catalog, String target, String outcome) {
+    catalog.audit().append(Actors.cliUser(), Actors.CLI_ORIGIN, "REJECT_REVEALED", target, outcome);
+  }
+
+  private void print(PrintWriter out, List<Map<String, Object>> rows) {
     if (common.json) {
       Json.print(out, rows);
       return;

@@ -76,10 +76,25 @@ class IngestCommandsTest {
     assertThat(rejects).hasSize(4);
     assertThat(rejects.get(0).has("fields")).as("fields stay encrypted without --reveal").isFalse();
     assertThat(rejects.get(0).get("line").asLong()).isEqualTo(39);
+    assertThat(JSON.readTree(run("audit", "--home", home, "--json").out()))
+        .as("listing encrypted rejects reveals nothing, so nothing is audited")
+        .isEmpty();
     JsonNode revealed =
-        JSON.readTree(run("rejects", "--home", home, "--reveal", "--limit", "1", "--json").out());
+        JSON.readTree(run("rejects", "--home", home, "--reveal", "--limit", "2", "--json").out());
     assertThat(revealed.get(0).get("fields").get("FECHA_MOVIMIENTO").asText())
         .isEqualTo("31/02/2024");
+    JsonNode audit = JSON.readTree(run("audit", "--home", home, "--json").out());
+    assertThat(audit).hasSize(2);
+    assertThat(audit.get(0).get("action").asText()).isEqualTo("REJECT_REVEALED");
+    assertThat(audit.get(0).get("target").asText())
+        .isEqualTo(revealed.get(0).get("submission").asText() + " line 39");
+    assertThat(audit.get(0).get("actor").asText()).isEqualTo(System.getProperty("user.name"));
+    assertThat(audit.get(0).get("outcome").asText()).isEqualTo("ok");
+    assertThat(audit.get(1).get("target").asText())
+        .isEqualTo(
+            revealed.get(1).get("submission").asText()
+                + " line "
+                + revealed.get(1).get("line").asText());
 
     JsonNode quality = JSON.readTree(run("quality", "--home", home, "--json").out()).get(0);
     assertThat(quality.get("records").asLong()).isEqualTo(195);

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.puente.lake.catalog.AuditEntry;
 import org.puente.lake.catalog.Catalog;
 import org.puente.lake.catalog.CatalogConfig;
 import org.puente.lake.catalog.LakeFile;
@@ -98,9 +99,29 @@ abstract class LakeContractTest {
                 "SELECT COUNT(*), MAX(version) FROM flyway_schema_history"
                     + " WHERE success AND type = 'SQL'")) {
       row.next();
-      assertThat(row.getInt(1)).isEqualTo(1);
-      assertThat(row.getString(2)).isEqualTo("1");
+      assertThat(row.getInt(1)).isEqualTo(2);
+      assertThat(row.getString(2)).isEqualTo("2");
     }
+  }
+
+  @Test
+  void theAuditLogKeepsEntriesInOrderAndSurvivesReopening() {
+    AuditEntry first =
+        catalog
+            .audit()
+            .append("ana", "cli@node-1", "REJECT_REVEALED", "submission 3 line 39", "ok");
+    AuditEntry second =
+        catalog
+            .audit()
+            .append("ben", "cli@node-1", "REJECT_REVEALED", "submission 3 line 40", "ok");
+    assertThat(second.id()).isGreaterThan(first.id());
+    closeAll();
+    openAgain();
+    List<AuditEntry> recent = catalog.audit().recent(10);
+    assertThat(recent).extracting(AuditEntry::actor).containsExactly("ana", "ben");
+    assertThat(recent.get(0).target()).isEqualTo("submission 3 line 39");
+    assertThat(recent.get(0).at()).isEqualTo(first.at());
+    assertThat(catalog.audit().recent(1)).extracting(AuditEntry::id).containsExactly(second.id());
   }
 
   @Test

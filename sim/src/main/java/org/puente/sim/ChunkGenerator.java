@@ -19,11 +19,13 @@ import org.puente.sim.noise.IdentifierNoise;
 import org.puente.sim.people.Identity;
 import org.puente.sim.people.Weighted;
 import org.puente.sim.region.Region;
+import org.puente.sim.truth.TruthTables;
 
 /**
  * Generates one chunk of households from its own random stream: their people, true events, the
- * export rows their recorded events become, and the truth. Pure apart from the stream: the same
- * chunk index and seed give the same result on any thread.
+ * export rows their recorded events become, and the truth. Pure apart from the stream and the
+ * counts it adds to the tables it is given: the same chunk index and seed give the same result on
+ * any thread.
  */
 final class ChunkGenerator {
 
@@ -52,9 +54,10 @@ final class ChunkGenerator {
     this.formatters = List.copyOf(formatters);
   }
 
-  ChunkResult generate(int chunk, int households) {
+  /** Generates a chunk, adding its aggregate counts to {@code tables}. */
+  ChunkResult generate(int chunk, int households, TruthTables tables) {
     SplittableRandom random = Seeds.chunk(seed, chunk);
-    TravellerTruth truth = new TravellerTruth(period, countries, noise, formatters, random);
+    TravellerTruth truth = new TravellerTruth(period, countries, noise, formatters, tables, random);
     Identity previousHead = null;
     String previousHeadId = null;
     for (int h = 0; h < households; h++) {

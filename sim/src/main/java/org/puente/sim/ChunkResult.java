@@ -1,17 +1,17 @@
 package org.puente.sim;
 
 import java.util.List;
-import org.puente.sim.output.ChunkRow;
-import org.puente.sim.truth.TruthTables;
+import org.puente.sim.output.ChunkFile;
+import org.puente.sim.output.EncodedRows;
 
 /**
- * Everything one chunk of households produced: export rows per file (shuffled within the chunk),
- * truth text, and its share of the aggregate tables.
+ * Everything one chunk of households produced apart from the aggregate counts (which each worker
+ * thread keeps in its own tables): rows per export file (shuffled within the chunk) and truth text,
+ * already encoded as UTF-8.
  */
 record ChunkResult(
-    List<List<ChunkRow>> rows,
-    String travellers,
-    String crossings,
-    String residenceChanges,
-    TruthTables tables,
+    List<ChunkFile> files,
+    EncodedRows travellers,
+    EncodedRows crossings,
+    EncodedRows residenceChanges,
     long travellerCount) {}

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +31,6 @@ import org.puente.sim.dialect.Dialects;
 import org.puente.sim.dialect.ExportSpec;
 import org.puente.sim.dialect.RowFormatter;
 import org.puente.sim.noise.IdentifierNoise;
-import org.puente.sim.output.ChunkRow;
 import org.puente.sim.output.ExportWriter;
 import org.puente.sim.people.NamePools;
 import org.puente.sim.people.Weighted;
@@ -111,7 +111,16 @@ public final class Simulator {
                 new TreeSet<>(countries),
                 new IdentifierNoise(config.noise()),
                 formatters);
-    TruthTables tables = new TruthTables();
+    // Each worker thread adds the counts of its chunks to its own tables; sums do not depend on
+    // which thread took which chunk, so merging them at the end keeps the output deterministic.
+    List<TruthTables> threadTables = new CopyOnWriteArrayList<>();
+    ThreadLocal<TruthTables> tables =
+        ThreadLocal.withInitial(
+            () -> {
+              TruthTables own = new TruthTables();
+              threadTables.add(own);
+              return own;
+            });
     long travellers = 0;
     List<ExportWriter> writers = new ArrayList<>();
     try (TruthFiles truth = TruthFiles.open(out.resolve("truth"))) {
@@ -131,21 +140,14 @@ public final class Simulator {
                     Math.min(
                         SimulationConfig.CHUNK_HOUSEHOLDS,
                         households - submitted * SimulationConfig.CHUNK_HOUSEHOLDS);
-            pending.add(pool.submit(() -> generator.generate(chunk, size)));
+            pending.add(pool.submit(() -> generator.generate(chunk, size, tables.get())));
             submitted++;
           }
           ChunkResult result = pending.removeFirst().get();
           for (int f = 0; f < writers.size(); f++) {
-            ExportWriter writer = writers.get(f);
-            String prefix = writer.spec().country() + "," + writer.spec().fileName() + ",";
-            for (ChunkRow row : result.rows().get(f)) {
-              String id = writer.spec().recordId(writer.rows() + 1);
-              writer.write(id, row);
-              truth.record(prefix, id, row.truth());
-            }
+            writers.get(f).write(result.files().get(f), truth.records());
           }
           truth.chunk(result);
-          tables.merge(result.tables());
           travellers += result.travellerCount();
           progress.accept(
               Math.min(
@@ -158,7 +160,11 @@ public final class Simulator {
       for (ExportWriter writer : writers) {
         writer.close();
       }
-      truth.tables(tables);
+      TruthTables total = new TruthTables();
+      for (TruthTables own : threadTables) {
+        total.merge(own);
+      }
+      truth.tables(total);
     } catch (IOException e) {
       throw new PuenteException(
           ErrorCode.UNAVAILABLE,

@@ -1,5 +1,6 @@
 package org.puente.sim;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,8 +23,8 @@ import org.puente.sim.dialect.RecordKind;
 import org.puente.sim.dialect.RowFormatter;
 import org.puente.sim.noise.IdentifierNoise;
 import org.puente.sim.noise.RecordedIdentity;
-import org.puente.sim.output.ChunkRow;
-import org.puente.sim.output.Rows;
+import org.puente.sim.output.ChunkFile;
+import org.puente.sim.output.EncodedRows;
 import org.puente.sim.region.Port;
 import org.puente.sim.truth.Dimensions;
 import org.puente.sim.truth.TruthTables;
@@ -31,8 +32,9 @@ import org.puente.sim.truth.TruthTables.Table;
 
 /**
  * Turns travellers into one chunk's output: truth lines (travellers, crossings with their
- * 12/16-month classes, residence changes), aggregate counts, and an export row for every recorded
- * event in the exported period.
+ * 12/16-month classes, residence changes), aggregate counts (added to the worker thread's own
+ * tables), and an export row for every recorded event in the exported period, encoded to the file's
+ * bytes here in the worker.
  */
 final class TravellerTruth {
 
@@ -41,11 +43,12 @@ final class TravellerTruth {
   private final IdentifierNoise noise;
   private final List<RowFormatter> formatters;
   private final SplittableRandom random;
-  private final List<List<ChunkRow>> rows = new ArrayList<>();
-  private final StringBuilder travellers = new StringBuilder(1 << 16);
-  private final StringBuilder crossings = new StringBuilder(1 << 16);
-  private final StringBuilder changes = new StringBuilder(1 << 12);
-  private final TruthTables tables = new TruthTables();
+  private final List<ChunkFile> files = new ArrayList<>();
+  private final List<String[]> columns = new ArrayList<>();
+  private final EncodedRows travellers = new EncodedRows(StandardCharsets.UTF_8);
+  private final EncodedRows crossings = new EncodedRows(StandardCharsets.UTF_8);
+  private final EncodedRows changes = new EncodedRows(StandardCharsets.UTF_8);
+  private final TruthTables tables;
   private long travellerCount;
 
   TravellerTruth(
@@ -53,24 +56,39 @@ final class TravellerTruth {
       Set<String> countries,
       IdentifierNoise noise,
       List<RowFormatter> formatters,
+      TruthTables tables,
       SplittableRandom random) {
     this.period = period;
     this.countries = countries;
     this.noise = noise;
     this.formatters = formatters;
+    this.tables = tables;
     this.random = random;
-    Map<String, List<Integer>> byKind = new HashMap<>();
+    Map<String, Map<RecordKind, List<Integer>>> byCountry = new HashMap<>();
     for (int i = 0; i < formatters.size(); i++) {
-      rows.add(new ArrayList<>());
       ExportSpec spec = formatters.get(i).spec();
-      byKind.computeIfAbsent(spec.country() + spec.kind(), k -> new ArrayList<>()).add(i);
+      files.add(
+          spec.format() == ExportSpec.Format.XLSX
+              ? ChunkFile.cells()
+              : ChunkFile.text(spec.encoding()));
+      columns.add(spec.columns().values().toArray(new String[0]));
+      byCountry
+          .computeIfAbsent(spec.country(), k -> new HashMap<>())
+          .computeIfAbsent(spec.kind(), k -> new ArrayList<>())
+          .add(i);
     }
-    byKind.forEach(
-        (key, indexes) -> filesOf.put(key, indexes.stream().mapToInt(Integer::intValue).toArray()));
+    byCountry.forEach(
+        (country, kinds) -> {
+          int[][] byKind = new int[RecordKind.values().length][];
+          kinds.forEach(
+              (kind, indexes) ->
+                  byKind[kind.ordinal()] = indexes.stream().mapToInt(Integer::intValue).toArray());
+          filesOf.put(country, byKind);
+        });
   }
 
-  /** Export files by country and record kind ("CRICROSSING"). */
-  private final Map<String, int[]> filesOf = new HashMap<>();
+  /** Export files by country, then by record kind (its ordinal). */
+  private final Map<String, int[][]> filesOf = new HashMap<>();
 
   void add(Traveller traveller) {
     boolean seen = false;
@@ -124,14 +142,14 @@ final class TravellerTruth {
       if (documents.length() > 0) {
         documents.append(';');
       }
-      documents.append(document.number()).append('@').append(document.validFrom());
+      documents.append(document.number()).append('@').append(IsoDates.text(document.validFrom()));
     }
     String[] cells = {
       t.id(),
       t.householdId(),
       t.behaviour().name(),
       t.identity().sex().name(),
-      t.identity().birthDate().toString(),
+      IsoDates.text(t.identity().birthDate()),
       t.citizenship(),
       t.initialResidence(),
       t.identity().givenNamesText(),
@@ -140,7 +158,13 @@ final class TravellerTruth {
       documents.toString(),
       t.namesakeOf().orElse("")
     };
-    travellers.append(Rows.csvLine(cells, ',')).append('\n');
+    for (int i = 0; i < cells.length; i++) {
+      if (i > 0) {
+        travellers.ascii(',');
+      }
+      travellers.csv(cells[i], ',');
+    }
+    travellers.ascii('\n');
   }
 
   private void crossing(
@@ -150,27 +174,12 @@ final class TravellerTruth {
       ClassifiedCrossing finalClass,
       ClassifiedCrossing endClass) {
     String port = c.port().map(Port::code).orElse("");
-    crossings
-        .append(t.id())
-        .append(',')
-        .append(seq)
-        .append(',')
-        .append(c.date())
-        .append(',')
-        .append(c.country())
-        .append(',')
-        .append(c.direction())
-        .append(',')
-        .append(port)
-        .append(',')
-        .append(c.counterpart())
-        .append(',')
-        .append(c.recorded())
-        .append(',')
-        .append(finalClass.migrationClass())
-        .append(',')
-        .append(endClass.migrationClass())
-        .append('\n');
+    crossings.text(t.id()).ascii(',').number(seq).ascii(',');
+    crossings.text(IsoDates.text(c.date())).ascii(',').text(c.country()).ascii(',');
+    crossings.text(c.direction().name()).ascii(',').text(port).ascii(',');
+    crossings.text(c.counterpart()).ascii(',').text(c.recorded() ? "true" : "false").ascii(',');
+    crossings.text(finalClass.migrationClass().name()).ascii(',');
+    crossings.text(endClass.migrationClass().name()).ascii('\n');
     int age = t.identity().ageOn(c.date());
     boolean longTerm = finalClass.migrationClass() == MigrationClass.LONG_TERM;
     boolean arrival = c.direction() == Direction.ARRIVAL;
@@ -189,19 +198,11 @@ final class TravellerTruth {
           c.date().getYear(), Dimensions.country(c.counterpart()), country, c.recorded(), longTerm);
     }
     if (longTerm) {
-      changes
-          .append(t.id())
-          .append(',')
-          .append(c.date())
-          .append(',')
-          .append(c.country())
-          .append(',')
-          .append(c.direction() == Direction.ARRIVAL ? "BECAME_RESIDENT" : "CEASED_RESIDENT")
-          .append(',')
-          .append(finalClass.residenceBefore().orElse(""))
-          .append(',')
-          .append(seq)
-          .append('\n');
+      changes.text(t.id()).ascii(',').text(IsoDates.text(c.date())).ascii(',');
+      changes.text(c.country()).ascii(',');
+      changes.text(c.direction() == Direction.ARRIVAL ? "BECAME_RESIDENT" : "CEASED_RESIDENT");
+      changes.ascii(',').text(finalClass.residenceBefore().orElse("")).ascii(',');
+      changes.number(seq).ascii('\n');
     }
   }
 
@@ -213,7 +214,7 @@ final class TravellerTruth {
             + ","
             + date.getYear()
             + ","
-            + date.toString().substring(0, 7)
+            + IsoDates.text(date).substring(0, 7)
             + ","
             + r.returnedFrom()
             + ","
@@ -227,31 +228,64 @@ final class TravellerTruth {
 
   private void record(Traveller t, Event event, int crossingSeq) {
     RecordKind kind = kindOf(event);
-    int[] files = filesOf.get(event.country() + kind);
-    if (files == null) {
+    int[][] byKind = filesOf.get(event.country());
+    int[] indexes = byKind == null ? null : byKind[kind.ordinal()];
+    if (indexes == null) {
       return;
     }
-    for (int f : files) {
+    for (int f : indexes) {
       RowFormatter formatter = formatters.get(f);
       ExportSpec spec = formatter.spec();
       RecordedIdentity identity =
           noise.apply(t.identity(), t.documentOn(event.date()).number(), random);
       String[] cells = formatter.cells(t, event, identity);
-      String truth = t.id() + "," + kind + "," + (crossingSeq >= 0 ? crossingSeq : "");
-      ChunkRow row;
-      if (spec.format() == ExportSpec.Format.XLSX) {
-        row = new ChunkRow(null, null, cells, truth);
-      } else if (spec.format() == ExportSpec.Format.JSONL) {
-        String[] around =
-            Rows.jsonAround(
-                spec.columns().values().toArray(new String[0]), cells, formatter.idIndex());
-        row = new ChunkRow(around[0], around[1], null, truth);
-      } else {
-        String[] around = Rows.csvAround(cells, formatter.idIndex(), spec.delimiter());
-        row = new ChunkRow(around[0], around[1], null, truth);
+      ChunkFile file = files.get(f);
+      switch (spec.format()) {
+        case XLSX -> file.cellRows().add(cells);
+        case JSONL -> jsonRow(file.text(), columns.get(f), cells, formatter.idIndex());
+        case CSV -> csvRow(file.text(), cells, formatter.idIndex(), spec.delimiter());
       }
-      rows.get(f).add(row);
+      EncodedRows truth = file.truth();
+      truth.markId();
+      truth.ascii(',').text(t.id()).ascii(',').text(kind.name()).ascii(',');
+      if (crossingSeq >= 0) {
+        truth.number(crossingSeq);
+      }
+      truth.ascii('\n').endRow();
     }
+  }
+
+  private static void csvRow(EncodedRows out, String[] cells, int idIndex, char delimiter) {
+    for (int i = 0; i < cells.length; i++) {
+      if (i > 0) {
+        out.ascii(delimiter);
+      }
+      if (i == idIndex) {
+        out.markId();
+      } else {
+        out.csv(cells[i], delimiter);
+      }
+    }
+    out.ascii('\n').endRow();
+  }
+
+  private static void jsonRow(EncodedRows out, String[] columns, String[] cells, int idIndex) {
+    out.ascii('{');
+    for (int i = 0; i < cells.length; i++) {
+      if (i > 0) {
+        out.ascii(',');
+      }
+      out.json(columns[i]).ascii(':');
+      if (i == idIndex) {
+        out.ascii('"').markId();
+        out.ascii('"');
+      } else if (cells[i].isEmpty()) {
+        out.text("null");
+      } else {
+        out.json(cells[i]);
+      }
+    }
+    out.text("}\n").endRow();
   }
 
   static RecordKind kindOf(Event event) {
@@ -265,21 +299,9 @@ final class TravellerTruth {
   }
 
   ChunkResult result(SplittableRandom shuffle) {
-    // Rows of one traveller must not sit together in an export: that would leak the linkage.
-    for (List<ChunkRow> fileRows : rows) {
-      for (int i = fileRows.size() - 1; i > 0; i--) {
-        int j = shuffle.nextInt(i + 1);
-        ChunkRow swap = fileRows.get(i);
-        fileRows.set(i, fileRows.get(j));
-        fileRows.set(j, swap);
-      }
+    for (ChunkFile file : files) {
+      file.shuffle(shuffle);
     }
-    return new ChunkResult(
-        rows,
-        travellers.toString(),
-        crossings.toString(),
-        changes.toString(),
-        tables,
-        travellerCount);
+    return new ChunkResult(files, travellers, crossings, changes, travellerCount);
   }
 }

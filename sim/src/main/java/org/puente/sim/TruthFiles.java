@@ -2,7 +2,10 @@ package org.puente.sim;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.puente.sim.output.ByteSink;
+import org.puente.sim.output.EncodedRows;
 import org.puente.sim.truth.TruthTables;
 
 /** The files of {@code truth/}: microdata truth streamed as chunks arrive, tables at the end. */
@@ -18,10 +21,10 @@ final class TruthFiles implements AutoCloseable {
       "traveller_id,date,country,change,residence_before,crossing_seq";
 
   private final Path dir;
-  private final Writer records;
-  private final Writer travellers;
-  private final Writer crossings;
-  private final Writer changes;
+  private final ByteSink records;
+  private final ByteSink travellers;
+  private final ByteSink crossings;
+  private final ByteSink changes;
 
   private TruthFiles(Path dir) throws IOException {
     this.dir = dir;
@@ -35,26 +38,25 @@ final class TruthFiles implements AutoCloseable {
     return new TruthFiles(dir);
   }
 
-  private static Writer open(Path file, String header) throws IOException {
-    Writer writer = Simulator.utf8(file);
-    writer.write(header);
-    writer.write('\n');
-    return writer;
+  private static ByteSink open(Path file, String header) throws IOException {
+    ByteSink sink = ByteSink.create(file);
+    sink.write((header + "\n").getBytes(StandardCharsets.UTF_8));
+    return sink;
   }
 
-  /** One line of records.csv: {@code prefix} is "country,file,", {@code truth} the rest. */
-  void record(String prefix, String recordId, String truth) throws IOException {
-    records.write(prefix);
-    records.write(recordId);
-    records.write(',');
-    records.write(truth);
-    records.write('\n');
+  /** records.csv, where the export writers put a line for every row they write. */
+  ByteSink records() {
+    return records;
   }
 
   void chunk(ChunkResult result) throws IOException {
-    travellers.write(result.travellers());
-    crossings.write(result.crossings());
-    changes.write(result.residenceChanges());
+    write(travellers, result.travellers());
+    write(crossings, result.crossings());
+    write(changes, result.residenceChanges());
+  }
+
+  private static void write(ByteSink sink, EncodedRows text) throws IOException {
+    sink.write(text.bytes(), 0, text.length());
   }
 
   void tables(TruthTables tables) throws IOException {

@@ -82,6 +82,10 @@ public final class Catalog implements AutoCloseable {
     return new ManifestIndex(this);
   }
 
+  public AuditLog audit() {
+    return new AuditLog(this);
+  }
+
   /**
    * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
    */

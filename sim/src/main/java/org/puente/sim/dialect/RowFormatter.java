@@ -4,10 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.puente.codelist.CodeLists;
 import org.puente.codelist.Country;
 import org.puente.sim.behaviour.Event;
@@ -29,14 +31,37 @@ public final class RowFormatter {
   private final DateTimeFormatter dates;
   private final int idIndex;
   private static final long FIRST_CACHED_DAY = LocalDate.of(1900, 1, 1).toEpochDay();
-  private final String[] dateCache =
-      new String[(int) (LocalDate.of(2100, 1, 1).toEpochDay() - FIRST_CACHED_DAY)];
+  private static final int CACHED_DAYS =
+      (int) (LocalDate.of(2100, 1, 1).toEpochDay() - FIRST_CACHED_DAY);
+
+  /** Formatted days by date pattern, shared by the exports that write dates the same way. */
+  private static final Map<String, String[]> DATE_CACHES = new ConcurrentHashMap<>();
+
+  private final String[] dateCache;
+
+  /** Per field, regional code to the export's code; absent when codes pass through. */
+  private final Map<Field, Map<String, String>> codes = new EnumMap<>(Field.class);
+
+  /** Alpha-3 code to the country as this export writes it, computed once. */
+  private final Map<String, String> countryText = new HashMap<>();
 
   public RowFormatter(ExportSpec spec) {
     this.spec = requireNonNull(spec, "spec is null");
     this.fields = spec.fields();
     this.dates = spec.dateFormatter();
+    this.dateCache =
+        DATE_CACHES.computeIfAbsent(spec.datePattern(), pattern -> new String[CACHED_DAYS]);
     this.idIndex = fields.indexOf(Field.RECORD_ID);
+    spec.codes().forEach((field, map) -> codes.put(field, new HashMap<>(map)));
+    COUNTRIES.forEach((alpha3, country) -> countryText.put(alpha3, countryText(country)));
+  }
+
+  private String code(Field field, String regional) {
+    Map<String, String> map = codes.get(field);
+    if (map == null) {
+      return regional;
+    }
+    return map.getOrDefault(regional, regional);
   }
 
   public ExportSpec spec() {
@@ -83,11 +108,10 @@ public final class RowFormatter {
     return switch (field) {
       case RECORD_ID -> "";
       case EVENT_DATE -> date(event.date());
-      case DIRECTION ->
-          event instanceof Event.Crossing c ? spec.code(field, c.direction().name()) : "";
+      case DIRECTION -> event instanceof Event.Crossing c ? code(field, c.direction().name()) : "";
       case PORT -> port(event);
       case TRANSPORT_MODE ->
-          event instanceof Event.Crossing c ? spec.code(field, c.transportMode()) : "";
+          event instanceof Event.Crossing c ? code(field, c.transportMode()) : "";
       case COUNTERPART_COUNTRY -> event instanceof Event.Crossing c ? country(c.counterpart()) : "";
       case GIVEN_NAMES -> id.givenNames();
       case SURNAMES -> id.surnames();
@@ -95,26 +119,26 @@ public final class RowFormatter {
       case SURNAME_2 -> id.surname2().orElse("");
       case FULL_NAME -> id.givenNames() + " " + id.surnames();
       case DOCUMENT_NUMBER -> id.documentNumber().orElse("");
-      case DOCUMENT_TYPE -> spec.code(field, "PASSPORT");
+      case DOCUMENT_TYPE -> code(field, "PASSPORT");
       case DOCUMENT_COUNTRY, CITIZENSHIP -> country(traveller.citizenship());
       case BIRTH_DATE -> id.birthDate().map(this::date).orElse("");
-      case SEX -> id.sex().map(s -> spec.code(field, s.name())).orElse("");
+      case SEX -> id.sex().map(s -> code(field, s.name())).orElse("");
       case COUNTRY_OF_RESIDENCE -> country(traveller.initialResidence());
-      case PURPOSE -> event instanceof Event.Crossing c ? spec.code(field, c.purpose()) : "";
+      case PURPOSE -> event instanceof Event.Crossing c ? code(field, c.purpose()) : "";
       case AUTHORISED_STAY_DAYS ->
           event instanceof Event.Crossing c && c.authorisedStayDays() > 0
               ? Integer.toString(c.authorisedStayDays())
               : "";
-      case PERMIT_TYPE -> event instanceof Event.Permit p ? spec.code(field, p.permitType()) : "";
+      case PERMIT_TYPE -> event instanceof Event.Permit p ? code(field, p.permitType()) : "";
       case PERMIT_START -> event instanceof Event.Permit p ? date(p.start()) : "";
       case PERMIT_END -> event instanceof Event.Permit p ? date(p.end()) : "";
       case OCCUPATION -> event instanceof Event.Permit p ? p.occupation().orElse("") : "";
       case INDUSTRY -> event instanceof Event.Permit p ? p.industry().orElse("") : "";
       case RETURNED_FROM -> event instanceof Event.Return r ? country(r.returnedFrom()) : "";
-      case RETURN_TYPE -> event instanceof Event.Return r ? spec.code(field, r.returnType()) : "";
+      case RETURN_TYPE -> event instanceof Event.Return r ? code(field, r.returnType()) : "";
       case UNACCOMPANIED_MINOR ->
           event instanceof Event.Return r
-              ? spec.code(field, Boolean.toString(r.unaccompaniedMinor()))
+              ? code(field, Boolean.toString(r.unaccompaniedMinor()))
               : "";
       case ADDRESS -> traveller.address();
     };
@@ -131,8 +155,9 @@ public final class RowFormatter {
   }
 
   /**
-   * Dates repeat a lot (event days, birth days): each day from 1900 to 2099 is formatted once.
-   * Threads may format the same day twice; both write the same string, so no lock is needed.
+   * Dates repeat a lot (event days, birth days): each day from 1900 to 2099 is formatted once per
+   * pattern. Threads may format the same day twice; both write the same string, so no lock is
+   * needed.
    */
   private String date(LocalDate date) {
     long index = date.toEpochDay() - FIRST_CACHED_DAY;
@@ -148,10 +173,11 @@ public final class RowFormatter {
   }
 
   private String country(String alpha3) {
-    Country country = COUNTRIES.get(alpha3);
-    if (country == null) {
-      return alpha3;
-    }
+    String text = countryText.get(alpha3);
+    return text == null ? alpha3 : text;
+  }
+
+  private String countryText(Country country) {
     return switch (spec.countries()) {
       case ALPHA3 -> country.alpha3();
       case ALPHA2 -> country.alpha2();

@@ -1,12 +1,7 @@
 package org.puente.sim.output;
 
-import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.puente.sim.dialect.ExportSpec;
@@ -18,8 +13,14 @@ public abstract class ExportWriter implements AutoCloseable {
   protected final ExportSpec spec;
   protected long rows;
 
+  private final RecordIds ids;
+  private final byte[] recordsPrefix;
+
   protected ExportWriter(ExportSpec spec) {
     this.spec = spec;
+    this.ids = new RecordIds(spec.idPrefix(), spec.idWidth());
+    this.recordsPrefix =
+        (spec.country() + "," + spec.fileName() + ",").getBytes(StandardCharsets.UTF_8);
   }
 
   public static ExportWriter open(ExportSpec spec, Path file) throws IOException {
@@ -38,39 +39,58 @@ public abstract class ExportWriter implements AutoCloseable {
     return rows;
   }
 
-  /** Writes one row with its record id. */
-  public abstract void write(String recordId, ChunkRow row) throws IOException;
+  /**
+   * Writes one chunk's rows in their shuffled order, numbering them with record ids, and each row's
+   * line of {@code truth/records.csv} ({@code country,file,id} and the row's truth tail).
+   */
+  public void write(ChunkFile part, ByteSink records) throws IOException {
+    EncodedRows tails = part.truth();
+    for (int row : part.order()) {
+      ids.format(++rows);
+      writeRow(part, row, ids);
+      records.write(recordsPrefix);
+      records.write(ids.bytes(), 0, ids.length());
+      records.write(tails.bytes(), tails.start(row), tails.end(row) - tails.start(row));
+    }
+  }
+
+  /** Writes row {@code row} of a chunk with its id. */
+  abstract void writeRow(ChunkFile part, int row, RecordIds id) throws IOException;
 
   @Override
   public abstract void close() throws IOException;
 
-  /** CSV or JSON lines: text around the id, in the file's encoding. */
+  /** CSV or JSON lines: the workers' encoded text around the id. */
   static final class Text extends ExportWriter {
-    private final Writer out;
+    private final ByteSink out;
     private final boolean json;
 
     Text(ExportSpec spec, Path file, boolean json) throws IOException {
       super(spec);
       this.json = json;
-      OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-      this.out = new BufferedWriter(new OutputStreamWriter(stream, spec.encoding()), 1 << 16);
+      this.out = ByteSink.create(file);
       if (!json) {
         if (spec.title().isPresent()) {
-          out.write(spec.title().get());
-          out.write('\n');
+          line(spec.title().get());
         }
         List<String> header = spec.columns().values().stream().toList();
-        out.write(Rows.csvLine(header.toArray(new String[0]), spec.delimiter()));
-        out.write('\n');
+        line(Rows.csvLine(header.toArray(new String[0]), spec.delimiter()));
       }
     }
 
+    private void line(String text) throws IOException {
+      out.write((text + "\n").getBytes(spec.encoding()));
+    }
+
     @Override
-    public void write(String recordId, ChunkRow row) throws IOException {
-      out.write(row.before());
-      out.write(json ? Rows.jsonString(recordId) : Rows.csvValue(recordId, spec.delimiter()));
-      out.write(row.after());
-      rows++;
+    void writeRow(ChunkFile part, int row, RecordIds id) throws IOException {
+      EncodedRows text = part.text();
+      byte[] bytes = text.bytes();
+      int start = text.start(row);
+      int at = text.idAt(row);
+      out.write(bytes, start, at - start);
+      out.write(id.bytes(), 0, id.length());
+      out.write(bytes, at, text.end(row) - at);
     }
 
     @Override
@@ -80,8 +100,7 @@ public abstract class ExportWriter implements AutoCloseable {
         java.util.Arrays.fill(totals, "");
         totals[0] = spec.totals().get();
         totals[Math.min(1, totals.length - 1)] = Long.toString(rows);
-        out.write(Rows.csvLine(totals, spec.delimiter()));
-        out.write('\n');
+        line(Rows.csvLine(totals, spec.delimiter()));
       }
       out.close();
     }

@@ -26,39 +26,6 @@ public final class Rows {
     return line.toString();
   }
 
-  /** Text of a CSV row around the id column: before it (with its delimiter) and after it. */
-  public static String[] csvAround(String[] cells, int idIndex, char delimiter) {
-    StringBuilder before = new StringBuilder(80);
-    for (int i = 0; i < idIndex; i++) {
-      before.append(csvValue(cells[i], delimiter)).append(delimiter);
-    }
-    StringBuilder after = new StringBuilder(120);
-    for (int i = idIndex + 1; i < cells.length; i++) {
-      after.append(delimiter).append(csvValue(cells[i], delimiter));
-    }
-    after.append('\n');
-    return new String[] {before.toString(), after.toString()};
-  }
-
-  /** Text of a JSON-lines object around the id value. */
-  public static String[] jsonAround(String[] columns, String[] cells, int idIndex) {
-    StringBuilder before = new StringBuilder(200);
-    StringBuilder after = new StringBuilder(200);
-    before.append('{');
-    for (int i = 0; i < cells.length; i++) {
-      StringBuilder target = i <= idIndex ? before : after;
-      if (i > 0) {
-        target.append(',');
-      }
-      target.append(jsonString(columns[i])).append(':');
-      if (i != idIndex) {
-        target.append(cells[i].isEmpty() ? "null" : jsonString(cells[i]));
-      }
-    }
-    after.append("}\n");
-    return new String[] {before.toString(), after.toString()};
-  }
-
   public static String jsonString(String value) {
     StringBuilder out = new StringBuilder(value.length() + 2);
     out.append('"');

@@ -3,6 +3,7 @@ package org.puente.sim.output;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.poi.ss.usermodel.Row;
@@ -55,13 +56,14 @@ final class XlsxExportWriter extends ExportWriter {
   }
 
   @Override
-  public void write(String recordId, ChunkRow row) {
+  void writeRow(ChunkFile part, int row, RecordIds id) {
+    String recordId = new String(id.bytes(), 0, id.length(), StandardCharsets.US_ASCII);
     // Keep one row free for the totals line.
     if (nextRow >= MAX_ROWS - 1) {
       newSheet();
     }
     Row out = sheet.createRow(nextRow++);
-    String[] cells = row.cells();
+    String[] cells = part.cellRows().get(row);
     int idIndex = idIndex(spec);
     for (int i = 0; i < cells.length; i++) {
       String value = i == idIndex ? recordId : cells[i];
@@ -69,7 +71,6 @@ final class XlsxExportWriter extends ExportWriter {
         out.createCell(i).setCellValue(value);
       }
     }
-    rows++;
   }
 
   @Override

@@ -39,7 +39,13 @@ public record Identity(
   /** Completed years of age on a day. */
   public int ageOn(LocalDate day) {
     int age = day.getYear() - birthDate.getYear();
-    if (day.getDayOfYear() < birthDate.withYear(day.getYear()).getDayOfYear()) {
+    int birthMonth = birthDate.getMonthValue();
+    int birthDay = birthDate.getDayOfMonth();
+    if (birthMonth == 2 && birthDay == 29 && !day.isLeapYear()) {
+      birthDay = 28; // as LocalDate.withYear does: the birthday falls on 28 February
+    }
+    int month = day.getMonthValue();
+    if (month < birthMonth || (month == birthMonth && day.getDayOfMonth() < birthDay)) {
       age--;
     }
     return Math.max(age, 0);

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +30,10 @@ public record Region(
     List<Flows.Return> returns) {
 
   public Region {
-    countries = new TreeMap<>(requireNonNull(countries, "countries is null"));
+    // Sorted by code for listing, hashed for the lookups made for every event.
+    countries =
+        Collections.unmodifiableMap(
+            new LinkedHashMap<>(new TreeMap<>(requireNonNull(countries, "countries is null"))));
     touristPurposes = Map.copyOf(requireNonNull(touristPurposes, "touristPurposes is null"));
     migrantFlows = List.copyOf(requireNonNull(migrantFlows, "migrantFlows is null"));
     irregularShare = Map.copyOf(requireNonNull(irregularShare, "irregularShare is null"));

@@ -1,8 +1,7 @@
 package org.puente.sim.truth;
 
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.puente.codelist.AgeGroups;
 import org.puente.codelist.CodeLists;
 import org.puente.codelist.Country;
@@ -15,20 +14,43 @@ public final class Dimensions {
 
   private static final List<String> COUNTRIES =
       CodeLists.standard().countries().stream().map(Country::alpha3).sorted().toList();
-  private static final Map<String, Integer> INDEX = new HashMap<>();
+
+  /**
+   * Index by the three letters read as a base-26 number (17,576 slots, -1 where no code): a
+   * crossing looks up three countries, and hashing fresh strings in a map cost more than the rest
+   * of the truth tables.
+   */
+  private static final short[] INDEX = new short[26 * 26 * 26];
 
   static {
+    Arrays.fill(INDEX, (short) -1);
     for (int i = 0; i < COUNTRIES.size(); i++) {
-      INDEX.put(COUNTRIES.get(i), i);
+      INDEX[slot(COUNTRIES.get(i))] = (short) i;
     }
+  }
+
+  private static int slot(String alpha3) {
+    if (alpha3.length() != 3) {
+      return -1;
+    }
+    int slot = 0;
+    for (int i = 0; i < 3; i++) {
+      int letter = alpha3.charAt(i) - 'A';
+      if (letter < 0 || letter >= 26) {
+        return -1;
+      }
+      slot = slot * 26 + letter;
+    }
+    return slot;
   }
 
   private Dimensions() {}
 
   /** The index of an alpha-3 code (9 bits). */
   public static int country(String alpha3) {
-    Integer index = INDEX.get(alpha3);
-    if (index == null) {
+    int slot = slot(alpha3);
+    int index = slot < 0 ? -1 : INDEX[slot];
+    if (index < 0) {
       throw new IllegalArgumentException("not an ISO 3166 alpha-3 code: " + alpha3);
     }
     return index;

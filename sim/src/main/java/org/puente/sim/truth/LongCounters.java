@@ -1,50 +1,90 @@
 package org.puente.sim.truth;
 
+import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 /**
  * Counters under {@code long} keys in an open-addressing table: the simulator adds to them for
- * every crossing, and boxed keys in a {@code HashMap} cost more than the rest of the work.
+ * every crossing, and boxed keys in a {@code HashMap} cost more than the rest of the work. The
+ * counters of all keys sit in one flat array ({@code width} per slot), so an update touches two
+ * cache lines, the key and its counters.
  */
 final class LongCounters {
 
+  private static final long EMPTY = Long.MIN_VALUE;
+
   private final int width;
   private long[] keys;
-  private long[][] values;
+  private long[] counts;
   private int size;
 
   LongCounters(int width) {
     this.width = width;
-    this.keys = new long[1 << 12];
-    this.values = new long[1 << 12][];
+    allocate(1 << 12);
   }
 
-  /** The counters of a key, created at zero when new. */
-  long[] get(long key) {
+  private void allocate(int capacity) {
+    keys = new long[capacity];
+    Arrays.fill(keys, EMPTY);
+    counts = new long[capacity * width];
+    size = 0;
+  }
+
+  /**
+   * The offset of a key's counters in {@link #counts()}, created at zero when new. Keys must not be
+   * {@code Long.MIN_VALUE}.
+   */
+  int offset(long key) {
     int mask = keys.length - 1;
     int slot = (int) (mix(key) & mask);
-    while (values[slot] != null) {
-      if (keys[slot] == key) {
-        return values[slot];
+    long found;
+    while ((found = keys[slot]) != EMPTY) {
+      if (found == key) {
+        return slot * width;
       }
       slot = (slot + 1) & mask;
     }
     if (size + 1 > keys.length / 2) {
       grow();
-      return get(key);
+      return offset(key);
     }
     keys[slot] = key;
-    values[slot] = new long[width];
     size++;
-    return values[slot];
+    return slot * width;
   }
 
+  /** The counters; a key's are {@code width} values from its {@link #offset(long)}. */
+  long[] counts() {
+    return counts;
+  }
+
+  /** Adds {@code values} to the counters of {@code key}. */
+  void add(long key, long[] values) {
+    int at = offset(key);
+    for (int i = 0; i < width; i++) {
+      counts[at + i] += values[i];
+    }
+  }
+
+  /** Calls {@code action} with every key and a copy of its counters. */
   void forEach(BiConsumer<Long, long[]> action) {
-    for (int i = 0; i < keys.length; i++) {
-      if (values[i] != null) {
-        action.accept(keys[i], values[i]);
+    for (int slot = 0; slot < keys.length; slot++) {
+      if (keys[slot] != EMPTY) {
+        action.accept(keys[slot], Arrays.copyOfRange(counts, slot * width, (slot + 1) * width));
       }
     }
+  }
+
+  /** The keys, in table order. */
+  long[] keys() {
+    long[] result = new long[size];
+    int n = 0;
+    for (long key : keys) {
+      if (key != EMPTY) {
+        result[n++] = key;
+      }
+    }
+    return result;
   }
 
   int size() {
@@ -53,14 +93,12 @@ final class LongCounters {
 
   private void grow() {
     long[] oldKeys = keys;
-    long[][] oldValues = values;
-    keys = new long[oldKeys.length * 2];
-    values = new long[oldKeys.length * 2][];
-    size = 0;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldValues[i] != null) {
-        long[] target = get(oldKeys[i]);
-        System.arraycopy(oldValues[i], 0, target, 0, width);
+    long[] oldCounts = counts;
+    allocate(oldKeys.length * 2);
+    for (int slot = 0; slot < oldKeys.length; slot++) {
+      if (oldKeys[slot] != EMPTY) {
+        int at = offset(oldKeys[slot]);
+        System.arraycopy(oldCounts, slot * width, counts, at, width);
       }
     }
   }

@@ -2,7 +2,11 @@ package org.puente.sim.truth;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -88,19 +92,21 @@ public final class TruthTables {
             | ((male ? 1L : 0L) << 22)
             | ((long) ageGroup << 16)
             | citizenship;
-    long[] counters = crossings.get(key);
-    counters[0]++;
-    counters[1] += recorded ? 1 : 0;
-    counters[2] += longTerm ? 1 : 0;
-    counters[3] += longTerm ? 0 : 1;
+    int at = crossings.offset(key);
+    long[] counters = crossings.counts();
+    counters[at]++;
+    counters[at + 1] += recorded ? 1 : 0;
+    counters[at + 2] += longTerm ? 1 : 0;
+    counters[at + 3] += longTerm ? 0 : 1;
   }
 
   /** Adds an arrival to the bilateral flows. */
   public void addArrival(int year, int from, int to, boolean recorded, boolean longTerm) {
-    long[] counters = bilateral.get(((long) year << 20) | ((long) from << 10) | to);
-    counters[0]++;
-    counters[1] += recorded ? 1 : 0;
-    counters[2] += longTerm ? 1 : 0;
+    int at = bilateral.offset(((long) year << 20) | ((long) from << 10) | to);
+    long[] counters = bilateral.counts();
+    counters[at]++;
+    counters[at + 1] += recorded ? 1 : 0;
+    counters[at + 2] += longTerm ? 1 : 0;
   }
 
   private static String crossingKey(long key) {
@@ -151,14 +157,8 @@ public final class TruthTables {
     for (Table table : Table.values()) {
       other.tables.get(table).forEach((key, amounts) -> add(table, key, amounts));
     }
-    other.crossings.forEach((key, values) -> addAll(crossings.get(key), values));
-    other.bilateral.forEach((key, values) -> addAll(bilateral.get(key), values));
-  }
-
-  private static void addAll(long[] target, long[] values) {
-    for (int i = 0; i < values.length; i++) {
-      target[i] += values[i];
-    }
+    other.crossings.forEach(crossings::add);
+    other.bilateral.forEach(bilateral::add);
   }
 
   /** The crossings table's file of 12/16-month classes (its last two counters). */
@@ -168,15 +168,58 @@ public final class TruthTables {
   public void write(Table table, String header, int from, int to, Writer out) throws IOException {
     out.write(header);
     out.write('\n');
-    for (Map.Entry<String, long[]> entry : new TreeMap<>(decoded(table)).entrySet()) {
-      out.write(entry.getKey());
-      long[] values = entry.getValue();
-      for (int i = from; i < to; i++) {
-        out.write(',');
-        out.write(Long.toString(values[i]));
+    if (table == Table.RETURNS) {
+      for (Map.Entry<String, long[]> entry : new TreeMap<>(tables.get(table)).entrySet()) {
+        line(entry.getKey(), entry.getValue(), 0, from, to, out);
       }
-      out.write('\n');
+      return;
     }
+    // Packed keys sort like their text once the age group is replaced by its rank in text order
+    // ("100+" sorts before "15-19"): no field's text is a prefix of another value of the field.
+    boolean crossing = table == Table.CROSSINGS;
+    LongCounters counters = crossing ? crossings : bilateral;
+    long[] keys = counters.keys();
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = crossing ? withAgeGroup(keys[i], AGE_RANK) : keys[i];
+    }
+    Arrays.sort(keys);
+    for (long sorted : keys) {
+      long key = crossing ? withAgeGroup(sorted, AGE_BY_RANK) : sorted;
+      String text = crossing ? crossingKey(key) : bilateralKey(key);
+      line(text, counters.counts(), counters.offset(key), from, to, out);
+    }
+  }
+
+  private static void line(String key, long[] counts, int at, int from, int to, Writer out)
+      throws IOException {
+    out.write(key);
+    for (int i = from; i < to; i++) {
+      out.write(',');
+      out.write(Long.toString(counts[at + i]));
+    }
+    out.write('\n');
+  }
+
+  /** Age-group index to its rank in text order, and back. */
+  private static final int[] AGE_RANK = new int[21];
+
+  private static final int[] AGE_BY_RANK = new int[21];
+
+  static {
+    List<Integer> groups = new ArrayList<>();
+    for (int i = 0; i < AGE_RANK.length; i++) {
+      groups.add(i);
+    }
+    groups.sort(Comparator.comparing(i -> Dimensions.ageGroup((long) i)));
+    for (int rank = 0; rank < groups.size(); rank++) {
+      AGE_RANK[groups.get(rank)] = rank;
+      AGE_BY_RANK[rank] = groups.get(rank);
+    }
+  }
+
+  private static long withAgeGroup(long key, int[] mapping) {
+    int age = (int) ((key >>> 16) & 0x3F);
+    return (key & ~(0x3FL << 16)) | ((long) mapping[age] << 16);
   }
 
   /** Writes a table as CSV with all its counters. */

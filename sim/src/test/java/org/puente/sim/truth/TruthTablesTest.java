@@ -47,9 +47,12 @@ class TruthTablesTest {
   void manyKeysSurviveTheTableGrowing() {
     LongCounters counters = new LongCounters(1);
     for (long key = 0; key < 100_000; key++) {
-      counters.get(key * 7919)[0] += key;
+      counters.add(key * 7919, new long[] {key});
     }
     assertThat(counters.size()).isEqualTo(100_000);
-    assertThat(counters.get(99_999 * 7919L)[0]).isEqualTo(99_999);
+    for (long key = 0; key < 100_000; key += 999) {
+      assertThat(counters.counts()[counters.offset(key * 7919)]).isEqualTo(key);
+    }
+    assertThat(counters.size()).isEqualTo(100_000);
   }
 }
