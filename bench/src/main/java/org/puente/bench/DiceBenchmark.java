@@ -15,15 +15,16 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.puente.privacy.Dice;
 
 /**
- * Dice similarity of 1,024-bit encodings (long[16], cardinalities stored with them): one query
- * against a block of 1,024 candidates, as a linkage inner loop does. One operation = one
- * comparison. Target: 100 million per second per core.
+ * Dice similarity of 1,024-bit encodings (cardinalities stored with them): one query against a
+ * block of 1,024 candidates, as a linkage inner loop does, with the candidates as 1,024 separate
+ * {@code long[16]} ({@code compareBlock}, {@code thresholdBlock}) or as one flat {@code long[]}
+ * ({@code flatBlock}). One operation = one comparison. Target: 100 million per second per core.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 6, time = 2)
-@Measurement(iterations = 3, time = 2)
-@Fork(1)
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(3)
 @State(Scope.Thread)
 public class DiceBenchmark {
 
@@ -31,6 +32,8 @@ public class DiceBenchmark {
 
   private final long[][] candidates = new long[BLOCK][16];
   private final int[] cardinalities = new int[BLOCK];
+  private final long[] flat = new long[BLOCK * 16];
+  private final int[] matches = new int[BLOCK];
   private final long[] query = new long[16];
   private int queryCardinality;
 
@@ -43,6 +46,7 @@ public class DiceBenchmark {
             random.nextLong() & random.nextLong() & (random.nextLong() | random.nextLong());
       }
       cardinalities[c] = Dice.cardinality(candidates[c]);
+      System.arraycopy(candidates[c], 0, flat, c * 16, 16);
     }
     System.arraycopy(candidates[7], 0, query, 0, 16);
     queryCardinality = Dice.cardinality(query);
@@ -71,5 +75,15 @@ public class DiceBenchmark {
       }
     }
     return above;
+  }
+
+  /**
+   * The same decision over one flat {@code long[]} holding the block ({@link
+   * Dice#atLeast1024Block}): the layout a linkage block should use.
+   */
+  @Benchmark
+  @OperationsPerInvocation(BLOCK)
+  public int flatBlock() {
+    return Dice.atLeast1024Block(query, queryCardinality, flat, cardinalities, BLOCK, 800, matches);
   }
 }

@@ -20,8 +20,9 @@ import java.util.random.RandomGenerator;
  * and blurs the bit-pattern statistics the pattern-mining attack of Christen, Ranbaduge, Vatsalan
  * and Schnell (2018) relies on. docs/PRIVACY.md gives the reasoning and the measured cost.
  *
- * <p>The positions of the 37×37 bigrams over {@code _a-z0-9} are computed once per key; others are
- * computed on first use and cached. Thread-safe; the randomness comes from the caller.
+ * <p>The positions of the 37×37 bigrams over {@code _a-z0-9} are computed once per key and kept as
+ * 16-word masks, so that encoding a bigram is 16 word ORs; others are computed on first use and
+ * cached. Thread-safe; the randomness comes from the caller.
  */
 public final class BloomEncoder {
 
@@ -33,18 +34,29 @@ public final class BloomEncoder {
   private final HmacSha256 hmac;
   private final EncodingParameters parameters;
   private final int[][] asciiPositions;
+
+  /** The same positions as 16-word masks, one per ASCII bigram, laid out flat: 175 KB. */
+  private final long[] asciiMasks;
+
   private final Map<String, int[]> otherPositions = new ConcurrentHashMap<>();
+  private final double[] flipCountCdf;
 
   public BloomEncoder(NodeKey networkKey, EncodingParameters parameters) {
     networkKey.requirePurpose(KeyPurpose.NETWORK_LINKAGE);
     this.keyId = networkKey.id();
     this.hmac = new HmacSha256(networkKey.material());
     this.parameters = parameters;
+    this.flipCountCdf = flipCountCdf(parameters.flipProbability());
     int n = ALPHABET.length();
     asciiPositions = new int[n * n][];
+    asciiMasks = new long[n * n * BloomEncoding.WORDS];
     for (int a = 0; a < n; a++) {
       for (int b = 0; b < n; b++) {
-        asciiPositions[a * n + b] = computePositions("" + ALPHABET.charAt(a) + ALPHABET.charAt(b));
+        int bigram = a * n + b;
+        asciiPositions[bigram] = computePositions("" + ALPHABET.charAt(a) + ALPHABET.charAt(b));
+        for (int position : asciiPositions[bigram]) {
+          asciiMasks[bigram * BloomEncoding.WORDS + (position >>> 6)] |= 1L << position;
+        }
       }
     }
   }
@@ -76,8 +88,18 @@ public final class BloomEncoder {
           current = word.codePointAt(i);
           i += Character.charCount(current);
         }
-        for (int position : positions(previous, current)) {
-          bits[position >>> 6] |= 1L << position;
+        int a = previous < 128 ? ASCII_INDEX[previous] : -1;
+        int b = current < 128 ? ASCII_INDEX[current] : -1;
+        if (a >= 0 && b >= 0) {
+          // The bigram's positions OR-ed in as one 16-word mask: no loop over scattered bits.
+          int mask = (a * ALPHABET.length() + b) * BloomEncoding.WORDS;
+          for (int w = 0; w < BloomEncoding.WORDS; w++) {
+            bits[w] |= asciiMasks[mask + w];
+          }
+        } else {
+          for (int position : positions(previous, current)) {
+            bits[position >>> 6] |= 1L << position;
+          }
         }
         previous = current;
       }
@@ -123,21 +145,78 @@ public final class BloomEncoder {
     return index;
   }
 
-  /** Flips each bit with the configured probability, jumping geometric gaps between flips. */
+  /**
+   * The seed of the BLIP flips of one stored encoding: the first 8 bytes, big-endian, of
+   * HMAC-SHA-256 under the network key of {@code blip|v1|<context>}. Ingestion passes the file's
+   * content hash and the record reference, so the same file gives the same lake, while whoever
+   * reads the lake and the catalog (which hold both) but not the key cannot recompute the flips and
+   * undo them. docs/PRIVACY.md gives the argument.
+   */
+  public long flipSeed(String context) {
+    byte[] mac = hmac.mac(("blip|v1|" + context).getBytes(StandardCharsets.UTF_8));
+    long seed = 0;
+    for (int i = 0; i < 8; i++) {
+      seed = (seed << 8) | (mac[i] & 0xff);
+    }
+    return seed;
+  }
+
+  /**
+   * Flips each of the 1,024 bits independently with the configured probability. Drawn in the
+   * equivalent form that needs no logarithm: the number of flips from the binomial distribution
+   * B(1024, p) (inverse CDF, one uniform draw), then that many distinct positions uniformly. The
+   * two forms give the same distribution of flip sets: under independent flips every set of n
+   * positions is equally likely given n.
+   */
   private void flip(long[] bits, RandomGenerator random) {
-    double p = parameters.flipProbability();
-    if (p == 0.0) {
+    if (flipCountCdf.length == 0) {
       return;
     }
-    double logKeep = Math.log1p(-p);
-    long position = -1;
-    while (true) {
-      double u = random.nextDouble();
-      position += 1 + (long) Math.floor(Math.log1p(-u) / logKeep);
-      if (position >= BloomEncoding.BITS) {
-        return;
-      }
-      bits[(int) (position >>> 6)] ^= 1L << position;
+    double u = random.nextDouble();
+    int count = 0;
+    while (count < flipCountCdf.length - 1 && u >= flipCountCdf[count]) {
+      count++;
     }
+    long[] flips = new long[BloomEncoding.WORDS];
+    for (int drawn = 0; drawn < count; ) {
+      int position = random.nextInt(BloomEncoding.BITS);
+      long bit = 1L << position;
+      if ((flips[position >>> 6] & bit) == 0) {
+        flips[position >>> 6] |= bit;
+        drawn++;
+      }
+    }
+    for (int w = 0; w < BloomEncoding.WORDS; w++) {
+      bits[w] ^= flips[w];
+    }
+  }
+
+  /**
+   * P(N ≤ n) for N ~ B(1024, p), n = 0, 1, ..., up to where it is 1 in double precision (empty
+   * without hardening). The last entry is set to 1 exactly, so the scan always ends.
+   */
+  private static double[] flipCountCdf(double p) {
+    if (p == 0.0) {
+      return new double[0];
+    }
+    int n = BloomEncoding.BITS;
+    double[] cdf = new double[n + 1];
+    // pmf(0) = (1-p)^n; pmf(k+1) = pmf(k) (n-k)/(k+1) p/(1-p), in logs to avoid underflow.
+    double logPmf = n * Math.log1p(-p);
+    double logRatio = Math.log(p) - Math.log1p(-p);
+    double sum = 0;
+    int last = n;
+    for (int k = 0; k <= n; k++) {
+      sum += Math.exp(logPmf);
+      cdf[k] = Math.min(1.0, sum);
+      if (cdf[k] >= 1.0) {
+        last = k;
+        break;
+      }
+      logPmf += Math.log(n - k) - Math.log(k + 1) + logRatio;
+    }
+    double[] trimmed = java.util.Arrays.copyOf(cdf, last + 1);
+    trimmed[last] = 1.0;
+    return trimmed;
   }
 }

@@ -34,8 +34,24 @@ public final class IdentifierNormaliser {
 
   private IdentifierNormaliser() {}
 
+  /**
+   * Raw name fields seen recently and their words: names follow a Zipf law, so most fields of an
+   * export repeat one seen before. Bounded (16,384 entries), thread-safe, holds immutable lists.
+   */
+  private static final DirectMappedMemo<List<String>> NAME_WORDS = new DirectMappedMemo<>(14);
+
   /** The words of a name field, normalised, particles removed; empty for a blank field. */
   public static List<String> nameWords(String raw) {
+    List<String> words = NAME_WORDS.get(raw, 0);
+    if (words == null) {
+      words = List.copyOf(normaliseNameWords(raw));
+      NAME_WORDS.put(raw, 0, words);
+    }
+    return words;
+  }
+
+  /** {@link #nameWords} without the memo: the reference its tests compare with. */
+  static List<String> normaliseNameWords(String raw) {
     List<String> words = splitWords(fold(raw, false));
     List<String> kept = new ArrayList<>(words.size());
     for (String word : words) {

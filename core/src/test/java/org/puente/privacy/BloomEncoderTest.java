@@ -1,8 +1,10 @@
 package org.puente.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -36,6 +38,31 @@ class BloomEncoderTest {
     }
     assertThat(NameBigrams.of(List.of("ana"))).containsExactly("_a", "an", "na", "a_");
     assertThat(bits).isEqualTo(expected);
+  }
+
+  @Test
+  void encodingsOfRandomNamesAreTheOrOfTheirBigramPositions() {
+    // The reference is the format's definition, bigram by bigram through positions(); the encoder
+    // takes precomputed masks for ASCII bigrams. Letters outside _a-z0-9 take the other path.
+    String letters = "abcdefghijklmnopqrstuvwxyz0123456789ñçß";
+    SplittableRandom random = new SplittableRandom(19);
+    for (int run = 0; run < 500; run++) {
+      List<String> words = new java.util.ArrayList<>();
+      for (int w = 0; w < 1 + random.nextInt(4); w++) {
+        StringBuilder word = new StringBuilder();
+        for (int c = 0; c < 1 + random.nextInt(12); c++) {
+          word.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        words.add(word.toString());
+      }
+      long[] expected = new long[16];
+      for (String bigram : NameBigrams.of(words)) {
+        for (int p : unhardened.positions(bigram.charAt(0), bigram.charAt(1))) {
+          expected[p >>> 6] |= 1L << p;
+        }
+      }
+      assertThat(unhardened.encodeBits(words, random)).as(words.toString()).isEqualTo(expected);
+    }
   }
 
   @Test
@@ -117,6 +144,98 @@ class BloomEncoderTest {
           .as("threshold %d/1000 vs %s", threshold, naive)
           .isEqualTo(2000L * common >= (long) threshold * total);
     }
+  }
+
+  /**
+   * Provenance: Python 3.11, {@code int.from_bytes(hmac.new(bytes(range(32)), b"blip|v1|" + b"ab" *
+   * 32 + b"|R-1", sha256).digest()[:8], "big", signed=True)}.
+   */
+  @Test
+  void flipSeedsAreKeyedHashesOfTheirContext() {
+    String context = "ab".repeat(32) + "|R-1";
+    assertThat(unhardened.flipSeed(context)).isEqualTo(7761930242065515611L);
+    NodeKey other =
+        NodeKey.generate(KeyPurpose.NETWORK_LINKAGE, TestKeys.CREATED, new SecureRandom());
+    assertThat(new BloomEncoder(other, EncodingParameters.STANDARD).flipSeed(context))
+        .isNotEqualTo(7761930242065515611L);
+  }
+
+  @Test
+  void flipsAreIndependentPerBitWithTheConfiguredProbability() {
+    // Under independent flips with p = 0.01 of 1,024 bits the count is B(1024, 0.01): mean
+    // 10.24, variance 10.14; and every position is flipped with probability 0.01.
+    BloomEncoder hardened = new BloomEncoder(TestKeys.network(), EncodingParameters.STANDARD);
+    SplittableRandom random = new SplittableRandom(31);
+    List<String> name = List.of("ana");
+    long[] clean = unhardened.encodeBits(name, random);
+    int runs = 40_000;
+    int[] perPosition = new int[1024];
+    double sum = 0;
+    double sumSquares = 0;
+    for (int run = 0; run < runs; run++) {
+      long[] noisy = hardened.encodeBits(name, random);
+      int count = 0;
+      for (int position = 0; position < 1024; position++) {
+        if ((((noisy[position >>> 6] ^ clean[position >>> 6]) >>> position) & 1) == 1) {
+          perPosition[position]++;
+          count++;
+        }
+      }
+      sum += count;
+      sumSquares += (double) count * count;
+    }
+    double mean = sum / runs;
+    double variance = sumSquares / runs - mean * mean;
+    // Standard errors: mean 0.016, variance about 0.08.
+    assertThat(mean).isCloseTo(10.24, within(0.07));
+    assertThat(variance).isCloseTo(10.14, within(0.4));
+    // Each position: 400 expected flips, standard deviation 20; all 1,024 within 5 of them.
+    assertThat(java.util.Arrays.stream(perPosition).min().getAsInt()).isGreaterThan(300);
+    assertThat(java.util.Arrays.stream(perPosition).max().getAsInt()).isLessThan(500);
+  }
+
+  @Test
+  void flatBlockFindsExactlyThePairsThatReachTheThreshold() {
+    SplittableRandom random = new SplittableRandom(17);
+    int count = 300;
+    long[][] candidates = new long[count][16];
+    long[] block = new long[16 * count];
+    int[] cardinalities = new int[count];
+    long[] query = new long[16];
+    for (int w = 0; w < 16; w++) {
+      query[w] = random.nextLong() & random.nextLong();
+    }
+    for (int c = 0; c < count; c++) {
+      for (int w = 0; w < 16; w++) {
+        // Half the candidates are near the query, so both answers occur.
+        long noise = random.nextLong() & random.nextLong() & random.nextLong() & random.nextLong();
+        candidates[c][w] = c % 2 == 0 ? query[w] ^ noise : random.nextLong() & random.nextLong();
+      }
+      System.arraycopy(candidates[c], 0, block, 16 * c, 16);
+      cardinalities[c] = Dice.cardinality(candidates[c]);
+    }
+    int queryCardinality = Dice.cardinality(query);
+    for (int threshold : new int[] {0, 500, 700, 800, 1000}) {
+      List<Integer> expected = new java.util.ArrayList<>();
+      for (int c = 0; c < count; c++) {
+        if (Dice.atLeast1024(query, queryCardinality, candidates[c], cardinalities[c], threshold)) {
+          expected.add(c);
+        }
+      }
+      if (threshold == 800) {
+        assertThat(expected).hasSizeBetween(1, count - 1);
+      }
+      int[] matches = new int[count];
+      int found =
+          Dice.atLeast1024Block(
+              query, queryCardinality, block, cardinalities, count, threshold, matches);
+      assertThat(java.util.Arrays.stream(matches, 0, found).boxed().toList())
+          .as("threshold %d", threshold)
+          .isEqualTo(expected);
+    }
+    assertThatThrownBy(
+            () -> Dice.atLeast1024Block(query, 0, new long[16], cardinalities, 2, 800, new int[2]))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -56,6 +56,28 @@ class IdentifierNormaliserTest {
   }
 
   @Test
+  void memoisedNameWordsEqualTheNormalisationOfEveryField() {
+    // Fields repeat (memo hits) and many are new (and evict each other from the slots).
+    String[] parts = {
+      "José", "MARÍA", "de la", "Cruz", "Núñez", "O'Brien", "Jean-Pierre", "Y", "Li"
+    };
+    java.util.SplittableRandom random = new java.util.SplittableRandom(37);
+    for (int run = 0; run < 30_000; run++) {
+      StringBuilder raw = new StringBuilder();
+      for (int w = 0; w <= random.nextInt(4); w++) {
+        raw.append(parts[random.nextInt(parts.length)]).append(' ');
+      }
+      if (random.nextInt(3) == 0) {
+        raw.append(random.nextInt(20_000));
+      }
+      String field = raw.toString();
+      assertThat(IdentifierNormaliser.nameWords(field))
+          .as(field)
+          .isEqualTo(IdentifierNormaliser.normaliseNameWords(field));
+    }
+  }
+
+  @Test
   void composedAndDecomposedFormsAgree() {
     String composed = "Mu\u00f1oz";
     String decomposed = "Mun\u0303oz";

@@ -45,32 +45,54 @@ final class FrequencyAttack {
     return align(trueNames, new ArrayList<>(groups.values()));
   }
 
-  /** The clustering attacker over 1,024-bit encodings. */
+  /**
+   * The clustering attacker over 1,024-bit encodings: each encoding joins the first leader (in
+   * order of creation) whose Dice with it reaches {@code clusterThreshold}, else becomes a leader.
+   * The test is exact integer arithmetic on thousandths ({@code 2000·|A∧B| ≥ t·(|A|+|B|)}), and the
+   * leaders are kept in one flat array scanned 16 words at a time, so that populations of hundreds
+   * of thousands of records can be attacked.
+   */
   static Result clustering(
       List<String> trueNames, List<long[]> encodings, double clusterThreshold) {
-    List<long[]> leaders = new ArrayList<>();
-    List<Integer> leaderCardinality = new ArrayList<>();
+    int threshold = (int) Math.round(clusterThreshold * 1000);
+    long[] leaders = new long[16 * 1024];
+    int[] leaderCardinality = new int[1024];
+    int leaderCount = 0;
     List<List<Integer>> clusters = new ArrayList<>();
     for (int i = 0; i < encodings.size(); i++) {
       long[] bits = encodings.get(i);
       int cardinality = Dice.cardinality(bits);
-      int joined = -1;
-      for (int c = 0; c < leaders.size(); c++) {
-        if (Dice.similarity1024(bits, cardinality, leaders.get(c), leaderCardinality.get(c))
-            >= clusterThreshold) {
-          joined = c;
-          break;
-        }
-      }
+      int joined =
+          firstLeader(bits, cardinality, leaders, leaderCardinality, leaderCount, threshold);
       if (joined < 0) {
-        leaders.add(bits);
-        leaderCardinality.add(cardinality);
+        if (leaderCount == leaderCardinality.length) {
+          leaders = Arrays.copyOf(leaders, leaders.length * 2);
+          leaderCardinality = Arrays.copyOf(leaderCardinality, leaderCardinality.length * 2);
+        }
+        System.arraycopy(bits, 0, leaders, 16 * leaderCount, 16);
+        leaderCardinality[leaderCount] = cardinality;
+        joined = leaderCount++;
         clusters.add(new ArrayList<>());
-        joined = clusters.size() - 1;
       }
       clusters.get(joined).add(i);
     }
     return align(trueNames, clusters);
+  }
+
+  /** The first leader whose Dice with {@code q} reaches {@code threshold} thousandths, or -1. */
+  private static int firstLeader(
+      long[] q, int cardinality, long[] leaders, int[] cardinalities, int count, int threshold) {
+    for (int c = 0; c < count; c++) {
+      int at = c << 4;
+      int common = 0;
+      for (int w = 0; w < 16; w++) {
+        common += Long.bitCount(q[w] & leaders[at + w]);
+      }
+      if (2000 * common >= threshold * (cardinality + cardinalities[c])) {
+        return c;
+      }
+    }
+    return -1;
   }
 
   private static Result align(List<String> trueNames, List<List<Integer>> groups) {

@@ -48,7 +48,11 @@ public final class LinkageQuality {
       settings = List.of(EncodingParameters.UNHARDENED, EncodingParameters.STANDARD);
     }
     System.out.printf(
-        "FEBRL4: %d x %d records, %d true pairs%n", a.size(), b.size(), truePairs(a, b));
+        "FEBRL4: %d x %d records, %d true pairs%s%n",
+        a.size(),
+        b.size(),
+        truePairs(a, b),
+        RecordLevelWords.mixBirthDate() ? ", names and birth dates (-Dmix=dob)" : "");
     long truth = truePairs(a, b);
     double clearPrecision = report("clear bigram Dice", clearScores(a, b), truth, 0);
     NodeKey key = EvaluationKey.fromSeed(Long.getLong("keySeed", 2026));
@@ -100,13 +104,13 @@ public final class LinkageQuality {
     long[][] ea = new long[a.size()][];
     int[] ca = new int[a.size()];
     for (int i = 0; i < ea.length; i++) {
-      ea[i] = encoder.encodeBits(a.get(i).name().allWords(), random);
+      ea[i] = encoder.encodeBits(words(a.get(i)), random);
       ca[i] = Dice.cardinality(ea[i]);
     }
     long[][] eb = new long[b.size()][];
     int[] cb = new int[b.size()];
     for (int j = 0; j < eb.length; j++) {
-      eb[j] = encoder.encodeBits(b.get(j).name().allWords(), random);
+      eb[j] = encoder.encodeBits(words(b.get(j)), random);
       cb[j] = Dice.cardinality(eb[j]);
     }
     Counts counts = new Counts();
@@ -175,10 +179,15 @@ public final class LinkageQuality {
     return precision;
   }
 
+  /** The words compared, clear and encoded alike: the name, with {@code -Dmix=dob} the date. */
+  private static List<String> words(Febrl.Person person) {
+    return RecordLevelWords.of(person.name(), person.dateOfBirth());
+  }
+
   private static int[][] bigramIds(List<Febrl.Person> people, Map<String, Integer> ids) {
     int[][] sets = new int[people.size()][];
     for (int i = 0; i < sets.length; i++) {
-      Set<String> bigrams = NameBigrams.of(people.get(i).name().allWords());
+      Set<String> bigrams = NameBigrams.of(words(people.get(i)));
       int[] set = new int[bigrams.size()];
       int k = 0;
       for (String bigram : bigrams) {

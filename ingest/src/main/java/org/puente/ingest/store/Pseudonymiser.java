@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import org.puente.ingest.pipeline.RecordKeys;
 import org.puente.privacy.BloomEncoder;
 import org.puente.privacy.MatchToken;
 import org.puente.privacy.PersonIdentifiers;
@@ -24,9 +23,10 @@ import org.puente.spec.MappedRecord;
  * become keyed tokens and one hardened name encoding, the birth date becomes a birth year, and
  * nothing clear is kept. Thread-safe.
  *
- * <p>The encoding's random bit flips are drawn from a generator seeded by the file's content hash
- * and the record reference: the same file gives the same lake, yet two records of one name get
- * different flips, which is what defeats frequency alignment.
+ * <p>The encoding's random bit flips are drawn from a generator seeded by a keyed hash of the
+ * file's content hash and the record reference ({@link BloomEncoder#flipSeed}): the same file gives
+ * the same lake, two records of one name get different flips, which is what defeats frequency
+ * alignment, and a reader of the lake and catalog cannot recompute the flips without the key.
  */
 public final class Pseudonymiser implements Function<MappedRecord, Object[]> {
 
@@ -64,7 +64,7 @@ public final class Pseudonymiser implements Function<MappedRecord, Object[]> {
     LocalDate birthDate = (LocalDate) record.value(RegionalSchema.BIRTH_DATE);
     row[at++] = birthDate == null ? null : birthDate.getYear();
     row[at++] = tokens.keyId();
-    PersonIdentifiers person = identifiers(record, birthDate);
+    PersonIdentifiers person = identifiers(record);
     Map<TokenKind, MatchToken> derived = tokens.tokens(person);
     for (TokenKind kind : TokenKind.values()) {
       MatchToken token = derived.get(kind);
@@ -74,7 +74,13 @@ public final class Pseudonymiser implements Function<MappedRecord, Object[]> {
     return row;
   }
 
-  private static PersonIdentifiers identifiers(MappedRecord record, LocalDate birthDate) {
+  /**
+   * The identifiers of a mapped record exactly as ingestion tokenises and encodes them: separate
+   * given-name and surname fields, else the full-name field split. In memory only; the privacy
+   * evaluation (bench) reads them to attack what ingestion stores.
+   */
+  public static PersonIdentifiers identifiers(MappedRecord record) {
+    LocalDate birthDate = (LocalDate) record.value(RegionalSchema.BIRTH_DATE);
     String given = text(record, RegionalSchema.GIVEN_NAMES);
     String surnames = text(record, RegionalSchema.SURNAMES);
     String full = text(record, RegionalSchema.FULL_NAME);
@@ -103,7 +109,7 @@ public final class Pseudonymiser implements Function<MappedRecord, Object[]> {
   }
 
   private String encode(MappedRecord record, PersonName name) {
-    long seed = RecordKeys.hash(contentSha256 + "|" + record.recordId());
+    long seed = encoder.flipSeed(contentSha256 + "|" + record.recordId());
     return encoder.encode(name.allWords(), new SplittableRandom(seed)).toBase64();
   }
 
