@@ -37,6 +37,9 @@ final class ChunkGenerator {
   private final IdentifierNoise noise;
   private final List<RowFormatter> formatters;
 
+  /** Per worker thread, the sizes its chunks reached (see {@link ChunkSizes}). */
+  private final ThreadLocal<ChunkSizes> sizes;
+
   ChunkGenerator(
       long seed,
       Region region,
@@ -52,12 +55,15 @@ final class ChunkGenerator {
     this.countries = new java.util.HashSet<>(countries);
     this.noise = requireNonNull(noise, "noise is null");
     this.formatters = List.copyOf(formatters);
+    int buffers = 3 + 2 * this.formatters.size();
+    this.sizes = ThreadLocal.withInitial(() -> new ChunkSizes(buffers));
   }
 
   /** Generates a chunk, adding its aggregate counts to {@code tables}. */
   ChunkResult generate(int chunk, int households, TruthTables tables) {
     SplittableRandom random = Seeds.chunk(seed, chunk);
-    TravellerTruth truth = new TravellerTruth(period, countries, noise, formatters, tables, random);
+    TravellerTruth truth =
+        new TravellerTruth(period, countries, noise, formatters, tables, sizes.get(), random);
     Identity previousHead = null;
     String previousHeadId = null;
     for (int h = 0; h < households; h++) {

@@ -1,6 +1,5 @@
 package org.puente.sim;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,9 +44,10 @@ final class TravellerTruth {
   private final SplittableRandom random;
   private final List<ChunkFile> files = new ArrayList<>();
   private final List<String[]> columns = new ArrayList<>();
-  private final EncodedRows travellers = new EncodedRows(StandardCharsets.UTF_8);
-  private final EncodedRows crossings = new EncodedRows(StandardCharsets.UTF_8);
-  private final EncodedRows changes = new EncodedRows(StandardCharsets.UTF_8);
+  private final ChunkSizes sizes;
+  private final EncodedRows travellers;
+  private final EncodedRows crossings;
+  private final EncodedRows changes;
   private final TruthTables tables;
   private long travellerCount;
 
@@ -57,6 +57,7 @@ final class TravellerTruth {
       IdentifierNoise noise,
       List<RowFormatter> formatters,
       TruthTables tables,
+      ChunkSizes sizes,
       SplittableRandom random) {
     this.period = period;
     this.countries = countries;
@@ -64,13 +65,19 @@ final class TravellerTruth {
     this.formatters = formatters;
     this.tables = tables;
     this.random = random;
+    this.sizes = sizes;
+    // Buffers 0-2 are the truth files; then per export file its text and its truth tails.
+    this.travellers = sizes.utf8(0);
+    this.crossings = sizes.utf8(1);
+    this.changes = sizes.utf8(2);
     Map<String, Map<RecordKind, List<Integer>>> byCountry = new HashMap<>();
     for (int i = 0; i < formatters.size(); i++) {
       ExportSpec spec = formatters.get(i).spec();
+      EncodedRows truth = sizes.utf8(4 + 2 * i);
       files.add(
           spec.format() == ExportSpec.Format.XLSX
-              ? ChunkFile.cells()
-              : ChunkFile.text(spec.encoding()));
+              ? ChunkFile.cells(truth)
+              : ChunkFile.text(sizes.buffer(3 + 2 * i, spec.encoding()), truth));
       columns.add(spec.columns().values().toArray(new String[0]));
       byCountry
           .computeIfAbsent(spec.country(), k -> new HashMap<>())
@@ -301,6 +308,15 @@ final class TravellerTruth {
   ChunkResult result(SplittableRandom shuffle) {
     for (ChunkFile file : files) {
       file.shuffle(shuffle);
+    }
+    sizes.record(0, travellers);
+    sizes.record(1, crossings);
+    sizes.record(2, changes);
+    for (int i = 0; i < files.size(); i++) {
+      if (files.get(i).text() != null) {
+        sizes.record(3 + 2 * i, files.get(i).text());
+      }
+      sizes.record(4 + 2 * i, files.get(i).truth());
     }
     return new ChunkResult(files, travellers, crossings, changes, travellerCount);
   }

@@ -39,6 +39,9 @@ public final class RowFormatter {
 
   private final String[] dateCache;
 
+  /** The fast formatter for the cache's days, or null when the pattern needs the JDK's. */
+  private final NumericDateFormat numericDates;
+
   /** Per field, regional code to the export's code; absent when codes pass through. */
   private final Map<Field, Map<String, String>> codes = new EnumMap<>(Field.class);
 
@@ -49,6 +52,7 @@ public final class RowFormatter {
     this.spec = requireNonNull(spec, "spec is null");
     this.fields = spec.fields();
     this.dates = spec.dateFormatter();
+    this.numericDates = NumericDateFormat.of(spec.datePattern()).orElse(null);
     this.dateCache =
         DATE_CACHES.computeIfAbsent(spec.datePattern(), pattern -> new String[CACHED_DAYS]);
     this.idIndex = fields.indexOf(Field.RECORD_ID);
@@ -166,7 +170,7 @@ public final class RowFormatter {
     }
     String text = dateCache[(int) index];
     if (text == null) {
-      text = dates.format(date);
+      text = numericDates != null ? numericDates.format(date) : dates.format(date);
       dateCache[(int) index] = text;
     }
     return text;

@@ -2,8 +2,6 @@ package org.puente.sim.output;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -18,22 +16,26 @@ public final class ChunkFile {
 
   private final EncodedRows text;
   private final List<String[]> cells;
-  private final EncodedRows truth = new EncodedRows(StandardCharsets.UTF_8);
+  private final EncodedRows truth;
   private int[] order;
 
-  private ChunkFile(EncodedRows text, List<String[]> cells) {
+  private ChunkFile(EncodedRows text, List<String[]> cells, EncodedRows truth) {
     this.text = text;
     this.cells = cells;
+    this.truth = truth;
   }
 
-  /** Rows of a CSV or JSON-lines file in {@code charset}. */
-  public static ChunkFile text(Charset charset) {
-    return new ChunkFile(new EncodedRows(requireNonNull(charset, "charset is null")), null);
+  /**
+   * Rows of a CSV or JSON-lines file, encoded into {@code text}, truth tails into {@code truth}.
+   */
+  public static ChunkFile text(EncodedRows text, EncodedRows truth) {
+    return new ChunkFile(
+        requireNonNull(text, "text is null"), null, requireNonNull(truth, "truth is null"));
   }
 
-  /** Rows of an XLSX file, as cells. */
-  public static ChunkFile cells() {
-    return new ChunkFile(null, new ArrayList<>());
+  /** Rows of an XLSX file, as cells; truth tails into {@code truth}. */
+  public static ChunkFile cells(EncodedRows truth) {
+    return new ChunkFile(null, new ArrayList<>(), requireNonNull(truth, "truth is null"));
   }
 
   /** The encoded text rows, or null for a file of cells. */

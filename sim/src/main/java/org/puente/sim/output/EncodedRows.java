@@ -21,13 +21,24 @@ public final class EncodedRows {
   private final Charset charset;
   private final boolean utf8;
   private final boolean latin1;
-  private byte[] bytes = new byte[1 << 12];
+  private byte[] bytes;
   private int length;
-  private int[] idAt = new int[64];
-  private int[] ends = new int[64];
+  private int[] idAt;
+  private int[] ends;
   private int count;
 
   public EncodedRows(Charset charset) {
+    this(charset, 1 << 12, 64);
+  }
+
+  /**
+   * With room for {@code bytes} bytes and {@code rows} rows before growing: a worker sizes the
+   * buffers of its next chunk by its last, since growing a buffer of megabytes copies it.
+   */
+  public EncodedRows(Charset charset, int bytes, int rows) {
+    this.bytes = new byte[Math.max(bytes, 16)];
+    this.idAt = new int[Math.max(rows, 4)];
+    this.ends = new int[Math.max(rows, 4)];
     this.charset = charset;
     this.utf8 = charset.equals(StandardCharsets.UTF_8);
     this.latin1 = charset.equals(StandardCharsets.ISO_8859_1);
