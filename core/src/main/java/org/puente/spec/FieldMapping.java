@@ -18,6 +18,8 @@ import org.puente.schema.Variable;
  * @param required whether a row without a value is rejected
  * @param defaultValue used when the column is empty
  * @param specLine the spec line that defines the mapping, for messages
+ * @param surnameWords for a full-name field written given names first: how many of its last words
+ *     are surnames ({@code surname_words}); 0 when the spec does not say
  */
 public record FieldMapping(
     Variable variable,
@@ -26,7 +28,8 @@ public record FieldMapping(
     List<String> formats,
     boolean required,
     Optional<String> defaultValue,
-    int specLine) {
+    int specLine,
+    int surnameWords) {
 
   public FieldMapping {
     requireNonNull(variable, "variable is null");
@@ -34,5 +37,8 @@ public record FieldMapping(
     values = Map.copyOf(requireNonNull(values, "values is null"));
     formats = List.copyOf(requireNonNull(formats, "formats is null"));
     requireNonNull(defaultValue, "defaultValue is null");
+    if (surnameWords < 0) {
+      throw new IllegalArgumentException("surnameWords must not be negative");
+    }
   }
 }

@@ -21,7 +21,16 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class FieldParser {
 
   private static final Set<String> FIELD_KEYS =
-      Set.of("column", "columns", "join", "values", "formats", "required", "default", "derive");
+      Set.of(
+          "column",
+          "columns",
+          "join",
+          "values",
+          "formats",
+          "required",
+          "default",
+          "derive",
+          "surname_words");
 
   private final RegionalSchema schema;
   private final CodeLists lists;
@@ -126,7 +135,8 @@ final class FieldParser {
                 List.of(),
                 schemaRequires(variable),
                 Optional.empty(),
-                entry.line()));
+                entry.line(),
+                0));
   }
 
   private Optional<FieldMapping> field(Variable variable, Entry entry) {
@@ -140,7 +150,8 @@ final class FieldParser {
               List.of(),
               schemaRequires(variable),
               Optional.empty(),
-              entry.line()));
+              entry.line(),
+              0));
     }
     Map<String, Entry> keys = YamlTree.entries(entry.value());
     problems.unknownKeys(keys, FIELD_KEYS, "field key");
@@ -155,13 +166,45 @@ final class FieldParser {
               .text(def)
               .flatMap(text -> checkValue(variable, text, formats, def.line(), "default"));
     }
+    int surnameWords = surnameWords(variable, keys.get("surname_words"));
     Optional<FieldSource> source = source(variable, entry, keys);
     if (source.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
         new FieldMapping(
-            variable, source.get(), values, formats, required, defaultValue, entry.line()));
+            variable,
+            source.get(),
+            values,
+            formats,
+            required,
+            defaultValue,
+            entry.line(),
+            surnameWords));
+  }
+
+  /** {@code surname_words: N}, for full_name only: how many last words are surnames (1 to 4). */
+  private int surnameWords(Variable variable, Entry entry) {
+    if (entry == null) {
+      return 0;
+    }
+    if (!variable.name().equals(RegionalSchema.FULL_NAME)) {
+      problems.add(
+          entry.line(),
+          "'surname_words' applies to full_name only, not to '" + variable.name() + "'");
+      return 0;
+    }
+    Optional<String> text = problems.text(entry);
+    if (text.isPresent() && text.get().strip().matches("[1-4]")) {
+      return Integer.parseInt(text.get().strip());
+    }
+    problems.add(
+        entry.line(),
+        "'surname_words' must be a number from 1 to 4 (how many last words of the full name are"
+            + " surnames), not '"
+            + text.orElse("")
+            + "'");
+    return 0;
   }
 
   private Optional<FieldSource> source(Variable variable, Entry entry, Map<String, Entry> keys) {

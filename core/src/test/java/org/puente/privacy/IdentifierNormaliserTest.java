@@ -95,4 +95,27 @@ class IdentifierNormaliserTest {
     assertThat(PersonName.parseFull("Ana de la Torre"))
         .isEqualTo(new PersonName(java.util.List.of("ana"), java.util.List.of("torre")));
   }
+
+  @Test
+  void aDeclaredSurnameCountSplitsFullNamesFromTheEnd() {
+    assertThat(PersonName.parseFull("JOSÉ MARÍA PÉREZ LÓPEZ", 2))
+        .isEqualTo(
+            new PersonName(
+                java.util.List.of("jose", "maria"), java.util.List.of("perez", "lopez")));
+    assertThat(PersonName.parseFull("JOSÉ MARÍA PÉREZ LÓPEZ", 0).givenNames())
+        .as("undeclared: the first word only")
+        .containsExactly("jose");
+    assertThat(PersonName.parseFull("ANA DE LA TORRE RUIZ", 2))
+        .as("particles are not words")
+        .isEqualTo(new PersonName(java.util.List.of("ana"), java.util.List.of("torre", "ruiz")));
+    assertThat(PersonName.parseFull("ANA PEREZ", 2))
+        .as("at least one given name")
+        .isEqualTo(new PersonName(java.util.List.of("ana"), java.util.List.of("perez")));
+    assertThat(PersonName.parseFull("JOHN PAUL SMITH", 1))
+        .isEqualTo(new PersonName(java.util.List.of("john", "paul"), java.util.List.of("smith")));
+    assertThat(PersonName.parseFull("PÉREZ LÓPEZ, JOSÉ", 1))
+        .as("a comma still decides")
+        .isEqualTo(new PersonName(java.util.List.of("jose"), java.util.List.of("perez", "lopez")));
+    assertThat(PersonName.parseFull("", 2).isEmpty()).isTrue();
+  }
 }

@@ -137,6 +137,33 @@ class SpecParserTest {
         .hasMessageContaining("'source' must say at least 'format: csv|xlsx|jsonl'");
   }
 
+  @Test
+  void surnameWordsIsForFullNamesAndANumber() throws IOException {
+    String yaml =
+        """
+        spec: s
+        event_kind: BORDER_CROSSING
+        source: {format: csv}
+        record_id: id
+        constants:
+          reporting_country: HND
+        fields:
+          event_date: {column: fecha, formats: [dd/MM/yyyy]}
+          direction: dir
+          port: puesto
+          full_name: {column: nombre, surname_words: two}
+          given_names: {column: nombres, surname_words: 2}
+        """;
+    assertThatThrownBy(() -> parser.parse("s.yaml", yaml))
+        .hasMessageContaining("line 11: 'surname_words' must be a number from 1 to 4")
+        .hasMessageContaining("line 12: 'surname_words' applies to full_name only");
+    Path hnd = Path.of("../examples/specs/hnd-crossings.yaml");
+    MappingSpec shipped =
+        parser.parse(hnd.getFileName().toString(), Files.readString(hnd, StandardCharsets.UTF_8));
+    assertThat(shipped.field("full_name").orElseThrow().surnameWords()).isEqualTo(2);
+    assertThat(shipped.field("direction").orElseThrow().surnameWords()).isZero();
+  }
+
   private static String firstWords(String message) {
     String[] words = message.split(" ");
     return words[0] + " " + words[1];

@@ -146,7 +146,7 @@ public final class RegionAttack {
     RowMapper mapper = RowMapper.standard(spec);
     String contentSha256 = ContentHash.sha256(export);
     Pseudonymiser pseudonymiser =
-        new Pseudonymiser(RegionalSchema.standard(), spec.kind(), deriver, standard, contentSha256);
+        new Pseudonymiser(RegionalSchema.standard(), spec, deriver, standard, contentSha256);
     String country = reportingCountry(spec);
     String file = export.getFileName().toString();
     IngestPipeline<Stored> pipeline =
@@ -158,7 +158,7 @@ public final class RegionAttack {
               if (encoding == null) {
                 return NAMELESS;
               }
-              PersonIdentifiers identifiers = Pseudonymiser.identifiers(record);
+              PersonIdentifiers identifiers = pseudonymiser.identifiers(record);
               PersonName name = identifiers.name();
               String traveller = travellerOf.get(country + "|" + file + "|" + record.recordId());
               if (traveller == null) {

@@ -105,7 +105,7 @@ public final class Ingestor {
       Outputs outputs = new Outputs(writer, submissionId);
       IngestCounts counts =
           new IngestPipeline<>(
-                  mapper, new Pseudonymiser(schema, spec.kind(), tokens, encoder, hash), workers)
+                  mapper, new Pseudonymiser(schema, spec, tokens, encoder, hash), workers)
               .run(
                   file,
                   ExportReaders.forFormat(spec.source(), mapper.columns()),

@@ -16,7 +16,9 @@ import org.puente.privacy.TokenKind;
 import org.puente.schema.EventKind;
 import org.puente.schema.RegionalSchema;
 import org.puente.schema.Variable;
+import org.puente.spec.FieldMapping;
 import org.puente.spec.MappedRecord;
+import org.puente.spec.MappingSpec;
 
 /**
  * Turns a mapped record (clear identifiers) into a lake row of {@link RecordTable}: the identifiers
@@ -35,13 +37,21 @@ public final class Pseudonymiser implements Function<MappedRecord, Object[]> {
   private final String contentSha256;
   private final List<Variable> dataVariables;
   private final int width;
+  private final int surnameWords;
 
+  /**
+   * @param spec the spec the records were mapped with: its event kind, and how its full-name field
+   *     (if any) splits into given names and surnames ({@code surname_words})
+   */
   public Pseudonymiser(
       RegionalSchema schema,
-      EventKind kind,
+      MappingSpec spec,
       TokenDeriver tokens,
       BloomEncoder encoder,
       String contentSha256) {
+    EventKind kind = spec.kind();
+    this.surnameWords =
+        spec.field(RegionalSchema.FULL_NAME).map(FieldMapping::surnameWords).orElse(0);
     this.tokens = requireNonNull(tokens, "tokens is null");
     this.encoder = requireNonNull(encoder, "encoder is null");
     this.contentSha256 = requireNonNull(contentSha256, "contentSha256 is null");
@@ -79,7 +89,7 @@ public final class Pseudonymiser implements Function<MappedRecord, Object[]> {
    * given-name and surname fields, else the full-name field split. In memory only; the privacy
    * evaluation (bench) reads them to attack what ingestion stores.
    */
-  public static PersonIdentifiers identifiers(MappedRecord record) {
+  public PersonIdentifiers identifiers(MappedRecord record) {
     LocalDate birthDate = (LocalDate) record.value(RegionalSchema.BIRTH_DATE);
     String given = text(record, RegionalSchema.GIVEN_NAMES);
     String surnames = text(record, RegionalSchema.SURNAMES);
@@ -99,7 +109,7 @@ public final class Pseudonymiser implements Function<MappedRecord, Object[]> {
     if (person.name().isEmpty() && full != null) {
       person =
           new PersonIdentifiers(
-              PersonName.parseFull(full),
+              PersonName.parseFull(full, surnameWords),
               person.documentCountry(),
               person.documentNumber(),
               person.birthDate(),

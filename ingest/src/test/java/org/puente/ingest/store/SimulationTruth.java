@@ -20,7 +20,13 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class SimulationTruth {
 
-  record Traveller(String sex, LocalDate birthDate, String citizenship, String residence) {}
+  record Traveller(
+      String sex,
+      LocalDate birthDate,
+      String citizenship,
+      String residence,
+      String givenNames,
+      String surname1) {}
 
   record TrueCrossing(LocalDate date, String direction, String port, String counterpart) {}
 
@@ -57,7 +63,9 @@ final class SimulationTruth {
                 t.get("sex"),
                 LocalDate.parse(t.get("birth_date")),
                 t.get("citizenship"),
-                t.get("initial_residence")));
+                t.get("initial_residence"),
+                t.get("given_names"),
+                t.get("surname_1")));
       }
     }
     try (CSVParser crossings = parse(truthDir.resolve("crossings.csv"))) {
