@@ -28,11 +28,44 @@ final class ByteSink implements AutoCloseable {
     buffer[used++] = (byte) ascii;
   }
 
-  /** Writes {@code value} in double quotes as UTF-8, doubling any quote inside it. */
+  /**
+   * Writes {@code value} in double quotes as UTF-8, doubling any quote inside it. Room for the
+   * worst ASCII case (every character a quote) is made once, so the common case is one tight
+   * copying loop.
+   */
   void writeQuoted(String value) throws IOException {
-    write('"');
     int length = value.length();
+    int worst = 2 * length + 2;
+    if (worst > SIZE - used) {
+      drain();
+      if (worst > SIZE) {
+        writeQuotedLong(value);
+        return;
+      }
+    }
+    byte[] bytes = buffer;
+    int at = used;
+    bytes[at++] = '"';
     for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80) {
+        used = at;
+        writeQuotedUtf8(value, i);
+        return;
+      }
+      bytes[at++] = (byte) c;
+      if (c == '"') {
+        bytes[at++] = '"';
+      }
+    }
+    bytes[at++] = '"';
+    used = at;
+  }
+
+  /** A value too long for the buffer's worst case: one character at a time. */
+  private void writeQuotedLong(String value) throws IOException {
+    write('"');
+    for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c >= 0x80) {
         writeQuotedUtf8(value, i);
