@@ -6,11 +6,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
@@ -21,9 +28,11 @@ import org.puente.privacy.LeakMatcher;
  * Scans directories, files and strings for the clear identifiers that went in (see {@link
  * LeakMatcher} for what is matched and how). Files are read in 1 MiB chunks that overlap, as raw
  * bytes decoded as UTF-8 and as Latin-1; gzip files and zip archives (XLSX, DOCX, ZIP) are also
- * scanned decompressed, entry by entry. Parquet pages are scanned as raw bytes only: a dictionary-
- * or plain-encoded uncompressed string is found, a Snappy- or Zstd-compressed page is not (see
- * docs/PRIVACY.md).
+ * scanned decompressed, entry by entry. Parquet files are read through DuckDB instead, whatever
+ * their page compression: every column name and every text value is scanned, except values shaped
+ * exactly like a stored token or name encoding (base64url of 22 or 171 characters), which are
+ * random and would otherwise spell short names by chance (see docs/PRIVACY.md). A Parquet file
+ * DuckDB cannot read is scanned as raw bytes.
  *
  * <p>Use from any module's tests: {@code LeakDetector.of(matcher).scan(home).assertClean()}.
  */
@@ -94,6 +103,9 @@ public final class LeakDetector {
     try (InputStream in = Files.newInputStream(file)) {
       head = in.readNBytes(4);
     }
+    if (Arrays.equals(head, PARQUET_MAGIC) && scanParquet(scan, file)) {
+      return;
+    }
     try (InputStream in = Files.newInputStream(file)) {
       scanChunks(scan, file.toString(), in);
     }
@@ -112,6 +124,55 @@ public final class LeakDetector {
         }
       }
     }
+  }
+
+  private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
+
+  /** Stored tokens (16 bytes) and name encodings (128 bytes) as base64url without padding. */
+  private static final Pattern TOKEN_SHAPED =
+      Pattern.compile("[A-Za-z0-9_-]{22}|[A-Za-z0-9_-]{171}");
+
+  /**
+   * Scans a Parquet file's column names and text values, decoded by DuckDB. Returns false when
+   * DuckDB cannot read the file, so that the caller scans its raw bytes instead.
+   */
+  private boolean scanParquet(Scan scan, Path file) {
+    String where = file.toString();
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        PreparedStatement query =
+            duckdb.prepareStatement("SELECT * FROM read_parquet(?, hive_partitioning = false)")) {
+      query.setString(1, file.toAbsolutePath().toString());
+      try (ResultSet rows = query.executeQuery()) {
+        ResultSetMetaData columns = rows.getMetaData();
+        StringBuilder text = new StringBuilder();
+        for (int c = 1; c <= columns.getColumnCount(); c++) {
+          text.append(columns.getColumnName(c)).append('\n');
+        }
+        while (rows.next()) {
+          for (int c = 1; c <= columns.getColumnCount(); c++) {
+            Object value = rows.getObject(c);
+            if (value instanceof String string && !TOKEN_SHAPED.matcher(string).matches()) {
+              text.append(string).append('\n');
+            }
+          }
+          if (text.length() >= CHUNK) {
+            scanDecoded(scan, where, text);
+          }
+        }
+        scanDecoded(scan, where, text);
+      }
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private void scanDecoded(Scan scan, String where, StringBuilder text) {
+    scan.bytes += text.length();
+    for (LeakMatcher.Finding finding : matcher.find(text.toString())) {
+      scan.leaks.add(new Leak(where + " (decoded)", finding.kind(), finding.hint()));
+    }
+    text.setLength(0);
   }
 
   private void scanChunks(Scan scan, String where, InputStream in) throws IOException {

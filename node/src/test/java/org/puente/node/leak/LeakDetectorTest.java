@@ -8,6 +8,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
@@ -79,5 +82,36 @@ class LeakDetectorTest {
     assertThat(detector.scanText("GET /api/stats", "{\"count\":12}").isClean()).isTrue();
     assertThatThrownBy(() -> detector.scan(dir.resolve("nothing-here")).assertClean())
         .hasMessageContaining("looked at nothing");
+  }
+
+  @Test
+  void parquetIsReadDecodedWhateverItsCompressionAndTokenShapedValuesAreSkipped() throws Exception {
+    Path clean = dir.resolve("clean.parquet");
+    Path leaky = dir.resolve("leaky.parquet");
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement sql = duckdb.createStatement()) {
+      // 5,000 rows, Zstd-compressed pages. The token column holds token-shaped values (22
+      // base64url characters) that spell the surname, as a random token could.
+      String rows =
+          "SELECT i AS seq, 'GTM' AS country,"
+              + " 'xx_villatoro-' || lpad(i::VARCHAR, 9, '0') AS tok_name FROM range(5000) t(i)";
+      sql.execute("COPY (" + rows + ") TO '" + clean + "' (FORMAT parquet, COMPRESSION zstd)");
+      sql.execute(
+          "COPY (SELECT *, CASE WHEN seq = 4321 THEN 'Anais VILLATORO' END AS note FROM ("
+              + rows
+              + ")) TO '"
+              + leaky
+              + "' (FORMAT parquet, COMPRESSION zstd)");
+    }
+    // A raw-byte scan would flag the clean file: its column statistics hold token-shaped values
+    // with the surname between '_' and '-'.
+    assertThat(new String(Files.readAllBytes(clean), StandardCharsets.ISO_8859_1))
+        .contains("xx_villatoro-");
+    assertThat(detector.scan(clean).assertClean().filesScanned()).isEqualTo(1);
+    LeakReport report = detector.scan(leaky);
+    assertThat(report.leaks()).extracting(Leak::kind).isNotEmpty().containsOnly(Kind.NAME);
+    assertThat(report.leaks())
+        .extracting(Leak::where)
+        .allMatch(where -> where.endsWith("leaky.parquet (decoded)"));
   }
 }
