@@ -24,11 +24,7 @@ final class AuditCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--catalog",
-      paramLabel = "JDBC-URL",
-      description = "A PostgreSQL catalog (default: embedded).")
-  String catalogUrl;
+  @Mixin CatalogOption catalogOption;
 
   @Option(
       names = "--limit",
@@ -40,7 +36,7 @@ final class AuditCommand implements Runnable {
   @Override
   public void run() {
     List<AuditEntry> entries;
-    try (Catalog catalog = Node.openCatalog(common, catalogUrl)) {
+    try (Catalog catalog = catalogOption.openCatalog(common)) {
       entries = catalog.audit().recent(limit);
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -78,11 +78,7 @@ final class ExportCommand implements Runnable {
         description = "The file to write.")
     Path out;
 
-    @Option(
-        names = "--catalog",
-        paramLabel = "JDBC-URL",
-        description = "A PostgreSQL catalog (default: embedded).")
-    String catalogUrl;
+    @Mixin CatalogOption catalogOption;
 
     @Override
     public void run() {
@@ -100,7 +96,7 @@ final class ExportCommand implements Runnable {
       }
       long rows;
       List<LakeFile> files;
-      try (Node node = Node.open(common, catalogUrl);
+      try (Node node = catalogOption.openNode(common);
           Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
           Statement statement = duckdb.createStatement()) {
         files =

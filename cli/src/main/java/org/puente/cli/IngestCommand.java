@@ -49,12 +49,7 @@ final class IngestCommand implements Runnable {
       description = "The mapping spec (YAML).")
   Path specFile;
 
-  @Option(
-      names = "--catalog",
-      paramLabel = "JDBC-URL",
-      description =
-          "A PostgreSQL catalog, e.g. jdbc:postgresql://host/db?user=u (default: embedded).")
-  String catalogUrl;
+  @Mixin CatalogOption catalogOption;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Export files to load.")
   List<Path> files;
@@ -64,7 +59,7 @@ final class IngestCommand implements Runnable {
     MappingSpec mapping = readSpec(specFile);
     PrintWriter out = spec.commandLine().getOut();
     List<IngestResult> results = new ArrayList<>();
-    try (Node node = Node.open(common, catalogUrl)) {
+    try (Node node = catalogOption.openNode(common)) {
       Ingestor ingestor =
           new Ingestor(
               node.lake,

@@ -60,17 +60,13 @@ final class QualityCommand implements Runnable {
   @Option(names = "--country", paramLabel = "ISO3", description = "Only this reporting country.")
   String country;
 
-  @Option(
-      names = "--catalog",
-      paramLabel = "JDBC-URL",
-      description = "A PostgreSQL catalog (default: embedded).")
-  String catalogUrl;
+  @Mixin CatalogOption catalogOption;
 
   @Override
   public void run() {
     String only = country == null ? null : country.toUpperCase(Locale.ROOT);
     List<Map<String, Object>> report = new ArrayList<>();
-    try (Node node = Node.open(common, catalogUrl);
+    try (Node node = catalogOption.openNode(common);
         Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
       RejectStore rejects = new RejectStore(node.keys, new SecureRandom());
       Map<String, List<Submission>> bySource = new TreeMap<>();

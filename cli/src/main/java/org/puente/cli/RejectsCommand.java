@@ -44,14 +44,11 @@ final class RejectsCommand implements Runnable {
 
   @Option(
       names = "--reveal",
-      description = "Decrypt and show the fields of each listed row (audited).")
+      description =
+          "Decrypt and show the fields of each listed row (audited in the node's catalog).")
   boolean reveal;
 
-  @Option(
-      names = "--catalog",
-      paramLabel = "JDBC-URL",
-      description = "A PostgreSQL catalog (default: embedded); --reveal is audited there.")
-  String catalogUrl;
+  @Mixin CatalogOption catalogOption;
 
   @Option(
       names = "--limit",
@@ -66,7 +63,7 @@ final class RejectsCommand implements Runnable {
     RejectStore store = new RejectStore(keys, new SecureRandom());
     PrintWriter out = spec.commandLine().getOut();
     List<Map<String, Object>> rows = new ArrayList<>();
-    try (Catalog catalog = Node.openCatalog(common, catalogUrl)) {
+    try (Catalog catalog = catalogOption.openCatalog(common)) {
       // Rejects of an interrupted (FAILED) load stay on disk, but only the rows of committed
       // submissions count: the re-run rejected them again under its own submission.
       Set<String> committed = new HashSet<>();

@@ -11,7 +11,6 @@ import org.puente.lake.catalog.Submission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code puente submissions}: the history of loaded files, with counts and timings. */
@@ -25,16 +24,12 @@ final class SubmissionsCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--catalog",
-      paramLabel = "JDBC-URL",
-      description = "A PostgreSQL catalog (default: embedded).")
-  String catalogUrl;
+  @Mixin CatalogOption catalogOption;
 
   @Override
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
-    try (Node node = Node.open(common, catalogUrl)) {
+    try (Node node = catalogOption.openNode(common)) {
       List<Map<String, Object>> rows = new ArrayList<>();
       for (Submission submission : node.catalog.submissions().list()) {
         Source source = node.catalog.sources().get(submission.sourceId());
