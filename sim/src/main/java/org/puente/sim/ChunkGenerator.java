@@ -55,8 +55,8 @@ final class ChunkGenerator {
     this.countries = new java.util.HashSet<>(countries);
     this.noise = requireNonNull(noise, "noise is null");
     this.formatters = List.copyOf(formatters);
-    int buffers = 3 + 2 * this.formatters.size();
-    this.sizes = ThreadLocal.withInitial(() -> new ChunkSizes(buffers));
+    int files = this.formatters.size();
+    this.sizes = ThreadLocal.withInitial(() -> new ChunkSizes(files));
   }
 
   /** Generates a chunk, adding its aggregate counts to {@code tables}. */

@@ -11,12 +11,29 @@ import org.puente.sim.output.EncodedRows;
  */
 final class ChunkSizes {
 
+  /** The buffers of the three truth files: travellers, crossings, residence changes. */
+  static final int TRAVELLERS = 0;
+
+  static final int CROSSINGS = 1;
+  static final int CHANGES = 2;
+
   private final int[] bytes;
   private final int[] rows;
 
-  ChunkSizes(int buffers) {
-    this.bytes = new int[buffers];
-    this.rows = new int[buffers];
+  /** Sizes for the truth files and, per export file, its text and its truth tails. */
+  ChunkSizes(int exportFiles) {
+    this.bytes = new int[3 + 2 * exportFiles];
+    this.rows = new int[3 + 2 * exportFiles];
+  }
+
+  /** The buffer of export file {@code file}'s text. */
+  static int text(int file) {
+    return 3 + 2 * file;
+  }
+
+  /** The buffer of export file {@code file}'s truth tails. */
+  static int truth(int file) {
+    return 4 + 2 * file;
   }
 
   EncodedRows buffer(int index, Charset charset) {

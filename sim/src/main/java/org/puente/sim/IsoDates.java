@@ -1,30 +1,16 @@
 package org.puente.sim;
 
 import java.time.LocalDate;
+import org.puente.sim.dialect.DayTexts;
 
-/**
- * ISO dates as text, each day from 1900 to 2099 formatted once: the truth files write a date for
- * every crossing, and {@link LocalDate#toString()} allocates a builder each time. Threads may
- * format the same day twice; both store equal strings, so no lock is needed.
- */
+/** ISO dates for the truth files, each day formatted once (see {@link DayTexts}). */
 final class IsoDates {
 
-  private static final long FIRST = LocalDate.of(1900, 1, 1).toEpochDay();
-  private static final String[] CACHE =
-      new String[(int) (LocalDate.of(2100, 1, 1).toEpochDay() - FIRST)];
+  private static final DayTexts ISO = new DayTexts(LocalDate::toString, LocalDate::toString);
 
   private IsoDates() {}
 
   static String text(LocalDate date) {
-    long index = date.toEpochDay() - FIRST;
-    if (index < 0 || index >= CACHE.length) {
-      return date.toString();
-    }
-    String text = CACHE[(int) index];
-    if (text == null) {
-      text = date.toString();
-      CACHE[(int) index] = text;
-    }
-    return text;
+    return ISO.text(date);
   }
 }

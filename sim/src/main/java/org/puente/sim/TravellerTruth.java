@@ -66,18 +66,17 @@ final class TravellerTruth {
     this.tables = tables;
     this.random = random;
     this.sizes = sizes;
-    // Buffers 0-2 are the truth files; then per export file its text and its truth tails.
-    this.travellers = sizes.utf8(0);
-    this.crossings = sizes.utf8(1);
-    this.changes = sizes.utf8(2);
+    this.travellers = sizes.utf8(ChunkSizes.TRAVELLERS);
+    this.crossings = sizes.utf8(ChunkSizes.CROSSINGS);
+    this.changes = sizes.utf8(ChunkSizes.CHANGES);
     Map<String, Map<RecordKind, List<Integer>>> byCountry = new HashMap<>();
     for (int i = 0; i < formatters.size(); i++) {
       ExportSpec spec = formatters.get(i).spec();
-      EncodedRows truth = sizes.utf8(4 + 2 * i);
+      EncodedRows truth = sizes.utf8(ChunkSizes.truth(i));
       files.add(
           spec.format() == ExportSpec.Format.XLSX
               ? ChunkFile.cells(truth)
-              : ChunkFile.text(sizes.buffer(3 + 2 * i, spec.encoding()), truth));
+              : ChunkFile.text(sizes.buffer(ChunkSizes.text(i), spec.encoding()), truth));
       columns.add(spec.columns().values().toArray(new String[0]));
       byCountry
           .computeIfAbsent(spec.country(), k -> new HashMap<>())
@@ -309,14 +308,14 @@ final class TravellerTruth {
     for (ChunkFile file : files) {
       file.shuffle(shuffle);
     }
-    sizes.record(0, travellers);
-    sizes.record(1, crossings);
-    sizes.record(2, changes);
+    sizes.record(ChunkSizes.TRAVELLERS, travellers);
+    sizes.record(ChunkSizes.CROSSINGS, crossings);
+    sizes.record(ChunkSizes.CHANGES, changes);
     for (int i = 0; i < files.size(); i++) {
       if (files.get(i).text() != null) {
-        sizes.record(3 + 2 * i, files.get(i).text());
+        sizes.record(ChunkSizes.text(i), files.get(i).text());
       }
-      sizes.record(4 + 2 * i, files.get(i).truth());
+      sizes.record(ChunkSizes.truth(i), files.get(i).truth());
     }
     return new ChunkResult(files, travellers, crossings, changes, travellerCount);
   }

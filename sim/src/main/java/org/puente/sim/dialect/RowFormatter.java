@@ -28,19 +28,12 @@ public final class RowFormatter {
 
   private final ExportSpec spec;
   private final List<Field> fields;
-  private final DateTimeFormatter dates;
   private final int idIndex;
-  private static final long FIRST_CACHED_DAY = LocalDate.of(1900, 1, 1).toEpochDay();
-  private static final int CACHED_DAYS =
-      (int) (LocalDate.of(2100, 1, 1).toEpochDay() - FIRST_CACHED_DAY);
 
   /** Formatted days by date pattern, shared by the exports that write dates the same way. */
-  private static final Map<String, String[]> DATE_CACHES = new ConcurrentHashMap<>();
+  private static final Map<String, DayTexts> DATES = new ConcurrentHashMap<>();
 
-  private final String[] dateCache;
-
-  /** The fast formatter for the cache's days, or null when the pattern needs the JDK's. */
-  private final NumericDateFormat numericDates;
+  private final DayTexts dates;
 
   /** Per field, regional code to the export's code; absent when codes pass through. */
   private final Map<Field, Map<String, String>> codes = new EnumMap<>(Field.class);
@@ -51,10 +44,7 @@ public final class RowFormatter {
   public RowFormatter(ExportSpec spec) {
     this.spec = requireNonNull(spec, "spec is null");
     this.fields = spec.fields();
-    this.dates = spec.dateFormatter();
-    this.numericDates = NumericDateFormat.of(spec.datePattern()).orElse(null);
-    this.dateCache =
-        DATE_CACHES.computeIfAbsent(spec.datePattern(), pattern -> new String[CACHED_DAYS]);
+    this.dates = DATES.computeIfAbsent(spec.datePattern(), pattern -> dayTexts(spec));
     this.idIndex = fields.indexOf(Field.RECORD_ID);
     spec.codes().forEach((field, map) -> codes.put(field, new HashMap<>(map)));
     COUNTRIES.forEach((alpha3, country) -> countryText.put(alpha3, countryText(country)));
@@ -159,21 +149,19 @@ public final class RowFormatter {
   }
 
   /**
-   * Dates repeat a lot (event days, birth days): each day from 1900 to 2099 is formatted once per
-   * pattern. Threads may format the same day twice; both write the same string, so no lock is
-   * needed.
+   * The days of a pattern: numeric patterns through {@link NumericDateFormat} (the JDK formatter's
+   * per-call setup dominated filling the cache on a cold JVM), others and days outside the cached
+   * range through the JDK's.
    */
+  private static DayTexts dayTexts(ExportSpec spec) {
+    DateTimeFormatter jdk = spec.dateFormatter();
+    return NumericDateFormat.of(spec.datePattern())
+        .map(numeric -> new DayTexts(numeric::format, jdk::format))
+        .orElseGet(() -> new DayTexts(jdk::format, jdk::format));
+  }
+
   private String date(LocalDate date) {
-    long index = date.toEpochDay() - FIRST_CACHED_DAY;
-    if (index < 0 || index >= dateCache.length) {
-      return dates.format(date);
-    }
-    String text = dateCache[(int) index];
-    if (text == null) {
-      text = numericDates != null ? numericDates.format(date) : dates.format(date);
-      dateCache[(int) index] = text;
-    }
-    return text;
+    return dates.text(date);
   }
 
   private String country(String alpha3) {

@@ -31,6 +31,7 @@ final class XlsxExportWriter extends ExportWriter {
   private static final int WINDOW = 200;
 
   private final Path file;
+  private final int idIndex;
   private final SXSSFWorkbook workbook;
   private Sheet sheet;
   private int nextRow;
@@ -39,6 +40,7 @@ final class XlsxExportWriter extends ExportWriter {
   XlsxExportWriter(ExportSpec spec, Path file) {
     super(spec);
     this.file = file;
+    this.idIndex = idIndex(spec);
     this.workbook = new SXSSFWorkbook(WINDOW);
     // Uncompressed temporary sheet data: gzip here cost ~4% of the simulator's CPU, for files
     // that are small next to the CSV exports and deleted when the workbook is written.
@@ -66,7 +68,6 @@ final class XlsxExportWriter extends ExportWriter {
     }
     Row out = sheet.createRow(nextRow++);
     String[] cells = part.cellRows().get(row);
-    int idIndex = idIndex(spec);
     for (int i = 0; i < cells.length; i++) {
       String value = i == idIndex ? recordId : cells[i];
       if (!value.isEmpty()) {
