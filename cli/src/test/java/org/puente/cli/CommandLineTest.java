@@ -1,11 +1,10 @@
 package org.puente.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.puente.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,15 +20,6 @@ class CommandLineTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  record Result(int exitCode, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
-  }
-
   @Test
   void everyCommandHasHelp() {
     List<String> names = new ArrayList<>();
@@ -38,7 +28,7 @@ class CommandLineTest {
     }
     assertThat(names).contains("version", "schema", "codelists", "init", "keys");
     for (String name : names) {
-      Result result = run(name, "--help");
+      CliRun result = run(name, "--help");
       assertThat(result.exitCode()).as(name).isZero();
       assertThat(result.out()).as(name).contains("Usage: puente " + name);
     }
@@ -46,7 +36,7 @@ class CommandLineTest {
 
   @Test
   void versionPrintsTheRelease() throws Exception {
-    Result text = run("version");
+    CliRun text = run("version");
     assertThat(text.exitCode()).isZero();
     assertThat(text.out()).startsWith("puente ").contains("Java");
     JsonNode json = JSON.readTree(run("version", "--json").out());
@@ -55,7 +45,7 @@ class CommandLineTest {
 
   @Test
   void schemaListsEveryVariableWithTypeCodeListAndIdentifierFlag() throws Exception {
-    Result text = run("schema");
+    CliRun text = run("schema");
     assertThat(text.exitCode()).isZero();
     assertThat(text.out())
         .containsPattern("(?m)^birth_date\\s+DATE\\s+-\\s+yes")
@@ -78,14 +68,14 @@ class CommandLineTest {
 
   @Test
   void schemaForOneKindShowsOnlyItsVariables() {
-    Result result = run("schema", "--kind", "RETURN_OF_NATIONAL");
+    CliRun result = run("schema", "--kind", "RETURN_OF_NATIONAL");
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).contains("returned_from").doesNotContain("occupation");
   }
 
   @Test
   void codelistsSearchFindsTheUnitedStatesInSpanish() throws Exception {
-    Result result = run("codelists", "country", "--search", "estados unidos");
+    CliRun result = run("codelists", "country", "--search", "estados unidos");
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).containsPattern("(?m)^USA\\s+United States of America");
 
@@ -105,7 +95,7 @@ class CommandLineTest {
 
   @Test
   void m49SearchShowsMemberCounts() {
-    Result result = run("codelists", "m49", "--search", "central america");
+    CliRun result = run("codelists", "m49", "--search", "central america");
     assertThat(result.out()).containsPattern("013\\s+Central America.*\\[8 countries\\]");
   }
 
@@ -120,7 +110,7 @@ class CommandLineTest {
 
   @Test
   void listingShowsEveryListWithItsSize() {
-    Result result = run("codelists");
+    CliRun result = run("codelists");
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
         .containsPattern("(?m)^country\\s+249\\s")
@@ -146,7 +136,7 @@ class CommandLineTest {
         "simulate --out /tmp/x --countries MEX,XYZ"
       })
   void misuseIsOneClearLineAndExitTwo(String commandLine) {
-    Result result = run(commandLine.split(" "));
+    CliRun result = run(commandLine.split(" "));
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err().strip().lines()).hasSize(1);
     assertThat(result.err())
@@ -157,7 +147,7 @@ class CommandLineTest {
 
   @Test
   void simulateWritesARegionAndSummarisesItInJson(@TempDir Path out) throws Exception {
-    Result result =
+    CliRun result =
         run(
             "simulate",
             "--out",
@@ -203,7 +193,7 @@ class CommandLineTest {
   @Test
   void simulateRefusesADirectoryItDidNotWrite(@TempDir Path out) throws Exception {
     Files.writeString(out.resolve("notes.txt"), "mine");
-    Result result = run("simulate", "--out", out.toString(), "--countries", "BLZ");
+    CliRun result = run("simulate", "--out", out.toString(), "--countries", "BLZ");
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err().strip().lines()).hasSize(1);
     assertThat(result.err()).contains("not empty");

@@ -1,13 +1,12 @@
 package org.puente.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.puente.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,15 +33,6 @@ class IngestCommandsTest {
 
   @TempDir Path dir;
 
-  record Result(int exitCode, String out, String err) {}
-
-  private Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
-  }
-
   @Test
   void aDataStewardsDayFromInitToExport() throws IOException {
     String home = dir.resolve("gtm").toString();
@@ -53,7 +43,7 @@ class IngestCommandsTest {
             run("init", "--home", home, "--network-key", fixedNetworkKey().toString()).exitCode())
         .isZero();
 
-    Result ingest =
+    CliRun ingest =
         run("ingest", "--home", home, "--spec", SPEC.toString(), EXPORT.toString(), "--json");
     assertThat(ingest.exitCode()).as(ingest.err()).isZero();
     JsonNode first = JSON.readTree(ingest.out()).get(0);
@@ -118,7 +108,7 @@ class IngestCommandsTest {
     assertThat(run("quality", "--home", home, "--country", "PAN").exitCode()).isEqualTo(1);
 
     Path csv = dir.resolve("records.csv");
-    Result export =
+    CliRun export =
         run(
             "export",
             "records",

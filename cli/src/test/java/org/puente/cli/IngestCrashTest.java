@@ -2,12 +2,11 @@ package org.puente.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.puente.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -107,7 +106,7 @@ class IngestCrashTest {
     String killed = killMidIngest(ingest, home, point, new SplittableRandom(seed));
 
     // The same command again, in this JVM: it recovers the home and loads the file.
-    Result rerun = run(ingest.toArray(String[]::new));
+    CliRun rerun = run(ingest.toArray(String[]::new));
     assertThat(rerun.exitCode()).as(rerun.err()).isZero();
     JsonNode loaded = JSON.readTree(rerun.out()).get(0);
     long read = loaded.get("read").asLong();
@@ -149,7 +148,7 @@ class IngestCrashTest {
     exportCommand.addAll(catalogOption);
     exportCommand.addAll(
         List.of("--kind", "BORDER_CROSSING", "--out", records.toString(), "--json"));
-    Result exported = run(exportCommand.toArray(String[]::new));
+    CliRun exported = run(exportCommand.toArray(String[]::new));
     assertThat(exported.exitCode()).as(exported.err()).isZero();
     JsonNode exportSummary = JSON.readTree(exported.out());
     assertThat(exportSummary.get("rows").asLong()).isEqualTo(accepted);
@@ -166,16 +165,16 @@ class IngestCrashTest {
     rejectsCommand.add("--json");
     List<String> oneSubmission = new ArrayList<>(rejectsCommand);
     oneSubmission.addAll(List.of("--submission", Long.toString(committedId)));
-    Result rejects = run(oneSubmission.toArray(String[]::new));
+    CliRun rejects = run(oneSubmission.toArray(String[]::new));
     assertThat(rejects.exitCode()).as(rejects.err()).isZero();
     assertThat(JSON.readTree(rejects.out())).hasSize((int) rejected);
     // Listing all rejects shows the committed load's only, never those the killed run had written.
-    Result allRejects = run(rejectsCommand.toArray(String[]::new));
+    CliRun allRejects = run(rejectsCommand.toArray(String[]::new));
     assertThat(allRejects.exitCode()).as(allRejects.err()).isZero();
     assertThat(JSON.readTree(allRejects.out())).hasSize((int) rejected);
 
     // A third run recognises the file and changes nothing.
-    Result third = run(ingest.toArray(String[]::new));
+    CliRun third = run(ingest.toArray(String[]::new));
     assertThat(third.exitCode()).as(third.err()).isZero();
     assertThat(JSON.readTree(third.out()).get(0).get("duplicateOf").asLong())
         .isEqualTo(committedId);
@@ -304,7 +303,7 @@ class IngestCrashTest {
     List<String> command = new ArrayList<>(List.of("submissions", "--home", home.toString()));
     command.addAll(catalogOption);
     command.add("--json");
-    Result result = run(command.toArray(String[]::new));
+    CliRun result = run(command.toArray(String[]::new));
     assertThat(result.exitCode()).as(result.err()).isZero();
     return JSON.readTree(result.out());
   }
@@ -386,15 +385,6 @@ class IngestCrashTest {
       y = t;
     }
     return a / x * b;
-  }
-
-  record Result(int exitCode, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
   }
 
   private static void postgres(String sql) {

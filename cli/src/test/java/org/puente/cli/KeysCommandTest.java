@@ -1,11 +1,10 @@
 package org.puente.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.puente.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -28,23 +27,14 @@ class KeysCommandTest {
 
   @TempDir Path dir;
 
-  record Result(int exitCode, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
-  }
-
   @Test
   void initCreatesANodeAndListShowsIdsButNeverMaterial() throws Exception {
     String home = dir.resolve("gtm").toString();
-    Result init = run("init", "--home", home);
+    CliRun init = run("init", "--home", home);
     assertThat(init.exitCode()).as(init.err()).isZero();
     assertThat(init.out()).contains("created node home").contains("net-").contains("enc-");
 
-    Result list = run("keys", "list", "--home", home, "--json");
+    CliRun list = run("keys", "list", "--home", home, "--json");
     assertThat(list.exitCode()).isZero();
     JsonNode rows = JSON.readTree(list.out());
     assertThat(rows.findValuesAsText("purpose"))
@@ -62,12 +52,12 @@ class KeysCommandTest {
   void initRefusesAnExistingStoreAndAMissingStoreFailsWithOneLine() {
     String home = dir.toString();
     assertThat(run("init", "--home", home).exitCode()).isZero();
-    Result again = run("init", "--home", home);
+    CliRun again = run("init", "--home", home);
     assertThat(again.exitCode()).isEqualTo(1);
     assertThat(again.err().strip().lines()).hasSize(1);
     assertThat(again.err()).contains("already exists");
 
-    Result missing = run("keys", "list", "--home", dir.resolve("nowhere").toString());
+    CliRun missing = run("keys", "list", "--home", dir.resolve("nowhere").toString());
     assertThat(missing.exitCode()).isEqualTo(1);
     assertThat(missing.err().strip().lines()).hasSize(1);
     assertThat(missing.err()).startsWith("puente: no key store at").contains("puente init");
@@ -88,7 +78,7 @@ class KeysCommandTest {
     assertThat(run("init", "--home", gtm, "--network-key", keyFile.toString()).out())
         .contains("(imported)");
     run("init", "--home", hnd);
-    Result imported = run("keys", "import-network", keyFile.toString(), "--home", hnd, "--json");
+    CliRun imported = run("keys", "import-network", keyFile.toString(), "--home", hnd, "--json");
     assertThat(JSON.readTree(imported.out()).get("changed").asBoolean()).isTrue();
 
     String network = KeyStore.open(new NodeHome(Path.of(hub))).network().id();
@@ -96,7 +86,7 @@ class KeysCommandTest {
     assertThat(KeyStore.open(new NodeHome(Path.of(hnd))).network().id()).isEqualTo(network);
 
     Files.writeString(dir.resolve("bad.key"), "not a key");
-    Result bad = run("keys", "import-network", dir.resolve("bad.key").toString(), "--home", hnd);
+    CliRun bad = run("keys", "import-network", dir.resolve("bad.key").toString(), "--home", hnd);
     assertThat(bad.exitCode()).isEqualTo(1);
     assertThat(bad.err()).contains("unusable").doesNotContain("Exception");
   }
@@ -113,7 +103,7 @@ class KeysCommandTest {
             Map.of("apellido", "Etxeberria", "nacimiento", "1991-01-17"));
     new RejectStore(keys, new SecureRandom()).append("s1", List.of(row));
 
-    Result rotated = run("keys", "rotate-encryption", "--home", home.toString(), "--json");
+    CliRun rotated = run("keys", "rotate-encryption", "--home", home.toString(), "--json");
     assertThat(rotated.exitCode()).as(rotated.err()).isZero();
     JsonNode result = JSON.readTree(rotated.out());
     assertThat(result.get("rowsReencrypted").asInt()).isEqualTo(1);
@@ -130,7 +120,7 @@ class KeysCommandTest {
 
   @Test
   void keysAloneShowsItsSubcommands() {
-    Result result = run("keys");
+    CliRun result = run("keys");
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
         .contains("list", "import-network", "export-network", "rotate-encryption");
