@@ -17,8 +17,8 @@ public final class AuditLog {
 
   /**
    * Appends an entry stamped with the catalog's clock, in its own transaction, and returns it with
-   * its id. Callers append before they show protected data, so that a failure to audit stops the
-   * access.
+   * its id, as stored (texts longer than their columns are cut to fit). Callers append before they
+   * show protected data, so that a failure to audit stops the access.
    */
   public AuditEntry append(
       String actor, String origin, String action, String target, String outcome) {
@@ -27,11 +27,11 @@ public final class AuditLog {
             0,
             // Both databases keep microseconds.
             catalog.clock().instant().truncatedTo(ChronoUnit.MICROS),
-            actor,
-            origin,
-            action,
-            target,
-            outcome);
+            clip(actor, 200),
+            clip(origin, 200),
+            clip(action, 64),
+            clip(target, 1000),
+            clip(outcome, 200));
     return catalog.inTransaction(
         connection -> {
           try (PreparedStatement statement =
@@ -40,11 +40,11 @@ public final class AuditLog {
                       + " VALUES (?, ?, ?, ?, ?, ?)",
                   new String[] {"id"})) {
             Jdbc.setInstant(statement, 1, entry.at());
-            statement.setString(2, clip(actor, 200));
-            statement.setString(3, clip(origin, 200));
-            statement.setString(4, clip(action, 64));
-            statement.setString(5, clip(target, 1000));
-            statement.setString(6, clip(outcome, 200));
+            statement.setString(2, entry.actor());
+            statement.setString(3, entry.origin());
+            statement.setString(4, entry.action());
+            statement.setString(5, entry.target());
+            statement.setString(6, entry.outcome());
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {
               keys.next();
