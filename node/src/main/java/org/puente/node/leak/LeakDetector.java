@@ -56,7 +56,12 @@ public final class LeakDetector {
 
   /** Scans every regular file under the given files or directories (missing ones are skipped). */
   public LeakReport scan(Path... roots) {
-    Scan scan = new Scan();
+    try (Scan scan = new Scan()) {
+      return scan(scan, roots);
+    }
+  }
+
+  private LeakReport scan(Scan scan, Path... roots) {
     for (Path root : roots) {
       if (!Files.exists(root)) {
         continue;
@@ -84,13 +89,33 @@ public final class LeakDetector {
     return scan.report();
   }
 
-  private final class Scan {
+  private final class Scan implements AutoCloseable {
     final Set<Leak> leaks = new LinkedHashSet<>();
     int files;
     long bytes;
+    private Connection duckdb;
 
     LeakReport report() {
       return new LeakReport(new ArrayList<>(leaks), files, bytes);
+    }
+
+    /** One in-memory DuckDB for all the Parquet files of a scan, opened on the first. */
+    Connection duckdb() throws SQLException {
+      if (duckdb == null) {
+        duckdb = DriverManager.getConnection("jdbc:duckdb:");
+      }
+      return duckdb;
+    }
+
+    @Override
+    public void close() {
+      if (duckdb != null) {
+        try {
+          duckdb.close();
+        } catch (SQLException e) {
+          // An in-memory database with nothing to keep: closing cannot lose anything.
+        }
+      }
     }
   }
 
@@ -138,9 +163,9 @@ public final class LeakDetector {
    */
   private boolean scanParquet(Scan scan, Path file) {
     String where = file.toString();
-    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
-        PreparedStatement query =
-            duckdb.prepareStatement("SELECT * FROM read_parquet(?, hive_partitioning = false)")) {
+    try (PreparedStatement query =
+        scan.duckdb()
+            .prepareStatement("SELECT * FROM read_parquet(?, hive_partitioning = false)")) {
       query.setString(1, file.toAbsolutePath().toString());
       try (ResultSet rows = query.executeQuery()) {
         ResultSetMetaData columns = rows.getMetaData();
