@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Issue 5's ingest benchmark: a simulated Mexican crossings export of ROWS rows, ingested end to end
-# by `puente ingest` into a fresh node (embedded catalog), with the default heap and with -Xmx512m;
+# by `./puente ingest` into a fresh node (embedded catalog), with the launcher's JVM options (as a
+# user runs it) and with a 512 MB heap;
 # then DuckDB alone on the same CSV: reading and grouping it (the issue's reference) and reading it
 # into Parquet (the floor for an ingest that ends in Parquet).
 # Usage: bench/ingest.sh [ROWS] [OUT]   (defaults: 10000000, a temporary directory)
@@ -54,15 +55,16 @@ field() { sed -n "s/^\t$2: //p" "$out/$1.time"; }
 cpu_seconds() { echo "$(field "$1" 'User time (seconds)') + $(field "$1" 'System time (seconds)')" | bc; }
 rss_mb() { echo "$(field "$1" 'Maximum resident set size (kbytes)') / 1024" | bc; }
 
-# 2. puente ingest, default heap and -Xmx512m, each into a fresh node home.
+# 2. ./puente ingest, with the launcher's options and with a 512 MB heap, each into a fresh home.
+#    PUENTE_JAVA_OPTS replaces the launcher's JVM options; empty keeps them.
 ingest() {
   local name="$1"
-  shift
+  local options="$2"
   rm -rf "$out/home-$name"
-  java -jar "$jar" init --home "$out/home-$name" >/dev/null
-  echo "ingest ($name heap), load before: $(load)"
-  timed "ingest-$name" java "$@" -jar "$jar" ingest --home "$out/home-$name" --spec "$spec" \
-    "$export_file" --json --quiet
+  "$root/puente" init --home "$out/home-$name" >/dev/null
+  echo "ingest ($name heap: ${options:-the launcher's options}), load before: $(load)"
+  PUENTE_JAVA_OPTS="$options" timed "ingest-$name" "$root/puente" ingest --home "$out/home-$name" \
+    --spec "$spec" "$export_file" --json --quiet
   local read accepted rejected duplicates rate seconds wall cpu
   read=$(jq '.[0].read' "$out/ingest-$name.json")
   accepted=$(jq '.[0].accepted' "$out/ingest-$name.json")
@@ -79,8 +81,8 @@ ingest() {
     "load after: $(load)"
   eval "ingest_rate_$name=$rate"
 }
-ingest default
-ingest small -Xmx512m
+ingest default ""
+ingest small "-XX:+UseParallelGC -Xmx512m -Xmn128m"
 
 # 3. DuckDB alone on the same file.
 reference() {

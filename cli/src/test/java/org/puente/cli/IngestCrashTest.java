@@ -62,7 +62,10 @@ class IngestCrashTest {
     RANDOM_DELAY,
     /** As soon as {@code staging/submission-<id>/} exists: the submission is RECEIVED. */
     STAGING_APPEARS,
-    /** When the staging tree holds a non-empty file: rows are being written to the lake. */
+    /**
+     * When the staging tree holds a Parquet file, which the writer creates at a partition's first
+     * row: rows are being written to the lake.
+     */
     ROWS_STAGED,
     /** When the reject store holds a file: rejects of the interrupted submission are on disk. */
     REJECTS_WRITTEN
@@ -222,7 +225,7 @@ class IngestCrashTest {
         Thread.sleep(2);
       }
       if (point == KillPoint.ROWS_STAGED) {
-        Thread.sleep(random.nextLong(300)); // somewhere further into the writing
+        Thread.sleep(random.nextLong(100)); // somewhere further into the writing
       }
       child.destroyForcibly();
       assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -251,17 +254,10 @@ class IngestCrashTest {
           System.nanoTime() - started >= TimeUnit.MILLISECONDS.toNanos(delayMillis);
       case STAGING_APPEARS -> !entries(home.resolve("staging")).isEmpty();
       case ROWS_STAGED ->
-          filesUnder(home.resolve("staging")).stream().anyMatch(IngestCrashTest::nonEmpty);
+          filesUnder(home.resolve("staging")).stream()
+              .anyMatch(file -> file.getFileName().toString().endsWith(".parquet"));
       case REJECTS_WRITTEN -> !filesUnder(home.resolve("rejects")).isEmpty();
     };
-  }
-
-  private static boolean nonEmpty(Path file) {
-    try {
-      return Files.size(file) > 0;
-    } catch (IOException e) {
-      return false; // moved or deleted between listing and reading: not yet
-    }
   }
 
   private static List<Path> entries(Path directory) throws IOException {

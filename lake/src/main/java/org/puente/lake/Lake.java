@@ -9,6 +9,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.lake.catalog.Catalog;
@@ -102,12 +103,24 @@ public final class Lake implements AutoCloseable {
 
   /** A writer for a newly received file's rows; close it, committed or not. */
   public SubmissionWriter writer(Receipt.Accepted receipt, Source source, TableLayout layout) {
+    return writer(receipt, source, layout, Set.of());
+  }
+
+  /**
+   * A writer for a newly received file's rows; close it, committed or not.
+   *
+   * @param opaqueColumns columns of random values (keyed tokens, encodings), stored without
+   *     dictionary or statistics
+   */
+  public SubmissionWriter writer(
+      Receipt.Accepted receipt, Source source, TableLayout layout, Set<String> opaqueColumns) {
     requireNonNull(receipt, "receipt is null");
     requireNonNull(source, "source is null");
     if (receipt.submission().sourceId() != source.id()) {
       throw new IllegalArgumentException("the receipt is for another source");
     }
-    return new SubmissionWriter(home, catalog, receipt.submission(), source, layout, rowsPerFile);
+    return new SubmissionWriter(
+        home, catalog, receipt.submission(), source, layout, opaqueColumns, rowsPerFile);
   }
 
   @Override

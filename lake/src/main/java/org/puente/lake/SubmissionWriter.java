@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.puente.lake.catalog.Catalog;
 import org.puente.lake.catalog.LakeFile;
 import org.puente.lake.catalog.RowCounts;
@@ -51,6 +52,7 @@ public final class SubmissionWriter implements AutoCloseable {
       Submission submission,
       Source source,
       TableLayout layout,
+      Set<String> opaqueColumns,
       int rowsPerFile) {
     this.home = home;
     this.catalog = catalog;
@@ -72,6 +74,7 @@ public final class SubmissionWriter implements AutoCloseable {
             source.eventKind(),
             source.reportingCountry(),
             layout,
+            opaqueColumns,
             rowsPerFile);
   }
 

@@ -100,7 +100,8 @@ public final class Ingestor {
     long submissionId = accepted.submission().id();
     TableLayout layout = RecordTable.layout(schema, spec.kind());
     RowMapper mapper = RowMapper.standard(spec);
-    try (SubmissionWriter writer = lake.writer(accepted, source, layout)) {
+    try (SubmissionWriter writer =
+        lake.writer(accepted, source, layout, RecordTable.opaqueColumns())) {
       RecordKeys keys = earlierRecordKeys(spec, country);
       Outputs outputs = new Outputs(writer, submissionId);
       IngestCounts counts =

@@ -2,8 +2,10 @@ package org.puente.ingest.store;
 
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.puente.lake.LakeReader;
 import org.puente.lake.catalog.LakeFile;
 import org.puente.lake.catalog.LakeQuery;
@@ -35,6 +37,19 @@ public final class RecordTable {
   /** The column of a token kind, e.g. {@code tok_document}. */
   public static String tokenColumn(TokenKind kind) {
     return "tok_" + kind.name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The columns of random values, the keyed tokens and the name encoding: stored without dictionary
+   * or statistics, which would be work spent on values that never repeat or range-filter.
+   */
+  public static Set<String> opaqueColumns() {
+    Set<String> columns = new LinkedHashSet<>();
+    for (TokenKind token : TokenKind.values()) {
+      columns.add(tokenColumn(token));
+    }
+    columns.add(NAME_BLOOM);
+    return columns;
   }
 
   /** The non-identifier variables of a kind, in schema order: the lake's data columns. */

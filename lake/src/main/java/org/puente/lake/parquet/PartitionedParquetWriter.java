@@ -6,19 +6,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,51 +27,71 @@ import org.puente.error.PuenteException;
 import org.puente.lake.catalog.LakeFile;
 import org.puente.lake.catalog.Partition;
 import org.puente.lake.table.Column;
-import org.puente.lake.table.ColumnType;
 import org.puente.lake.table.TableLayout;
 import org.puente.schema.EventKind;
 
 /**
  * Streams rows into Parquet files under a staging directory, one set of files per monthly
- * partition. Each partition's rows are encoded as text into a chunk file; a chunk that reaches
- * {@code rowsPerFile} rows (and every chunk at the end) becomes one Parquet file through DuckDB,
- * and is deleted. The conversion runs on a background thread while the caller's thread goes on
- * encoding, at most {@link #MAX_PENDING} chunks behind. Memory stays bounded by the open
- * partitions' write buffers, never the input; disk by {@code MAX_PENDING} chunks.
+ * partition. Each partition has one open {@link ParquetFile}; when it reaches {@code rowsPerFile}
+ * rows it is finished and the next rows of that month start a new file. The caller's thread only
+ * checks rows; they are encoded in batches on a thread of the writer's own, at most {@link
+ * #MAX_PENDING} batches behind. Memory stays bounded by those batches and the open partitions' row
+ * groups (within a budget), never the input.
  *
- * <p>Why text chunks rather than DuckDB's appender: the JDBC appender crosses into native code per
- * value and cost more than twice the CPU per 25-column row; Java writes the text cheaply and DuckDB
- * reads it back in parallel (see docs/BENCHMARKS.md).
+ * <p>Why not DuckDB, which reads the lake: feeding it costs more than the ingest target allows. Its
+ * JDBC appender crosses into native code per value (about 22 µs of CPU per 25-column row); staging
+ * the rows as text for it to read back cost text encoding, a disk round trip and its CSV parser;
+ * and its Parquet writer alone took about 6 µs of CPU per lake row (docs/BENCHMARKS.md).
  */
 public final class PartitionedParquetWriter implements AutoCloseable {
 
-  /** Chunks waiting for or in conversion before {@link #append} waits for the oldest. */
-  static final int MAX_PENDING = 2;
+  /**
+   * Memory the open files' row groups may hold together before the largest is written out early: an
+   * export that is not sorted by date keeps many months open at once.
+   */
+  static final long DEFAULT_MEMORY_BUDGET = 128L << 20;
+
+  /** Rows handed to the writer's thread at a time. */
+  static final int BATCH_ROWS = 1024;
+
+  /** Batches waiting for or in encoding before {@link #append} waits for the oldest. */
+  static final int MAX_PENDING = 8;
+
+  /** Rows between checks of the memory budget. */
+  static final int BUDGET_CHECK_ROWS = 4096;
 
   private final Path stagingDirectory;
   private final long submissionId;
   private final EventKind eventKind;
   private final String country;
   private final TableLayout layout;
+  private final Set<String> opaqueColumns;
   private final int rowsPerFile;
+  private final long memoryBudget;
   private final int periodIndex;
   private final int columnCount;
-  private final TextRowEncoder encoder;
-  private final Connection duckdb;
-  private final CsvToParquet converter;
-  private final Map<YearMonth, PartitionChunk> chunks = new HashMap<>();
-  private final List<StagedFile> staged = new ArrayList<>();
-  private final ExecutorService converting;
-  private final Deque<Future<StagedFile>> pending = new ArrayDeque<>();
-  private PartitionChunk last;
-  private int nextFile;
+  private final Class<?>[] javaTypes;
+  private final String[] names;
+  private final ExecutorService encoding;
+  private final Deque<Future<Void>> pending = new ArrayDeque<>();
+  private Object[][] batch = new Object[BATCH_ROWS][];
+  private int batchSize;
   private long rows;
   private boolean closed;
+
+  // Touched only by the writer's thread (and read by the caller once it has waited for it).
+  private final Map<YearMonth, PartitionFile> open = new HashMap<>();
+  private final List<StagedFile> staged = new ArrayList<>();
+  private PartitionFile last;
+  private int nextFile;
+  private long written;
 
   /**
    * @param stagingDirectory an empty directory of this submission's own
    * @param eventKind the partitions' event kind
    * @param country the partitions' reporting country; each row's month gives its period
+   * @param opaqueColumns columns of random values (keyed tokens, encodings), stored without
+   *     dictionary or statistics
    */
   public PartitionedParquetWriter(
       Path stagingDirectory,
@@ -81,25 +99,45 @@ public final class PartitionedParquetWriter implements AutoCloseable {
       EventKind eventKind,
       String country,
       TableLayout layout,
+      Set<String> opaqueColumns,
       int rowsPerFile) {
+    this(
+        stagingDirectory,
+        submissionId,
+        eventKind,
+        country,
+        layout,
+        opaqueColumns,
+        rowsPerFile,
+        DEFAULT_MEMORY_BUDGET);
+  }
+
+  PartitionedParquetWriter(
+      Path stagingDirectory,
+      long submissionId,
+      EventKind eventKind,
+      String country,
+      TableLayout layout,
+      Set<String> opaqueColumns,
+      int rowsPerFile,
+      long memoryBudget) {
+    this.memoryBudget = memoryBudget;
     this.stagingDirectory = requireNonNull(stagingDirectory, "stagingDirectory is null");
     this.submissionId = submissionId;
     this.eventKind = requireNonNull(eventKind, "eventKind is null");
     this.country = requireNonNull(country, "country is null");
     this.layout = requireNonNull(layout, "layout is null");
+    this.opaqueColumns = Set.copyOf(opaqueColumns);
     if (rowsPerFile < 1) {
       throw new IllegalArgumentException("rowsPerFile must be positive");
     }
     this.rowsPerFile = rowsPerFile;
     this.periodIndex = layout.indexOf(layout.periodColumn());
     this.columnCount = layout.size();
-    this.encoder =
-        new TextRowEncoder(
-            layout.columns().stream().map(Column::type).toArray(ColumnType[]::new),
-            layout.columns().stream().map(Column::name).toArray(String[]::new));
-    this.duckdb = openDuckDb(stagingDirectory);
-    this.converter = new CsvToParquet(duckdb, layout);
-    this.converting =
+    this.javaTypes =
+        layout.columns().stream().map(c -> c.type().javaType()).toArray(Class<?>[]::new);
+    this.names = layout.columns().stream().map(Column::name).toArray(String[]::new);
+    this.encoding =
         Executors.newSingleThreadExecutor(
             task -> {
               Thread thread = new Thread(task, "parquet-" + submissionId);
@@ -108,21 +146,19 @@ public final class PartitionedParquetWriter implements AutoCloseable {
             });
   }
 
-  /** Appends one row: values in layout order, each null or of its column's Java type. */
+  /**
+   * Appends one row: values in layout order, each null or of its column's Java type. The row is
+   * checked here; it is encoded later on the writer's own thread, and must not be changed after.
+   */
   public void append(Object[] row) {
-    if (row.length != columnCount) {
-      throw new IllegalArgumentException(
-          "row has " + row.length + " values, the layout " + columnCount + " columns");
+    if (closed) {
+      throw new IllegalStateException("the writer is closed");
     }
-    PartitionChunk chunk = chunkFor(row[periodIndex]);
-    try {
-      encoder.write(chunk.writer, row);
-      rows++;
-      if (++chunk.rows >= rowsPerFile) {
-        toParquet(chunk);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    check(row);
+    batch[batchSize++] = row;
+    rows++;
+    if (batchSize == BATCH_ROWS) {
+      submitBatch();
     }
   }
 
@@ -130,54 +166,165 @@ public final class PartitionedParquetWriter implements AutoCloseable {
     return rows;
   }
 
-  /** Converts what is still in chunks and returns every staged file; the writer is done after. */
+  /** Finishes the open files and returns every staged file; the writer is done after. */
   public List<StagedFile> finish() {
-    try {
-      for (PartitionChunk chunk : chunks.values()) {
-        chunk.writer.close();
-        if (chunk.rows > 0) {
-          submit(chunk);
-        } else {
-          Files.delete(chunk.text);
-        }
-      }
-      while (!pending.isEmpty()) {
-        awaitOldest();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    submitBatch();
+    pending.add(
+        encoding.submit(
+            () -> {
+              for (PartitionFile file : open.values()) {
+                finish(file);
+              }
+              open.clear();
+              return null;
+            }));
+    while (!pending.isEmpty()) {
+      awaitOldest();
     }
     close();
     return List.copyOf(staged);
   }
 
-  /** Closes the chunk files and DuckDB; the staging directory is the caller's to delete. */
+  /** Stops the writer's thread and closes the open files; the staging directory is the caller's. */
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
-    // A conversion still running when the writer is abandoned must not outlive the connection.
-    converting.shutdownNow();
+    // A batch still being encoded when the writer is abandoned must not write on after it.
+    encoding.shutdownNow();
     try {
-      converting.awaitTermination(1, TimeUnit.MINUTES);
-      for (PartitionChunk chunk : chunks.values()) {
-        chunk.writer.close();
+      if (!encoding.awaitTermination(1, TimeUnit.MINUTES)) {
+        throw new PuenteException(ErrorCode.INTERNAL, "the Parquet writer's thread did not stop");
       }
-      duckdb.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PuenteException(
           ErrorCode.INTERNAL, "interrupted while closing a Parquet writer", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (SQLException e) {
-      throw failure(e);
+    }
+    IOException first = null;
+    for (PartitionFile file : open.values()) {
+      try {
+        file.parquet.close();
+      } catch (IOException e) {
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      throw new UncheckedIOException(first);
     }
   }
 
-  private PartitionChunk chunkFor(Object periodValue) {
+  /** The checks {@link #append} makes before accepting a row: shape, types, a period. */
+  private void check(Object[] row) {
+    if (row.length != columnCount) {
+      throw new IllegalArgumentException(
+          "row has " + row.length + " values, the layout " + columnCount + " columns");
+    }
+    for (int i = 0; i < columnCount; i++) {
+      Object value = row[i];
+      if (value != null && !javaTypes[i].isInstance(value)) {
+        // The message names the column and the Java type, never the value: it may be personal.
+        throw new IllegalArgumentException(
+            "column "
+                + names[i]
+                + " expects "
+                + javaTypes[i].getSimpleName()
+                + ", got "
+                + value.getClass().getSimpleName());
+      }
+    }
+    if (row[periodIndex] == null) {
+      throw new IllegalArgumentException(
+          "period column " + layout.periodColumn() + " must hold a date, not null");
+    }
+  }
+
+  /** Hands the rows gathered so far to the writer's thread, at most {@link #MAX_PENDING} behind. */
+  private void submitBatch() {
+    if (batchSize == 0) {
+      return;
+    }
+    while (pending.size() >= MAX_PENDING) {
+      awaitOldest();
+    }
+    Object[][] full = batch;
+    int size = batchSize;
+    batch = new Object[BATCH_ROWS][];
+    batchSize = 0;
+    pending.add(
+        encoding.submit(
+            () -> {
+              for (int i = 0; i < size; i++) {
+                write(full[i]);
+              }
+              return null;
+            }));
+  }
+
+  private void awaitOldest() {
+    try {
+      pending.removeFirst().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PuenteException(ErrorCode.INTERNAL, "interrupted while writing Parquet", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof UncheckedIOException io) {
+        throw io;
+      }
+      if (cause instanceof IOException io) {
+        throw new UncheckedIOException(io);
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new PuenteException(ErrorCode.INTERNAL, "writing Parquet failed", cause);
+    }
+  }
+
+  /** Writes one row into its month's file; on the writer's thread only. */
+  private void write(Object[] row) throws IOException {
+    PartitionFile file = fileFor(row[periodIndex]);
+    file.parquet.append(row);
+    file.lastWritten = ++written;
+    if (file.parquet.rows() >= rowsPerFile) {
+      finish(file);
+      open.remove(file.period());
+      last = null;
+    }
+    if (written % BUDGET_CHECK_ROWS == 0 && open.size() > 1) {
+      keepWithinBudget();
+    }
+  }
+
+  /**
+   * Writes out row groups in progress, those written to longest ago first, until the open files fit
+   * the budget. In an export sorted by date those are months that are over and will get no more
+   * rows, so their memory is freed for good.
+   */
+  private void keepWithinBudget() throws IOException {
+    long total = 0;
+    for (PartitionFile file : open.values()) {
+      total += file.parquet.bufferedBytes();
+    }
+    if (total <= memoryBudget) {
+      return;
+    }
+    List<PartitionFile> oldestFirst = new ArrayList<>(open.values());
+    oldestFirst.sort(Comparator.comparingLong(PartitionFile::lastWritten));
+    for (PartitionFile file : oldestFirst) {
+      if (total <= memoryBudget) {
+        return;
+      }
+      long before = file.parquet.bufferedBytes();
+      file.parquet.flushRowGroup();
+      total -= before - file.parquet.bufferedBytes();
+    }
+  }
+
+  private PartitionFile fileFor(Object periodValue) {
     int year;
     int month;
     if (periodValue instanceof LocalDate date) {
@@ -193,117 +340,62 @@ public final class PartitionedParquetWriter implements AutoCloseable {
               + " must hold a date, not "
               + (periodValue == null ? "null" : periodValue.getClass().getSimpleName()));
     }
-    // Exports are mostly sorted by date: the last chunk is nearly always the right one.
-    if (last != null && last.period.getYear() == year && last.period.getMonthValue() == month) {
+    // Exports are mostly sorted by date: the last file is nearly always the right one.
+    if (last != null && last.period().getYear() == year && last.period().getMonthValue() == month) {
       return last;
     }
     YearMonth period = YearMonth.of(year, month);
-    last = chunks.computeIfAbsent(period, this::newChunk);
+    last = open.computeIfAbsent(period, this::newFile);
     return last;
   }
 
-  private PartitionChunk newChunk(YearMonth period) {
+  private PartitionFile newFile(YearMonth period) {
     Partition partition = new Partition(eventKind, country, period);
+    String relative =
+        partition.directory() + "/part-" + submissionId + "-" + nextFile++ + ".parquet";
     try {
-      Path directory = Files.createDirectories(stagingDirectory.resolve(partition.directory()));
-      PartitionChunk chunk = new PartitionChunk(partition, directory.resolve("chunk.csv"));
-      chunk.open();
-      return chunk;
+      Path file = stagingDirectory.resolve(relative);
+      Files.createDirectories(file.getParent());
+      return new PartitionFile(
+          partition,
+          relative,
+          file,
+          new ParquetFile(file, layout, opaqueColumns, ParquetFile.ROW_GROUP_ROWS));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private void toParquet(PartitionChunk chunk) throws IOException {
-    chunk.writer.close();
-    submit(chunk);
-    chunk.rows = 0;
-    chunk.open();
+  private void finish(PartitionFile file) throws IOException {
+    long fileRows = file.parquet.rows();
+    long bytes = file.parquet.finish();
+    staged.add(
+        new StagedFile(file.path, new LakeFile(file.relative, file.partition, fileRows, bytes)));
   }
 
-  /** Hands a closed chunk to the converting thread, under a name of its own. */
-  private void submit(PartitionChunk chunk) throws IOException {
-    while (pending.size() >= MAX_PENDING) {
-      awaitOldest();
-    }
-    int number = nextFile++;
-    String relative =
-        chunk.partition.directory() + "/part-" + submissionId + "-" + number + ".parquet";
-    Path text = Files.move(chunk.text, chunk.text.resolveSibling("chunk-" + number + ".csv"));
-    Partition partition = chunk.partition;
-    long chunkRows = chunk.rows;
-    pending.add(
-        converting.submit(
-            () -> {
-              Path file = stagingDirectory.resolve(relative);
-              converter.convert(text, file);
-              Files.delete(text);
-              return new StagedFile(
-                  file, new LakeFile(relative, partition, chunkRows, Files.size(file)));
-            }));
-  }
-
-  private void awaitOldest() {
-    try {
-      staged.add(pending.removeFirst().get());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PuenteException(ErrorCode.INTERNAL, "interrupted while writing Parquet", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof SQLException sql) {
-        throw failure(sql);
-      }
-      if (cause instanceof IOException io) {
-        throw new UncheckedIOException(io);
-      }
-      throw new PuenteException(ErrorCode.INTERNAL, "converting a chunk to Parquet failed", cause);
-    }
-  }
-
-  private static Connection openDuckDb(Path stagingDirectory) {
-    try {
-      Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("SET memory_limit = '1GB'");
-        statement.execute(
-            "SET temp_directory = '" + sqlString(stagingDirectory.resolve("duckdb-spill")) + "'");
-      }
-      return connection;
-    } catch (SQLException e) {
-      throw failure(e);
-    }
-  }
-
-  static String sqlString(Path path) {
-    return path.toAbsolutePath().toString().replace("'", "''");
-  }
-
-  private static PuenteException failure(SQLException e) {
-    // DuckDB's message may quote a value of the staged data: it stays in the cause, out of the
-    // one line a user sees.
-    return new PuenteException(
-        ErrorCode.UNAVAILABLE,
-        "writing Parquet with DuckDB failed (SQLSTATE " + e.getSQLState() + ")",
-        e);
-  }
-
-  /** One partition's chunk of rows not yet converted. */
-  private static final class PartitionChunk {
+  /** One partition's open file. */
+  private static final class PartitionFile {
     final Partition partition;
-    final YearMonth period;
-    final Path text;
-    ByteSink writer;
-    long rows;
+    final String relative;
+    final Path path;
+    final ParquetFile parquet;
 
-    PartitionChunk(Partition partition, Path text) {
+    /** The writer's row count when this file last got a row. */
+    long lastWritten;
+
+    PartitionFile(Partition partition, String relative, Path path, ParquetFile parquet) {
       this.partition = partition;
-      this.period = partition.period();
-      this.text = text;
+      this.relative = relative;
+      this.path = path;
+      this.parquet = parquet;
     }
 
-    void open() throws IOException {
-      writer = new ByteSink(Files.newOutputStream(text));
+    YearMonth period() {
+      return partition.period();
+    }
+
+    long lastWritten() {
+      return lastWritten;
     }
   }
 }

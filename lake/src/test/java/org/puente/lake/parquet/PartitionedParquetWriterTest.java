@@ -15,12 +15,13 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.puente.lake.table.TableLayout;
 import org.puente.schema.EventKind;
 
-/** Values survive the trip through the staged text and DuckDB into Parquet exactly. */
+/** Values written to Parquet read back exactly through DuckDB, the engine that reads the lake. */
 class PartitionedParquetWriterTest {
 
   static final TableLayout LAYOUT =
@@ -151,9 +152,167 @@ class PartitionedParquetWriterTest {
     }
   }
 
+  @Test
+  void manyRowGroupsKeepOrderValuesAndUsableStatistics() throws Exception {
+    // 5,500 rows in row groups of 1,000: six groups, the last partial; "name" is opaque (no
+    // dictionary, no statistics), "small" keeps min/max statistics that DuckDB can prune with.
+    Path file = staging.resolve("groups.parquet");
+    try (ParquetFile parquet = new ParquetFile(file, LAYOUT, Set.of("name"), 1_000)) {
+      for (int i = 0; i < 5_500; i++) {
+        parquet.append(
+            row(
+                LocalDateTime.of(2024, 5, 1 + i % 31, i % 24, 0),
+                i % 7 == 0 ? null : "n" + i,
+                i,
+                (long) i * 3,
+                i % 2 == 0 ? LocalDate.of(1950, 1, 1).plusDays(i) : null,
+                i % 3 == 0));
+      }
+      assertThat(parquet.finish()).isEqualTo(size(file));
+    }
+    List<Object[]> back = readBack(file);
+    assertThat(back).hasSize(5_500);
+    for (int i = 0; i < 5_500; i += 499) {
+      assertThat(back.get(i)[1]).isEqualTo(i % 7 == 0 ? null : "n" + i);
+      assertThat(back.get(i)[2]).isEqualTo(i);
+      assertThat(back.get(i)[4])
+          .isEqualTo(i % 2 == 0 ? LocalDate.of(1950, 1, 1).plusDays(i) : null);
+    }
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement()) {
+      ResultSet groups =
+          statement.executeQuery(
+              "SELECT count(DISTINCT row_group_id), sum(row_group_num_rows) FILTER (WHERE"
+                  + " path_in_schema = 'small') FROM parquet_metadata('"
+                  + file
+                  + "')");
+      groups.next();
+      assertThat(groups.getLong(1)).isEqualTo(6);
+      assertThat(groups.getLong(2)).isEqualTo(5_500);
+      ResultSet stats =
+          statement.executeQuery(
+              "SELECT path_in_schema, stats_min_value, stats_max_value, stats_null_count, encodings"
+                  + " FROM parquet_metadata('"
+                  + file
+                  + "') WHERE row_group_id = 1 AND path_in_schema IN ('small', 'name')"
+                  + " ORDER BY path_in_schema");
+      stats.next();
+      assertThat(stats.getString(1)).isEqualTo("name");
+      assertThat(stats.getString(2)).isNull();
+      assertThat(stats.getString(5)).doesNotContain("DICTIONARY");
+      stats.next();
+      assertThat(stats.getString(1)).isEqualTo("small");
+      assertThat(stats.getString(2)).isEqualTo("1000");
+      assertThat(stats.getString(3)).isEqualTo("1999");
+      assertThat(stats.getLong(4)).isZero();
+      ResultSet count =
+          statement.executeQuery(
+              "SELECT count(*), sum(big) FROM read_parquet('"
+                  + file
+                  + "') WHERE small BETWEEN 2500 AND 2599 AND flag");
+      count.next();
+      long expected = 0;
+      long sum = 0;
+      for (int i = 2500; i <= 2599; i++) {
+        if (i % 3 == 0) {
+          expected++;
+          sum += 3L * i;
+        }
+      }
+      assertThat(count.getLong(1)).isEqualTo(expected);
+      assertThat(count.getLong(2)).isEqualTo(sum);
+    }
+  }
+
+  @Test
+  void aGrowingDictionaryFallsBackToPlainAcrossPagesWithoutLosingAValue() throws Exception {
+    // 50,000 rows in one row group: 3 pages of at most 20,000 rows. The text column starts with
+    // repeated values (dictionary pages), then turns unique until its dictionary passes its
+    // limit part-way through a page, after which the chunk is plain.
+    Path file = staging.resolve("fallback.parquet");
+    int total = 50_000;
+    try (ParquetFile parquet = new ParquetFile(file, LAYOUT, Set.of(), 100_000)) {
+      for (int i = 0; i < total; i++) {
+        parquet.append(
+            row(
+                LocalDateTime.of(2024, 6, 1, 0, 0),
+                i % 11 == 0 ? null : text(i),
+                i,
+                (long) -i,
+                null,
+                i % 2 == 0));
+      }
+      parquet.finish();
+    }
+    List<Object[]> back = readBack(file);
+    assertThat(back).hasSize(total);
+    for (int i = 0; i < total; i++) {
+      assertThat(back.get(i)[1]).as("row %d", i).isEqualTo(i % 11 == 0 ? null : text(i));
+      assertThat(back.get(i)[5]).as("row %d", i).isEqualTo(i % 2 == 0);
+    }
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement();
+        ResultSet encodings =
+            statement.executeQuery(
+                "SELECT encodings, stats_min_value, stats_max_value, stats_null_count"
+                    + " FROM parquet_metadata('"
+                    + file
+                    + "') WHERE path_in_schema = 'name'")) {
+      encodings.next();
+      assertThat(encodings.getString(1)).contains("RLE_DICTIONARY").contains("PLAIN");
+      List<String> texts = new ArrayList<>();
+      for (int i = 0; i < total; i++) {
+        if (i % 11 != 0) {
+          texts.add(text(i));
+        }
+      }
+      texts.sort(null);
+      assertThat(encodings.getString(2)).isEqualTo(texts.get(0));
+      assertThat(encodings.getString(3)).isEqualTo(texts.get(texts.size() - 1));
+      assertThat(encodings.getLong(4)).isEqualTo((total + 10) / 11);
+    }
+  }
+
+  /** Repeated short values for the first 15,000 rows, then 40-character unique ones. */
+  private static String text(int i) {
+    return i < 15_000 ? "repeat-" + i % 5 : "unique-" + i + "-" + "x".repeat(27);
+  }
+
+  @Test
+  void manyOpenMonthsStayWithinTheMemoryBudgetAndLoseNothing() throws SQLException {
+    // Rows cycle through 24 months: every month stays open. A 64 KiB budget forces row groups
+    // out early, again and again; every row must still come back once.
+    List<StagedFile> files;
+    int total = 24 * PartitionedParquetWriter.BUDGET_CHECK_ROWS;
+    try (PartitionedParquetWriter writer =
+        new PartitionedParquetWriter(
+            staging, 9, EventKind.RESIDENCE_PERMIT, "CRI", LAYOUT, Set.of(), 1_000_000, 64 << 10)) {
+      for (int i = 0; i < total; i++) {
+        LocalDateTime time = LocalDateTime.of(2022 + i % 24 / 12, 1 + i % 12, 1, 0, 0);
+        writer.append(row(time, "name-" + i, i, (long) i, null, null));
+      }
+      files = writer.finish();
+    }
+    assertThat(files).hasSize(24);
+    long rows = 0;
+    long sum = 0;
+    for (StagedFile file : files) {
+      for (Object[] back : readBack(file.staged())) {
+        rows++;
+        sum += (Integer) back[2];
+      }
+    }
+    assertThat(rows).isEqualTo(total);
+    assertThat(sum).isEqualTo((long) total * (total - 1) / 2);
+  }
+
   private PartitionedParquetWriter writer(int rowsPerFile) {
+    return writer(rowsPerFile, Set.of());
+  }
+
+  private PartitionedParquetWriter writer(int rowsPerFile, Set<String> opaque) {
     return new PartitionedParquetWriter(
-        staging, 9, EventKind.RESIDENCE_PERMIT, "CRI", LAYOUT, rowsPerFile);
+        staging, 9, EventKind.RESIDENCE_PERMIT, "CRI", LAYOUT, opaque, rowsPerFile);
   }
 
   private static Object[] row(
