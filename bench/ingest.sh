@@ -62,7 +62,7 @@ ingest() {
   local options="$2"
   rm -rf "$out/home-$name"
   "$root/puente" init --home "$out/home-$name" >/dev/null
-  echo "ingest ($name heap: ${options:-the launcher's options}), load before: $(load)"
+  echo "ingest ($name heap: ${options:-as the launcher sets them}), load before: $(load)"
   PUENTE_JAVA_OPTS="$options" timed "ingest-$name" "$root/puente" ingest --home "$out/home-$name" \
     --spec "$spec" "$export_file" --json --quiet
   local read accepted rejected duplicates rate seconds wall cpu
@@ -82,7 +82,7 @@ ingest() {
   eval "ingest_rate_$name=$rate"
 }
 ingest default ""
-ingest small "-XX:+UseParallelGC -Xmx512m -Xmn128m"
+ingest small "-XX:+UseParallelGC -Xmx512m"
 
 # 3. DuckDB alone on the same file.
 reference() {

@@ -81,7 +81,7 @@ final class ParquetFile implements AutoCloseable {
    * Value bytes at which a page ends: pages stay below the garbage collector's humongous-object
    * size while their row group waits in memory.
    */
-  static final int PAGE_BYTES = 512 << 10;
+  static final int PAGE_BYTES = 256 << 10;
 
   /** Dictionary bytes of one column chunk past which the column falls back to plain. */
   static final int DICTIONARY_BYTES = 256 << 10;
@@ -167,10 +167,16 @@ final class ParquetFile implements AutoCloseable {
     return bytes;
   }
 
-  /** Ends the row group in progress early, releasing its memory; nothing if it is empty. */
+  /**
+   * Ends the row group in progress early and lets its page arrays shrink: the file is not being
+   * written to (a month that is over), and its memory is better used elsewhere.
+   */
   void flushRowGroup() throws IOException {
     if (groupRows > 0) {
       endRowGroup();
+    }
+    for (ColumnBuffer column : columns) {
+      column.shrink();
     }
   }
 
@@ -297,9 +303,21 @@ final class ParquetFile implements AutoCloseable {
       }
     }
 
+    /** Heap held for the row group in progress: finished pages, page arrays, dictionary. */
     final long bufferedBytes() {
-      return pagesBytes + pageValueBytes() + dictionaryBytes();
+      return pagesBytes + present.length + arrayBytes() + dictionaryBytes();
     }
+
+    /** Bytes of the subclass's page arrays, at their current capacity. */
+    abstract long arrayBytes();
+
+    /** Lets the page arrays go back to their first, small capacity (between row groups). */
+    final void shrink() {
+      present = new boolean[FIRST_PAGE_CAPACITY];
+      shrinkArrays();
+    }
+
+    abstract void shrinkArrays();
 
     /** Adds a non-null value to the page in progress. */
     abstract void addValue(Object value);
@@ -441,6 +459,16 @@ final class ParquetFile implements AutoCloseable {
     }
 
     @Override
+    long arrayBytes() {
+      return 4L * values.length;
+    }
+
+    @Override
+    void shrinkArrays() {
+      values = new int[FIRST_PAGE_CAPACITY];
+    }
+
+    @Override
     Encoding pageEncoding() {
       return Encoding.PLAIN;
     }
@@ -501,6 +529,16 @@ final class ParquetFile implements AutoCloseable {
     }
 
     @Override
+    long arrayBytes() {
+      return 8L * values.length;
+    }
+
+    @Override
+    void shrinkArrays() {
+      values = new long[FIRST_PAGE_CAPACITY];
+    }
+
+    @Override
     Encoding pageEncoding() {
       return Encoding.PLAIN;
     }
@@ -557,6 +595,16 @@ final class ParquetFile implements AutoCloseable {
     }
 
     @Override
+    long arrayBytes() {
+      return values.length;
+    }
+
+    @Override
+    void shrinkArrays() {
+      values = new boolean[FIRST_PAGE_CAPACITY];
+    }
+
+    @Override
     Encoding pageEncoding() {
       return Encoding.PLAIN;
     }
@@ -598,7 +646,7 @@ final class ParquetFile implements AutoCloseable {
     private final boolean opaque;
 
     // Plain values of the page: 4-byte little-endian length, then the bytes.
-    private final PageBytes plain = new PageBytes(1 << 12);
+    private PageBytes plain = new PageBytes(FIRST_PAGE_CAPACITY);
 
     // Dictionary state of the chunk, and the page's indexes into it.
     private final Map<String, Integer> ids = new HashMap<>();
@@ -679,7 +727,19 @@ final class ParquetFile implements AutoCloseable {
 
     @Override
     long dictionaryBytes() {
-      return entryBytes;
+      // The entries' bytes, and about as much again for their strings and the map.
+      return 2 * entryBytes;
+    }
+
+    @Override
+    long arrayBytes() {
+      return plain.capacity() + 4L * pageIds.length;
+    }
+
+    @Override
+    void shrinkArrays() {
+      plain = new PageBytes(FIRST_PAGE_CAPACITY);
+      pageIds = new int[FIRST_PAGE_CAPACITY];
     }
 
     private int bitWidth() {
@@ -782,6 +842,10 @@ final class ParquetFile implements AutoCloseable {
 
     int size() {
       return size;
+    }
+
+    int capacity() {
+      return bytes.length;
     }
 
     void reset() {

@@ -49,7 +49,7 @@ public final class PartitionedParquetWriter implements AutoCloseable {
    * Memory the open files' row groups may hold together before the largest is written out early: an
    * export that is not sorted by date keeps many months open at once.
    */
-  static final long DEFAULT_MEMORY_BUDGET = 128L << 20;
+  static final long DEFAULT_MEMORY_BUDGET = 64L << 20;
 
   /** Rows handed to the writer's thread at a time. */
   static final int BATCH_ROWS = 1024;
@@ -280,7 +280,9 @@ public final class PartitionedParquetWriter implements AutoCloseable {
       if (cause instanceof RuntimeException runtime) {
         throw runtime;
       }
-      throw new PuenteException(ErrorCode.INTERNAL, "writing Parquet failed", cause);
+      // An error (out of memory, say) is named by its class: its message could hold anything.
+      throw new PuenteException(
+          ErrorCode.INTERNAL, "writing Parquet failed: " + cause.getClass().getSimpleName(), cause);
     }
   }
 
