@@ -109,8 +109,7 @@ public final class Lake implements AutoCloseable {
   /**
    * A writer for a newly received file's rows; close it, committed or not.
    *
-   * @param opaqueColumns columns of random values (keyed tokens, encodings), stored without
-   *     dictionary or statistics
+   * @param opaqueColumns columns of keyed tokens and encodings, stored without min/max statistics
    */
   public SubmissionWriter writer(
       Receipt.Accepted receipt, Source source, TableLayout layout, Set<String> opaqueColumns) {

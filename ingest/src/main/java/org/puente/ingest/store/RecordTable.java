@@ -40,8 +40,8 @@ public final class RecordTable {
   }
 
   /**
-   * The columns of random values, the keyed tokens and the name encoding: stored without dictionary
-   * or statistics, which would be work spent on values that never repeat or range-filter.
+   * The keyed tokens and the name encoding: stored without min/max statistics, which would be work
+   * spent on values that are never range-filtered.
    */
   public static Set<String> opaqueColumns() {
     Set<String> columns = new LinkedHashSet<>();

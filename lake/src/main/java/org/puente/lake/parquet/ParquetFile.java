@@ -64,10 +64,12 @@ import org.puente.lake.table.TableLayout;
  * needs Hadoop.
  *
  * <p>Text columns are dictionary-encoded until a row group's dictionary passes {@link
- * #DICTIONARY_BYTES}, then plain (the fallback every Parquet reader handles). Columns named opaque
- * (keyed tokens, name encodings: random, never repeated, never range-filtered) are plain from the
- * start and carry no min/max statistics. Pages are not compressed: most of a lake row's bytes are
- * those random values, and the coded columns shrink to a few bits a row by their dictionary.
+ * #DICTIONARY_BYTES}, or holds more than half of the chunk's first {@link #EARLY_CHECK_VALUES}
+ * values, then plain (the fallback every Parquet reader handles). Columns named opaque (keyed
+ * tokens, name encodings: never range-filtered) carry no min/max statistics; they are
+ * dictionary-encoded like the rest, which pays for the tokens of repeated values (sex, birth year,
+ * frequent names) and falls back to plain within a few thousand rows for unique ones. Pages are not
+ * compressed: most of the remaining bytes are keyed tokens and encodings, which are random.
  */
 final class ParquetFile implements AutoCloseable {
 
@@ -86,6 +88,13 @@ final class ParquetFile implements AutoCloseable {
   /** Dictionary bytes of one column chunk past which the column falls back to plain. */
   static final int DICTIONARY_BYTES = 256 << 10;
 
+  /**
+   * Values after which a chunk whose dictionary holds more than half of them falls back to plain:
+   * near-unique columns (document tokens, encodings, record references) stop paying for the hash
+   * lookups early.
+   */
+  static final int EARLY_CHECK_VALUES = 2048;
+
   private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
   private static final String CREATED_BY = "puente lake writer (parquet-format-structures)";
 
@@ -100,7 +109,7 @@ final class ParquetFile implements AutoCloseable {
   private boolean finished;
 
   /**
-   * @param opaque columns of random values (keyed tokens, encodings): plain, no statistics
+   * @param opaque columns of keyed tokens and encodings: no min/max statistics
    */
   ParquetFile(Path file, TableLayout layout, Set<String> opaque, int rowGroupRows)
       throws IOException {
@@ -640,7 +649,7 @@ final class ParquetFile implements AutoCloseable {
 
   /**
    * UTF-8 text. Dictionary-encoded (indexes run-length/bit-packed) while the chunk's dictionary is
-   * small, plain after; opaque columns are plain throughout and keep no min/max.
+   * small, plain after; opaque columns keep no min/max.
    */
   private static final class TextColumn extends ColumnBuffer {
     private final boolean opaque;
@@ -657,6 +666,7 @@ final class ParquetFile implements AutoCloseable {
     private int maxId;
     private boolean dictionaryMode;
     private boolean dictionaryUsed;
+    private int dictionaryValues;
 
     // Byte-wise unsigned min and max of the chunk (not for opaque columns).
     private byte[] min;
@@ -665,7 +675,7 @@ final class ParquetFile implements AutoCloseable {
     TextColumn(String name, boolean opaque) {
       super(name, Type.BYTE_ARRAY);
       this.opaque = opaque;
-      this.dictionaryMode = !opaque;
+      this.dictionaryMode = true;
     }
 
     @Override
@@ -675,7 +685,9 @@ final class ParquetFile implements AutoCloseable {
         Integer id = ids.get(text);
         if (id == null) {
           byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-          track(bytes);
+          if (!opaque) {
+            track(bytes);
+          }
           id = entries.size();
           ids.put(text, id);
           entries.add(bytes);
@@ -686,7 +698,10 @@ final class ParquetFile implements AutoCloseable {
         }
         pageIds[idCount++] = id;
         maxId = Math.max(maxId, id);
-        if (entryBytes > DICTIONARY_BYTES) {
+        dictionaryValues++;
+        if (entryBytes > DICTIONARY_BYTES
+            || (dictionaryValues == EARLY_CHECK_VALUES
+                && entries.size() > EARLY_CHECK_VALUES / 2)) {
           fallBackToPlain();
         }
         return;
@@ -807,7 +822,8 @@ final class ParquetFile implements AutoCloseable {
       entries.clear();
       entryBytes = 0;
       dictionaryUsed = false;
-      dictionaryMode = !opaque;
+      dictionaryMode = true;
+      dictionaryValues = 0;
       min = null;
       max = null;
     }

@@ -90,8 +90,7 @@ public final class PartitionedParquetWriter implements AutoCloseable {
    * @param stagingDirectory an empty directory of this submission's own
    * @param eventKind the partitions' event kind
    * @param country the partitions' reporting country; each row's month gives its period
-   * @param opaqueColumns columns of random values (keyed tokens, encodings), stored without
-   *     dictionary or statistics
+   * @param opaqueColumns columns of keyed tokens and encodings, stored without min/max statistics
    */
   public PartitionedParquetWriter(
       Path stagingDirectory,
