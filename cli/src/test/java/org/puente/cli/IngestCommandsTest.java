@@ -135,9 +135,23 @@ class IngestCommandsTest {
     assertThat(rows.get(0).isMapped("surnames")).isFalse();
 
     // nothing the export held in clear reaches the lake, the catalog or the exported records
-    leakDetectorForExample()
+    LeakDetector detector = leakDetectorForExample();
+    detector
         .scan(dir.resolve("gtm").resolve("lake"), dir.resolve("gtm").resolve("catalog"), csv)
         .assertClean();
+    // nor the commands' own output, human or JSON, short of an audited --reveal
+    List<CliRun> outputs =
+        List.of(
+            ingest,
+            run("ingest", "--home", home, "--spec", SPEC.toString(), EXPORT.toString()),
+            run("rejects", "--home", home),
+            run("rejects", "--home", home, "--json"),
+            run("submissions", "--home", home),
+            run("quality", "--home", home));
+    for (CliRun output : outputs) {
+      assertThat(output.exitCode()).as(output.err()).isZero();
+      detector.scanText("command output", output.out() + output.err()).assertClean();
+    }
   }
 
   private Path fixedNetworkKey() throws IOException {
