@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.bytes.BytesUtils;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
@@ -127,10 +128,13 @@ final class ParquetFile implements AutoCloseable {
       columns[i] =
           switch (types[i]) {
             case VARCHAR -> new TextColumn(names[i], opaque.contains(names[i]));
-            case INTEGER -> new IntColumn(names[i], false);
-            case DATE -> new IntColumn(names[i], true);
-            case BIGINT -> new LongColumn(names[i], false);
-            case TIMESTAMP -> new LongColumn(names[i], true);
+            case INTEGER -> new NumberColumn(names[i], 4, value -> (Integer) value);
+            case DATE ->
+                new NumberColumn(
+                    names[i], 4, value -> Math.toIntExact(((LocalDate) value).toEpochDay()));
+            case BIGINT -> new NumberColumn(names[i], 8, value -> (Long) value);
+            case TIMESTAMP ->
+                new NumberColumn(names[i], 8, value -> epochMicros((LocalDateTime) value));
             case BOOLEAN -> new BooleanColumn(names[i]);
           };
     }
@@ -436,105 +440,42 @@ final class ParquetFile implements AutoCloseable {
     }
   }
 
-  /** INT32 values: INTEGER, and DATE as days since 1970-01-01. */
-  private static final class IntColumn extends ColumnBuffer {
-    private final boolean date;
-    private int[] values = new int[FIRST_PAGE_CAPACITY];
-    private int count;
-    private int min = Integer.MAX_VALUE;
-    private int max = Integer.MIN_VALUE;
-    private boolean any;
-
-    IntColumn(String name, boolean date) {
-      super(name, Type.INT32);
-      this.date = date;
-    }
-
-    @Override
-    void addValue(Object value) {
-      int v = date ? Math.toIntExact(((LocalDate) value).toEpochDay()) : (Integer) value;
-      if (count == values.length) {
-        values = Arrays.copyOf(values, grown(count));
-      }
-      values[count++] = v;
-      min = Math.min(min, v);
-      max = Math.max(max, v);
-      any = true;
-    }
-
-    @Override
-    long pageValueBytes() {
-      return 4L * count;
-    }
-
-    @Override
-    long arrayBytes() {
-      return 4L * values.length;
-    }
-
-    @Override
-    void shrinkArrays() {
-      values = new int[FIRST_PAGE_CAPACITY];
-    }
-
-    @Override
-    Encoding pageEncoding() {
-      return Encoding.PLAIN;
-    }
-
-    @Override
-    void writePageValues(PageBytes target) {
-      for (int i = 0; i < count; i++) {
-        target.writeIntLittleEndian(values[i]);
-      }
-      count = 0;
-    }
-
-    @Override
-    void addStatistics(Statistics statistics) {
-      if (any) {
-        statistics.setMin_value(littleEndian(min, 4));
-        statistics.setMax_value(littleEndian(max, 4));
-      }
-    }
-
-    @Override
-    void resetChunk() {
-      min = Integer.MAX_VALUE;
-      max = Integer.MIN_VALUE;
-      any = false;
-    }
-  }
-
-  /** INT64 values: BIGINT, and TIMESTAMP as microseconds since 1970-01-01 00:00. */
-  private static final class LongColumn extends ColumnBuffer {
-    private final boolean timestamp;
+  /**
+   * Fixed-width integers, plain, little-endian: INT32 (INTEGER, and DATE as days since 1970-01-01)
+   * or INT64 (BIGINT, and TIMESTAMP as microseconds since 1970-01-01 00:00).
+   */
+  private static final class NumberColumn extends ColumnBuffer {
+    private final int width;
+    private final ToLongFunction<Object> toLong;
     private long[] values = new long[FIRST_PAGE_CAPACITY];
     private int count;
     private long min = Long.MAX_VALUE;
     private long max = Long.MIN_VALUE;
-    private boolean any;
 
-    LongColumn(String name, boolean timestamp) {
-      super(name, Type.INT64);
-      this.timestamp = timestamp;
+    /**
+     * @param width 4 (INT32) or 8 (INT64)
+     * @param toLong the value as the number stored
+     */
+    NumberColumn(String name, int width, ToLongFunction<Object> toLong) {
+      super(name, width == 4 ? Type.INT32 : Type.INT64);
+      this.width = width;
+      this.toLong = toLong;
     }
 
     @Override
     void addValue(Object value) {
-      long v = timestamp ? epochMicros((LocalDateTime) value) : (Long) value;
+      long v = toLong.applyAsLong(value);
       if (count == values.length) {
         values = Arrays.copyOf(values, grown(count));
       }
       values[count++] = v;
       min = Math.min(min, v);
       max = Math.max(max, v);
-      any = true;
     }
 
     @Override
     long pageValueBytes() {
-      return 8L * count;
+      return (long) width * count;
     }
 
     @Override
@@ -555,16 +496,20 @@ final class ParquetFile implements AutoCloseable {
     @Override
     void writePageValues(PageBytes target) {
       for (int i = 0; i < count; i++) {
-        target.writeLongLittleEndian(values[i]);
+        if (width == 4) {
+          target.writeIntLittleEndian((int) values[i]);
+        } else {
+          target.writeLongLittleEndian(values[i]);
+        }
       }
       count = 0;
     }
 
     @Override
     void addStatistics(Statistics statistics) {
-      if (any) {
-        statistics.setMin_value(littleEndian(min, 8));
-        statistics.setMax_value(littleEndian(max, 8));
+      if (min <= max) {
+        statistics.setMin_value(littleEndian(min, width));
+        statistics.setMax_value(littleEndian(max, width));
       }
     }
 
@@ -572,7 +517,6 @@ final class ParquetFile implements AutoCloseable {
     void resetChunk() {
       min = Long.MAX_VALUE;
       max = Long.MIN_VALUE;
-      any = false;
     }
   }
 
