@@ -75,7 +75,8 @@ public final class SubmissionWriter implements AutoCloseable {
             source.reportingCountry(),
             layout,
             opaqueColumns,
-            rowsPerFile);
+            rowsPerFile,
+            PartitionedParquetWriter.DEFAULT_MEMORY_BUDGET);
   }
 
   public Submission submission() {

@@ -49,7 +49,7 @@ public final class PartitionedParquetWriter implements AutoCloseable {
    * Memory the open files' row groups may hold together before the largest is written out early: an
    * export that is not sorted by date keeps many months open at once.
    */
-  static final long DEFAULT_MEMORY_BUDGET = 64L << 20;
+  public static final long DEFAULT_MEMORY_BUDGET = 64L << 20;
 
   /** Rows handed to the writer's thread at a time. */
   static final int BATCH_ROWS = 1024;
@@ -91,27 +91,10 @@ public final class PartitionedParquetWriter implements AutoCloseable {
    * @param eventKind the partitions' event kind
    * @param country the partitions' reporting country; each row's month gives its period
    * @param opaqueColumns columns of keyed tokens and encodings, stored without min/max statistics
+   * @param memoryBudget bytes the open months' row groups may hold together ({@link
+   *     #DEFAULT_MEMORY_BUDGET} unless a test wants it small)
    */
   public PartitionedParquetWriter(
-      Path stagingDirectory,
-      long submissionId,
-      EventKind eventKind,
-      String country,
-      TableLayout layout,
-      Set<String> opaqueColumns,
-      int rowsPerFile) {
-    this(
-        stagingDirectory,
-        submissionId,
-        eventKind,
-        country,
-        layout,
-        opaqueColumns,
-        rowsPerFile,
-        DEFAULT_MEMORY_BUDGET);
-  }
-
-  PartitionedParquetWriter(
       Path stagingDirectory,
       long submissionId,
       EventKind eventKind,

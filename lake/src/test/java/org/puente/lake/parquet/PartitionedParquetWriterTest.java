@@ -311,7 +311,14 @@ class PartitionedParquetWriterTest {
 
   private PartitionedParquetWriter writer(int rowsPerFile, Set<String> opaque) {
     return new PartitionedParquetWriter(
-        staging, 9, EventKind.RESIDENCE_PERMIT, "CRI", LAYOUT, opaque, rowsPerFile);
+        staging,
+        9,
+        EventKind.RESIDENCE_PERMIT,
+        "CRI",
+        LAYOUT,
+        opaque,
+        rowsPerFile,
+        PartitionedParquetWriter.DEFAULT_MEMORY_BUDGET);
   }
 
   private static Object[] row(
