@@ -189,6 +189,12 @@ class PartitionedParquetWriterTest {
       groups.next();
       assertThat(groups.getLong(1)).isEqualTo(6);
       assertThat(groups.getLong(2)).isEqualTo(5_500);
+      ResultSet codecs =
+          statement.executeQuery(
+              "SELECT DISTINCT compression FROM parquet_metadata('" + file + "')");
+      codecs.next();
+      assertThat(codecs.getString(1)).isEqualTo("ZSTD");
+      assertThat(codecs.next()).as("one codec for every column chunk").isFalse();
       ResultSet stats =
           statement.executeQuery(
               "SELECT path_in_schema, stats_min_value, stats_max_value, stats_null_count, encodings"
