@@ -151,23 +151,13 @@ final class ParquetFile implements AutoCloseable {
     out.write(MAGIC);
   }
 
-  /** Appends one row: values in layout order, each null or of its column's Java type. */
+  /**
+   * Appends one row: values in layout order, each null or of its column's Java type. The caller has
+   * checked the types ({@link PartitionedParquetWriter#append} does, naming the column).
+   */
   void append(Object[] row) throws IOException {
     for (int i = 0; i < columns.length; i++) {
-      Object value = row[i];
-      try {
-        columns[i].add(value);
-      } catch (ClassCastException e) {
-        // The message names the column and the Java type, never the value: it may be personal.
-        throw new IllegalArgumentException(
-            "column "
-                + names[i]
-                + " expects "
-                + types[i].javaType().getSimpleName()
-                + ", got "
-                + value.getClass().getSimpleName(),
-            e);
-      }
+      columns[i].add(row[i]);
     }
     rows++;
     if (++groupRows >= rowGroupRows) {

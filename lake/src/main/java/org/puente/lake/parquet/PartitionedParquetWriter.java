@@ -309,21 +309,13 @@ public final class PartitionedParquetWriter implements AutoCloseable {
   }
 
   private PartitionFile fileFor(Object periodValue) {
-    int year;
-    int month;
-    if (periodValue instanceof LocalDate date) {
-      year = date.getYear();
-      month = date.getMonthValue();
-    } else if (periodValue instanceof LocalDateTime dateTime) {
-      year = dateTime.getYear();
-      month = dateTime.getMonthValue();
-    } else {
-      throw new IllegalArgumentException(
-          "period column "
-              + layout.periodColumn()
-              + " must hold a date, not "
-              + (periodValue == null ? "null" : periodValue.getClass().getSimpleName()));
-    }
+    // check() has made sure of a LocalDate or a LocalDateTime, by the period column's type.
+    LocalDate date =
+        periodValue instanceof LocalDateTime dateTime
+            ? dateTime.toLocalDate()
+            : (LocalDate) periodValue;
+    int year = date.getYear();
+    int month = date.getMonthValue();
     // Exports are mostly sorted by date: the last file is nearly always the right one.
     if (last != null && last.period().getYear() == year && last.period().getMonthValue() == month) {
       return last;
