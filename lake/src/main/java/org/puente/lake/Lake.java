@@ -13,6 +13,7 @@ import java.util.Set;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.lake.catalog.Catalog;
+import org.puente.lake.catalog.DerivationRun;
 import org.puente.lake.catalog.Receipt;
 import org.puente.lake.catalog.Source;
 import org.puente.lake.table.TableLayout;
@@ -120,6 +121,11 @@ public final class Lake implements AutoCloseable {
     }
     return new SubmissionWriter(
         home, catalog, receipt.submission(), source, layout, opaqueColumns, rowsPerFile);
+  }
+
+  /** A writer for a RUNNING derivation run's output tables; close it, committed or not. */
+  public RunWriter runWriter(DerivationRun run) {
+    return new RunWriter(home, catalog, run, rowsPerFile);
   }
 
   @Override

@@ -16,6 +16,7 @@ import org.puente.error.PuenteException;
 import org.puente.lake.catalog.Catalog;
 import org.puente.lake.catalog.LakeFile;
 import org.puente.lake.catalog.LakeQuery;
+import org.puente.lake.catalog.RunFile;
 import org.puente.lake.table.Column;
 import org.puente.lake.table.TableLayout;
 import org.puente.node.NodeHome;
@@ -53,11 +54,46 @@ public final class LakeReader {
    */
   public List<LakeFile> createView(
       Connection duckdb, String viewName, LakeQuery query, TableLayout layout) {
+    List<LakeFile> files = files(query);
+    createView(duckdb, viewName, files, layout, false);
+    return files;
+  }
+
+  /**
+   * As {@link #createView}, with one more column, {@code submission_id BIGINT}: the submission that
+   * published each row (with {@code source_line}, a row's identity across the lake).
+   */
+  public List<LakeFile> createViewWithSubmission(
+      Connection duckdb, String viewName, LakeQuery query, TableLayout layout) {
+    List<LakeFile> files = files(query);
+    createView(duckdb, viewName, files, layout, true);
+    return files;
+  }
+
+  /**
+   * Creates (or replaces) a temporary DuckDB view named {@code viewName} over one output table of a
+   * committed derivation run, with the columns of {@code layout}.
+   *
+   * @return the files the view reads
+   */
+  public List<LakeFile> createRunView(
+      Connection duckdb, String viewName, long runId, String tableName, TableLayout layout) {
+    List<LakeFile> files =
+        catalog.runs().files(runId, tableName).stream().map(RunFile::file).toList();
+    createView(duckdb, viewName, files, layout, false);
+    return files;
+  }
+
+  private void createView(
+      Connection duckdb,
+      String viewName,
+      List<LakeFile> files,
+      TableLayout layout,
+      boolean withSubmission) {
     requireNonNull(duckdb, "duckdb is null");
     if (!Column.isIdentifier(viewName)) {
       throw new IllegalArgumentException("view name must be a lower-case identifier: " + viewName);
     }
-    List<LakeFile> files = files(query);
     String source =
         files.isEmpty()
             ? ""
@@ -65,7 +101,8 @@ public final class LakeReader {
                 + files.stream()
                     .map(f -> "'" + resolve(f).toString().replace("'", "''") + "'")
                     .collect(Collectors.joining(", "))
-                + "], union_by_name = true)";
+                + "], union_by_name = true"
+                + (withSubmission ? ", filename = true)" : ")");
     try (Statement statement = duckdb.createStatement()) {
       Set<String> present = files.isEmpty() ? Set.of() : columnsIn(statement, source);
       String select =
@@ -79,10 +116,17 @@ public final class LakeReader {
                           + ") AS "
                           + c.quotedName())
               .collect(Collectors.joining(", "));
+      if (withSubmission) {
+        // Submission files are named part-<submission id>-<n>.parquet (PartitionedParquetWriter).
+        select +=
+            files.isEmpty()
+                ? ", CAST(NULL AS BIGINT) AS submission_id"
+                : ", CAST(regexp_extract(filename, 'part-([0-9]+)-[0-9]+\\.parquet$', 1) AS BIGINT)"
+                    + " AS submission_id";
+      }
       String from = files.isEmpty() ? " WHERE false" : " FROM " + source;
       statement.execute(
           "CREATE OR REPLACE TEMP VIEW \"" + viewName + "\" AS SELECT " + select + from);
-      return files;
     } catch (SQLException e) {
       throw new PuenteException(
           ErrorCode.UNAVAILABLE, "cannot create view " + viewName + ": " + e.getMessage(), e);

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.puente.lake.catalog.Catalog;
+import org.puente.lake.catalog.DerivationRun;
 import org.puente.lake.catalog.Submission;
 import org.puente.node.NodeHome;
 
@@ -26,8 +28,13 @@ final class Recovery {
     for (Submission submission : unfinished) {
       catalog.submissions().fail(submission.id(), INTERRUPTED);
     }
+    for (DerivationRun run : catalog.runs().unfinished()) {
+      catalog.runs().fail(run.id(), INTERRUPTED);
+    }
     int staging = clearStaging(home.staging());
-    int orphans = removeOrphans(home.lake(), catalog.manifests().allPaths());
+    Set<String> committed = new HashSet<>(catalog.manifests().allPaths());
+    committed.addAll(catalog.runs().allPaths());
+    int orphans = removeOrphans(home.lake(), committed);
     return new RecoveryReport(unfinished.size(), staging, orphans);
   }
 

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -33,10 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.puente.lake.catalog.AuditEntry;
 import org.puente.lake.catalog.Catalog;
 import org.puente.lake.catalog.CatalogConfig;
+import org.puente.lake.catalog.DerivationRun;
 import org.puente.lake.catalog.LakeFile;
 import org.puente.lake.catalog.LakeQuery;
 import org.puente.lake.catalog.Receipt;
 import org.puente.lake.catalog.RowCounts;
+import org.puente.lake.catalog.RunCounts;
+import org.puente.lake.catalog.RunFile;
 import org.puente.lake.catalog.Source;
 import org.puente.lake.catalog.Submission;
 import org.puente.lake.catalog.SubmissionStatus;
@@ -99,8 +103,8 @@ abstract class LakeContractTest {
                 "SELECT COUNT(*), MAX(version) FROM flyway_schema_history"
                     + " WHERE success AND type = 'SQL'")) {
       row.next();
-      assertThat(row.getInt(1)).isEqualTo(2);
-      assertThat(row.getString(2)).isEqualTo("2");
+      assertThat(row.getInt(1)).isEqualTo(3);
+      assertThat(row.getString(2)).isEqualTo("3");
     }
   }
 
@@ -465,6 +469,90 @@ abstract class LakeContractTest {
       }
     }
     assertThat(count("crossings")).isEqualTo(150); // a new view sees both
+  }
+
+  @Test
+  void aRunPublishesItsTablesInOneCommitAndReadsBackWithSubmissionIds() throws SQLException {
+    Submission first = ingest(source, "a.csv", "content a", 1_500, 2);
+    DerivationRun run = catalog.runs().start(LocalDate.of(2024, 6, 30), DerivationRun.Mode.FULL);
+    assertThat(run.status()).isEqualTo(DerivationRun.Status.RUNNING);
+    assertThat(run.lastSubmissionId()).isEqualTo(first.id());
+    List<Long> submissionIds = new ArrayList<>();
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement()) {
+      reader.createViewWithSubmission(
+          duckdb, "crossings", LakeQuery.of(EventKind.BORDER_CROSSING), Rows.LAYOUT);
+      try (ResultSet row = statement.executeQuery("SELECT DISTINCT submission_id FROM crossings")) {
+        while (row.next()) {
+          submissionIds.add(row.getLong(1));
+        }
+      }
+    }
+    assertThat(submissionIds).containsExactly(first.id());
+
+    SplittableRandom random = new SplittableRandom(3);
+    try (RunWriter writer = lake.runWriter(run)) {
+      for (long seq = 0; seq < 1_200; seq++) {
+        writer
+            .table("classes", EventKind.BORDER_CROSSING, "GTM", Rows.LAYOUT)
+            .append(Rows.row(seq, 3, random));
+      }
+      assertThat(catalog.runs().files(run.id(), "classes")).isEmpty();
+      DerivationRun committed = writer.commit(new RunCounts(1_200, 900, "{\"model\": 1}", "{}"));
+      assertThat(committed.status()).isEqualTo(DerivationRun.Status.COMMITTED);
+      assertThat(committed.travellers()).hasValue(900);
+    }
+    List<RunFile> files = catalog.runs().files(run.id(), "classes");
+    assertThat(files)
+        .hasSize(3)
+        .allSatisfy(
+            f ->
+                assertThat(f.file().path())
+                    .startsWith(
+                        "derived/classes/run-"
+                            + run.id()
+                            + "/kind=BORDER_CROSSING/country=GTM/period=2024-"));
+    assertThat(catalog.runs().latestCommitted()).map(DerivationRun::id).hasValue(run.id());
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement()) {
+      reader.createRunView(duckdb, "classes", run.id(), "classes", Rows.LAYOUT);
+      try (ResultSet row = statement.executeQuery("SELECT COUNT(DISTINCT seq) FROM classes")) {
+        row.next();
+        assertThat(row.getLong(1)).isEqualTo(1_200);
+      }
+    }
+    // The run's files survive reopening: recovery knows them as committed.
+    closeAll();
+    openAgain();
+    assertThat(files).allSatisfy(f -> assertThat(reader.resolve(f.file())).exists());
+  }
+
+  @Test
+  void anAbandonedOrInterruptedRunLeavesNothingAndIsRecordedFailed() throws IOException {
+    DerivationRun abandoned =
+        catalog.runs().start(LocalDate.of(2024, 6, 30), DerivationRun.Mode.FULL);
+    try (RunWriter writer = lake.runWriter(abandoned)) {
+      writer
+          .table("classes", EventKind.BORDER_CROSSING, "GTM", Rows.LAYOUT)
+          .append(Rows.row(0, 1, new SplittableRandom(1)));
+    }
+    assertThat(catalog.runs().get(abandoned.id()).status()).isEqualTo(DerivationRun.Status.FAILED);
+    assertThat(catalog.runs().latestCommitted()).isEmpty();
+
+    // A process that died after moving a file into the lake, before its commit.
+    DerivationRun interrupted =
+        catalog.runs().start(LocalDate.of(2024, 6, 30), DerivationRun.Mode.INCREMENTAL);
+    Path orphan = home.lake().resolve("derived/classes/run-" + interrupted.id() + "/x.parquet");
+    Files.createDirectories(orphan.getParent());
+    Files.writeString(orphan, "half");
+    closeAll();
+    openAgain();
+    assertThat(lake.recovery().orphanFilesRemoved()).isEqualTo(1);
+    assertThat(orphan).doesNotExist();
+    DerivationRun after = catalog.runs().get(interrupted.id());
+    assertThat(after.status()).isEqualTo(DerivationRun.Status.FAILED);
+    assertThat(after.failure()).hasValue(Recovery.INTERRUPTED);
+    assertThat(parquetFilesOnDisk()).isEmpty();
   }
 
   @Test

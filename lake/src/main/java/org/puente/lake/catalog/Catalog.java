@@ -82,6 +82,10 @@ public final class Catalog implements AutoCloseable {
     return new ManifestIndex(this);
   }
 
+  public RunLog runs() {
+    return new RunLog(this);
+  }
+
   public AuditLog audit() {
     return new AuditLog(this);
   }
