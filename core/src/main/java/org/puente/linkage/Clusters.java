@@ -1,0 +1,17 @@
+package org.puente.linkage;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Map;
+
+/**
+ * The persons found: every record id mapped to its cluster id, the id of the cluster's first record
+ * in (eventSecond, id) order, so ids stay the same when later records are added.
+ */
+public record Clusters(Map<Long, Long> assignments, LinkageReport report) {
+
+  public Clusters {
+    assignments = Map.copyOf(requireNonNull(assignments, "assignments is null"));
+    requireNonNull(report, "report is null");
+  }
+}

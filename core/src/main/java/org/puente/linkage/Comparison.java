@@ -1,0 +1,68 @@
+package org.puente.linkage;
+
+import java.util.List;
+
+/**
+ * The comparisons of the Fellegi–Sunter model, each with its agreement levels from the strongest
+ * agreement down. Level 0 of every comparison is "missing" (a value absent on either side): it is
+ * never estimated and weighs 0 bits, so a missing value neither helps nor hurts a pair. Levels 1
+ * and up are {@link #levels()} in order; a pair takes the first level whose condition holds.
+ */
+public enum Comparison {
+  /** Document token equal; document bigram encodings at least {@code documentSimilar} Dice. */
+  DOCUMENT(List.of("exact", "similar", "different")),
+  /** Name-set token equal; name encodings' Dice at least the high, medium or low threshold. */
+  NAME(List.of("exact", "high", "medium", "low", "different")),
+  /** First-surname token equal (term-frequency adjusted). */
+  SURNAME(List.of("exact", "different")),
+  /** Birth date equal (term-frequency adjusted); day and month exchanged; year equal. */
+  BIRTH_DATE(List.of("exact", "swapped", "year", "different")),
+  /** Sex code equal. */
+  SEX(List.of("agree", "disagree")),
+  /** Citizenship code equal. */
+  CITIZENSHIP(List.of("agree", "disagree"));
+
+  /** Level 0 of every comparison. */
+  public static final int MISSING = 0;
+
+  /** Bits of one comparison's level in a packed agreement pattern. */
+  static final int BITS = 3;
+
+  private static final Comparison[] ALL = values();
+
+  private final List<String> levels;
+
+  Comparison(List<String> levels) {
+    this.levels = levels;
+  }
+
+  /** The names of levels 1 and up (level 0 is missing). */
+  public List<String> levels() {
+    return levels;
+  }
+
+  /** Levels including missing. */
+  public int levelCount() {
+    return levels.size() + 1;
+  }
+
+  /** The comparison's name in the model's JSON: lower case. */
+  public String jsonName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The level of this comparison in a packed pattern (see {@link PairScorer#pattern}). */
+  public int levelIn(int pattern) {
+    return (pattern >>> (BITS * ordinal())) & ((1 << BITS) - 1);
+  }
+
+  /** A pattern with this comparison's level set (other comparisons unchanged). */
+  int with(int pattern, int level) {
+    int shift = BITS * ordinal();
+    return (pattern & ~(((1 << BITS) - 1) << shift)) | (level << shift);
+  }
+
+  static Comparison[] all() {
+    return ALL;
+  }
+}

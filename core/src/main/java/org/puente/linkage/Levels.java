@@ -1,0 +1,131 @@
+package org.puente.linkage;
+
+/**
+ * The agreement pattern of a pair: the level of every comparison, packed {@value Comparison#BITS}
+ * bits per comparison in declaration order. Depends only on the level thresholds of the settings,
+ * so it is computed the same way for u sampling, EM and scoring.
+ */
+final class Levels {
+
+  private static final int DOCUMENT_SHIFT = Comparison.BITS * Comparison.DOCUMENT.ordinal();
+  private static final int NAME_SHIFT = Comparison.BITS * Comparison.NAME.ordinal();
+  private static final int SURNAME_SHIFT = Comparison.BITS * Comparison.SURNAME.ordinal();
+  private static final int BIRTH_SHIFT = Comparison.BITS * Comparison.BIRTH_DATE.ordinal();
+  private static final int SEX_SHIFT = Comparison.BITS * Comparison.SEX.ordinal();
+  private static final int CITIZENSHIP_SHIFT = Comparison.BITS * Comparison.CITIZENSHIP.ordinal();
+
+  private final double nameHigh;
+  private final double nameMedium;
+  private final double nameLow;
+  private final double documentSimilar;
+
+  Levels(LinkageSettings settings) {
+    this.nameHigh = settings.nameHigh();
+    this.nameMedium = settings.nameMedium();
+    this.nameLow = settings.nameLow();
+    this.documentSimilar = settings.documentSimilar();
+  }
+
+  int pattern(LinkageRecord a, LinkageRecord b) {
+    return document(a, b) << DOCUMENT_SHIFT
+        | name(a, b) << NAME_SHIFT
+        | token(a.firstSurname(), b.firstSurname()) << SURNAME_SHIFT
+        | birthDate(a, b) << BIRTH_SHIFT
+        | code(a.sex(), b.sex()) << SEX_SHIFT
+        | code(a.citizenship(), b.citizenship()) << CITIZENSHIP_SHIFT;
+  }
+
+  /** 1 exact, 2 similar, 3 different, 0 missing. */
+  private int document(LinkageRecord a, LinkageRecord b) {
+    if (a.document() == 0 || b.document() == 0) {
+      return Comparison.MISSING;
+    }
+    if (a.document() == b.document()) {
+      return 1;
+    }
+    long[] x = a.documentBloom();
+    long[] y = b.documentBloom();
+    if (x != null && y != null) {
+      int common =
+          Long.bitCount(x[0] & y[0])
+              + Long.bitCount(x[1] & y[1])
+              + Long.bitCount(x[2] & y[2])
+              + Long.bitCount(x[3] & y[3]);
+      int total =
+          Long.bitCount(x[0])
+              + Long.bitCount(x[1])
+              + Long.bitCount(x[2])
+              + Long.bitCount(x[3])
+              + Long.bitCount(y[0])
+              + Long.bitCount(y[1])
+              + Long.bitCount(y[2])
+              + Long.bitCount(y[3]);
+      if (total > 0 && 2.0 * common >= documentSimilar * total) {
+        return 2;
+      }
+    }
+    return 3;
+  }
+
+  /** 1 exact name set, 2 high, 3 medium, 4 low, 5 different, 0 missing. */
+  private int name(LinkageRecord a, LinkageRecord b) {
+    if (a.nameSet() != 0 && a.nameSet() == b.nameSet()) {
+      return 1;
+    }
+    long[] x = a.nameBloom();
+    long[] y = b.nameBloom();
+    if (x == null || y == null) {
+      return a.nameSet() != 0 && b.nameSet() != 0 ? 5 : Comparison.MISSING;
+    }
+    int common = 0;
+    int total = 0;
+    for (int w = 0; w < LinkageRecord.NAME_BLOOM_WORDS; w++) {
+      common += Long.bitCount(x[w] & y[w]);
+      total += Long.bitCount(x[w]) + Long.bitCount(y[w]);
+    }
+    double twice = 2.0 * common;
+    if (twice >= nameHigh * total) {
+      return 2;
+    }
+    if (twice >= nameMedium * total) {
+      return 3;
+    }
+    if (twice >= nameLow * total) {
+      return 4;
+    }
+    return 5;
+  }
+
+  /** 1 exact, 2 swapped day and month, 3 same year, 4 different, 0 missing. */
+  private static int birthDate(LinkageRecord a, LinkageRecord b) {
+    if (a.birthDate() == 0 || b.birthDate() == 0) {
+      return Comparison.MISSING;
+    }
+    if (a.birthDate() == b.birthDate()) {
+      return 1;
+    }
+    if (a.birthDateSwapped() != 0 && a.birthDateSwapped() == b.birthDate()
+        || b.birthDateSwapped() != 0 && b.birthDateSwapped() == a.birthDate()) {
+      return 2;
+    }
+    if (a.birthYear() != 0 && a.birthYear() == b.birthYear()) {
+      return 3;
+    }
+    return 4;
+  }
+
+  /** 1 equal, 2 different, 0 missing. */
+  private static int token(long a, long b) {
+    if (a == 0 || b == 0) {
+      return Comparison.MISSING;
+    }
+    return a == b ? 1 : 2;
+  }
+
+  private static int code(String a, String b) {
+    if (a == null || b == null) {
+      return Comparison.MISSING;
+    }
+    return a.equals(b) ? 1 : 2;
+  }
+}

@@ -1,0 +1,248 @@
+package org.puente.linkage;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.puente.residence.Direction;
+
+/**
+ * Links records into persons. Records are processed in (eventSecond, id) order; each attaches to
+ * the cluster of its single best-scoring earlier candidate whose match weight reaches the threshold
+ * and whose cluster accepts it, else starts a cluster of its own. Clusters never merge, and a
+ * cluster's id is the id of its first record.
+ *
+ * <p>A cluster accepts a record unless it holds a record at another port less than {@link
+ * LinkageSettings#samePlaceSeconds} earlier (hard: one person cannot be in two places at once). A
+ * record whose direction equals that of the cluster's latest crossing (two arrivals or two
+ * departures with no opposite crossing between them) needs {@link
+ * LinkageSettings#sameDirectionPenalty} more bits. Candidates are ranked by their weight after the
+ * penalty; ties go to the smaller record id.
+ *
+ * <p>Every decision depends only on earlier records, the model and the term frequencies, so a run
+ * can continue from the assignments of an earlier one ({@link #resume}) and gives exactly what a
+ * full run over all records would.
+ */
+public final class Linker {
+
+  private static final Comparator<LinkageRecord> ORDER =
+      Comparator.comparingLong(LinkageRecord::eventSecond).thenComparingLong(LinkageRecord::id);
+
+  private Linker() {}
+
+  /** Links all records from scratch. */
+  public static Clusters link(
+      LinkageModel model, TermFrequencies frequencies, List<LinkageRecord> records) {
+    return resume(model, frequencies, Map.of(), records, Long.MIN_VALUE);
+  }
+
+  /**
+   * Continues an earlier run: records with {@code eventSecond < fromSecond} keep their cluster from
+   * {@code existing} (each must be there, with the cluster id an earlier run gave), the others are
+   * decided again, in order, against all records. The result is the same as {@link #link} over
+   * {@code records} when {@code existing} came from a run with the same model and frequencies over
+   * the records before {@code fromSecond}.
+   */
+  public static Clusters resume(
+      LinkageModel model,
+      TermFrequencies frequencies,
+      Map<Long, Long> existing,
+      List<LinkageRecord> records,
+      long fromSecond) {
+    requireNonNull(model, "model is null");
+    requireNonNull(frequencies, "frequencies is null");
+    requireNonNull(existing, "existing is null");
+    requireNonNull(records, "records is null");
+    return new Run(model, frequencies, records).run(existing, fromSecond);
+  }
+
+  /** The (eventSecond, id) processing order. */
+  public static List<LinkageRecord> ordered(List<LinkageRecord> records) {
+    List<LinkageRecord> ordered = new ArrayList<>(records);
+    ordered.sort(ORDER);
+    return ordered;
+  }
+
+  /** One run's state: arrays indexed by a record's position in processing order. */
+  private static final class Run {
+
+    private final LinkageSettings settings;
+    private final PairScorer scorer;
+    private final LinkageRecord[] ordered;
+
+    /** The first record of each record's cluster. */
+    private final int[] clusterOf;
+
+    /** The member before each record in its cluster, -1 for the first. */
+    private final int[] previousMember;
+
+    /**
+     * By cluster (its first record): the latest member and the direction of the latest crossing.
+     */
+    private final int[] lastMember;
+
+    private final Direction[] lastDirection;
+
+    Run(LinkageModel model, TermFrequencies frequencies, List<LinkageRecord> records) {
+      this.settings = model.settings();
+      this.scorer = new PairScorer(model, frequencies);
+      this.ordered = ordered(records).toArray(new LinkageRecord[0]);
+      requireUniqueIds(ordered);
+      int n = ordered.length;
+      clusterOf = new int[n];
+      previousMember = new int[n];
+      lastMember = new int[n];
+      lastDirection = new Direction[n];
+    }
+
+    Clusters run(Map<Long, Long> existing, long fromSecond) {
+      int n = ordered.length;
+      Blocks blocks = new Blocks(n, settings.maxBlockComparisons());
+      Map<Long, Integer> keptIndex = new HashMap<>();
+      int[] candidates = new int[64];
+      long decided = 0;
+      long pairs = 0;
+      long links = 0;
+      long placeRejections = 0;
+      long directionPenalties = 0;
+      double threshold = settings.threshold();
+      for (int i = 0; i < n; i++) {
+        LinkageRecord record = ordered[i];
+        long[] keys = record.blockingKeys();
+        if (record.eventSecond() < fromSecond) {
+          attach(i, keptCluster(existing, keptIndex, record, i));
+          keptIndex.put(record.id(), i);
+          blocks.add(i, keys);
+          continue;
+        }
+        decided++;
+        int bound = blocks.bound(keys);
+        if (bound > candidates.length) {
+          candidates = new int[Math.max(bound, candidates.length * 2)];
+        }
+        int count = blocks.candidates(i, keys, candidates);
+        pairs += count;
+        int best = -1;
+        double bestWeight = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < count; k++) {
+          int j = candidates[k];
+          double weight = scorer.weight(ordered[j], record);
+          if (weight < threshold) {
+            continue;
+          }
+          int cluster = clusterOf[j];
+          if (record.direction() != null && lastDirection[cluster] == record.direction()) {
+            directionPenalties++;
+            weight -= settings.sameDirectionPenalty();
+            if (weight < threshold) {
+              continue;
+            }
+          }
+          if (weight < bestWeight || weight == bestWeight && ordered[j].id() > ordered[best].id()) {
+            continue;
+          }
+          if (!placeAllows(cluster, record)) {
+            placeRejections++;
+            continue;
+          }
+          best = j;
+          bestWeight = weight;
+        }
+        if (best >= 0) {
+          links++;
+          attach(i, clusterOf[best]);
+        } else {
+          attach(i, i);
+        }
+        blocks.add(i, keys);
+      }
+      Map<Long, Long> assignments = new HashMap<>(n * 2);
+      long clusters = 0;
+      for (int i = 0; i < n; i++) {
+        assignments.put(ordered[i].id(), ordered[clusterOf[i]].id());
+        if (clusterOf[i] == i) {
+          clusters++;
+        }
+      }
+      LinkageReport report =
+          new LinkageReport(
+              decided,
+              pairs,
+              blocks.blocks(),
+              blocks.largestBlock(),
+              blocks.oversizeBlocks(),
+              blocks.truncatedRecords(),
+              links,
+              placeRejections,
+              directionPenalties,
+              clusters);
+      return new Clusters(assignments, report);
+    }
+
+    private int keptCluster(
+        Map<Long, Long> existing, Map<Long, Integer> keptIndex, LinkageRecord record, int i) {
+      Long cluster = existing.get(record.id());
+      if (cluster == null) {
+        throw new IllegalArgumentException(
+            "record " + record.id() + " is before fromSecond but has no existing assignment");
+      }
+      if (cluster == record.id()) {
+        return i;
+      }
+      Integer first = keptIndex.get(cluster);
+      if (first == null || clusterOf[first] != first) {
+        throw new IllegalArgumentException(
+            "record "
+                + record.id()
+                + " is assigned to cluster "
+                + cluster
+                + ", which is not the first record of a cluster before it");
+      }
+      return first;
+    }
+
+    /** False when the cluster has the person at another port within samePlaceSeconds. */
+    private boolean placeAllows(int cluster, LinkageRecord record) {
+      if (!record.timed() || record.port() == null) {
+        return true;
+      }
+      for (int m = lastMember[cluster]; m >= 0; m = previousMember[m]) {
+        LinkageRecord member = ordered[m];
+        if (!member.timed()
+            || record.eventSecond() - member.eventSecond() >= settings.samePlaceSeconds()) {
+          return true;
+        }
+        if (member.port() != null && !member.port().equals(record.port())) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private void attach(int i, int cluster) {
+      clusterOf[i] = cluster;
+      previousMember[i] = cluster == i ? -1 : lastMember[cluster];
+      lastMember[cluster] = i;
+      if (ordered[i].direction() != null) {
+        lastDirection[cluster] = ordered[i].direction();
+      }
+    }
+
+    private static void requireUniqueIds(LinkageRecord[] ordered) {
+      long[] ids = new long[ordered.length];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = ordered[i].id();
+      }
+      Arrays.sort(ids);
+      for (int i = 1; i < ids.length; i++) {
+        if (ids[i] == ids[i - 1]) {
+          throw new IllegalArgumentException("record id " + ids[i] + " occurs twice");
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package org.puente.linkage;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How many candidate pairs show each agreement pattern: what EM runs on. A run over millions of
+ * pairs has a few hundred distinct patterns, so EM costs nothing next to blocking.
+ */
+public final class PatternCounts {
+
+  private final int[] patterns;
+  private final long[] counts;
+  private final long total;
+
+  private PatternCounts(int[] patterns, long[] counts) {
+    this.patterns = patterns;
+    this.counts = counts;
+    long sum = 0;
+    for (long count : counts) {
+      sum += count;
+    }
+    this.total = sum;
+  }
+
+  /** From pattern → count (patterns as {@link PairScorer#pattern} packs them; counts positive). */
+  public static PatternCounts of(Map<Integer, Long> counts) {
+    requireNonNull(counts, "counts is null");
+    Map<Integer, Long> sorted = new TreeMap<>(counts);
+    int[] patterns = new int[sorted.size()];
+    long[] values = new long[sorted.size()];
+    int k = 0;
+    for (Map.Entry<Integer, Long> entry : sorted.entrySet()) {
+      if (entry.getValue() <= 0) {
+        throw new IllegalArgumentException("pattern counts must be positive");
+      }
+      patterns[k] = entry.getKey();
+      values[k++] = entry.getValue();
+    }
+    return new PatternCounts(patterns, values);
+  }
+
+  /**
+   * The patterns of every distinct candidate pair of the records, blocked exactly as {@link Linker}
+   * blocks them (same order, same window on large blocks).
+   */
+  public static PatternCounts blockedPairs(List<LinkageRecord> records, LinkageSettings settings) {
+    List<LinkageRecord> ordered = Linker.ordered(records);
+    Levels levels = new Levels(settings);
+    Blocks blocks = new Blocks(ordered.size(), settings.maxBlockComparisons());
+    long[] byPattern = new long[1 << (Comparison.BITS * Comparison.all().length)];
+    int[] candidates = new int[64];
+    for (int i = 0; i < ordered.size(); i++) {
+      LinkageRecord record = ordered.get(i);
+      int bound = blocks.bound(record.blockingKeys());
+      if (bound > candidates.length) {
+        candidates = new int[Math.max(bound, candidates.length * 2)];
+      }
+      int count = blocks.candidates(i, record.blockingKeys(), candidates);
+      for (int k = 0; k < count; k++) {
+        byPattern[levels.pattern(ordered.get(candidates[k]), record)]++;
+      }
+      blocks.add(i, record.blockingKeys());
+    }
+    Map<Integer, Long> counts = new LinkedHashMap<>();
+    for (int pattern = 0; pattern < byPattern.length; pattern++) {
+      if (byPattern[pattern] > 0) {
+        counts.put(pattern, byPattern[pattern]);
+      }
+    }
+    return of(counts);
+  }
+
+  public int distinct() {
+    return patterns.length;
+  }
+
+  public long total() {
+    return total;
+  }
+
+  int pattern(int k) {
+    return patterns[k];
+  }
+
+  long count(int k) {
+    return counts[k];
+  }
+
+  /** Pattern → count, ascending by pattern. */
+  public Map<Integer, Long> asMap() {
+    Map<Integer, Long> map = new LinkedHashMap<>();
+    for (int k = 0; k < patterns.length; k++) {
+      map.put(patterns[k], counts[k]);
+    }
+    return map;
+  }
+}

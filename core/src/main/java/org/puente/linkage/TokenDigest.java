@@ -1,0 +1,63 @@
+package org.puente.linkage;
+
+import java.util.Base64;
+import org.puente.privacy.BloomEncoding;
+
+/**
+ * The 64-bit digests the linker compares instead of stored strings. A stored match token is {@code
+ * <key id>:<22 base64url characters of 16 bytes>} ({@code MatchToken.encoded()}); its digest is the
+ * first 8 bytes of the decoded value, big-endian. 0 means absent, so a present token whose first 8
+ * bytes are 0 (probability 2⁻⁶⁴) is mapped to 1. Tokens are HMAC outputs, so 64 of their bits
+ * collide by accident with probability about n²/2⁶⁵: for 10⁸ distinct values, 3·10⁻⁴.
+ */
+public final class TokenDigest {
+
+  private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
+
+  private TokenDigest() {}
+
+  /** The digest of a stored token (with or without its key id); 0 for null or empty. */
+  public static long of(String storedToken) {
+    if (storedToken == null || storedToken.isEmpty()) {
+      return 0;
+    }
+    byte[] bytes = BASE64URL.decode(value(storedToken));
+    if (bytes.length < 8) {
+      throw new IllegalArgumentException("a token holds at least 8 bytes");
+    }
+    long digest = 0;
+    for (int i = 0; i < 8; i++) {
+      digest = (digest << 8) | (bytes[i] & 0xff);
+    }
+    return digest == 0 ? 1 : digest;
+  }
+
+  /**
+   * The 16 words of a stored name encoding ({@link BloomEncoding#toBase64}, optionally prefixed by
+   * its key id and a colon); null for null or empty.
+   */
+  public static long[] bloom(String stored) {
+    if (stored == null || stored.isEmpty()) {
+      return null;
+    }
+    return BloomEncoding.fromBase64("stored", value(stored)).bits();
+  }
+
+  /** Digests of several stored tokens, absent ones dropped: the blocking keys of a record. */
+  public static long[] keys(String... storedTokens) {
+    long[] keys = new long[storedTokens.length];
+    int count = 0;
+    for (String token : storedTokens) {
+      long digest = of(token);
+      if (digest != 0) {
+        keys[count++] = digest;
+      }
+    }
+    return java.util.Arrays.copyOf(keys, count);
+  }
+
+  private static String value(String stored) {
+    int colon = stored.lastIndexOf(':');
+    return colon < 0 ? stored : stored.substring(colon + 1);
+  }
+}
