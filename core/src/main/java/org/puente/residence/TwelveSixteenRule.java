@@ -20,8 +20,9 @@ import java.util.Optional;
  *       it leads to. A day counts as present when the person is in C at its end.
  *   <li>Residence. {@code initialResidence} is the country of usual residence before the first
  *       crossing (empty: none of the observed countries); a person has at most one.
- *   <li>Window. A crossing on day d looks at the {@value #WINDOW_DAYS} days d .. d+486 (16 months
- *       of 30.44 days).
+ *   <li>Window. A crossing on day d looks at the days {@code [d, d.plusMonths(16))}: 16 calendar
+ *       months, end exclusive (485 to {@value #WINDOW_DAYS} days; a crossing on the 29th–31st of a
+ *       month whose 16th month after is shorter ends on that month's last day, exclusive).
  *   <li>Arrival into C of a person not resident in C: long-term when the person is in C on at least
  *       {@value #THRESHOLD_DAYS} days of the window (12 months); C becomes the (single) country of
  *       usual residence. Arrival of a resident of C: short-term (a return from a trip).
@@ -40,8 +41,15 @@ import java.util.Optional;
  */
 public final class TwelveSixteenRule {
 
-  /** Sixteen months, in days (16 × 30.44, rounded). */
-  public static final int WINDOW_DAYS = 487;
+  /** The window in calendar months. */
+  public static final int WINDOW_MONTHS = 16;
+
+  /**
+   * The longest window of {@value #WINDOW_MONTHS} calendar months, in days (a window holding a 29
+   * February and July to October): a crossing on day d is final once the days up to d + {@value
+   * #WINDOW_DAYS} - 1 are known.
+   */
+  public static final int WINDOW_DAYS = 489;
 
   /** Twelve months, in days. */
   public static final int THRESHOLD_DAYS = 365;
@@ -85,12 +93,12 @@ public final class TwelveSixteenRule {
       boolean resident = residence.filter(country::equals).isPresent();
       boolean arrival = crossing.direction() == Direction.ARRIVAL;
       long windowStart = days[i];
-      long windowEnd = windowStart + WINDOW_DAYS - 1;
+      long windowEnd = crossing.date().plusMonths(WINDOW_MONTHS).toEpochDay() - 1;
       long observedEnd = Math.min(windowEnd, end);
       int observedDays = (int) Math.max(0, observedEnd - windowStart + 1);
       int present = presentDays(crossings, days, i, country, windowStart, observedEnd);
       int counted = arrival ? present : observedDays - present;
-      int unseen = WINDOW_DAYS - observedDays;
+      int unseen = (int) (windowEnd - windowStart + 1) - observedDays;
       boolean candidate = arrival != resident;
       MigrationClass migrationClass;
       if (!candidate) {
