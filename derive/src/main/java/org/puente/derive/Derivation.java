@@ -1,0 +1,201 @@
+package org.puente.derive;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.puente.error.ErrorCode;
+import org.puente.error.PuenteException;
+import org.puente.lake.Lake;
+import org.puente.lake.LakeReader;
+import org.puente.lake.RunWriter;
+import org.puente.lake.catalog.DerivationRun;
+import org.puente.lake.catalog.RunCounts;
+import org.puente.linkage.Clusters;
+import org.puente.linkage.LinkageModel;
+import org.puente.linkage.LinkageRecord;
+import org.puente.linkage.Linker;
+import org.puente.linkage.ModelTraining;
+import org.puente.linkage.TermFrequencies;
+
+/**
+ * One derivation run over a node's committed records: link them into travellers (per reporting
+ * country), derive each traveller's stays, classify each crossing by the 12/16-month rule as of the
+ * run's date, and publish the results as the run's lake tables ({@link OutputTables}) with one
+ * catalog commit. A failure leaves the previous run current.
+ */
+public final class Derivation {
+
+  private final Lake lake;
+  private final LakeReader reader;
+
+  public Derivation(Lake lake) {
+    this.lake = requireNonNull(lake, "lake is null");
+    this.reader = new LakeReader(lake.home(), lake.catalog());
+  }
+
+  /** Runs and commits; returns what was done. */
+  public DerivationResult run(DerivationOptions options) {
+    requireNonNull(options, "options is null");
+    long started = System.nanoTime();
+    Optional<DerivationRun> previous = lake.catalog().runs().latestCommitted();
+    DerivationRun.Mode mode =
+        options.linking() == DerivationOptions.Linking.INCREMENTAL && previous.isPresent()
+            ? DerivationRun.Mode.INCREMENTAL
+            : DerivationRun.Mode.FULL;
+    DerivationRun run = lake.catalog().runs().start(options.asOf(), mode);
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        RunWriter writer = lake.runWriter(run)) {
+      List<NodeRecord> records =
+          new RecordLoader(reader).load(duckdb, Optional.empty(), run.lastSubmissionId());
+      long loaded = System.nanoTime();
+      Map<Long, PreviousRecord> before =
+          previous.isPresent() ? previousHistories(duckdb, previous.get()) : Map.of();
+      Map<String, List<NodeRecord>> byCountry = new TreeMap<>();
+      for (NodeRecord record : records) {
+        byCountry
+            .computeIfAbsent(record.event().reportingCountry(), c -> new ArrayList<>())
+            .add(record);
+      }
+      Map<String, ModelStore.Entry> models = new LinkedHashMap<>();
+      HistoryWriter histories = new HistoryWriter(writer, options, before);
+      long linkedRecords = 0;
+      long travellers = 0;
+      long linkNanos = 0;
+      for (Map.Entry<String, List<NodeRecord>> country : byCountry.entrySet()) {
+        long linkStart = System.nanoTime();
+        ModelStore.Entry model =
+            model(country.getKey(), country.getValue(), options, previous, run.lastSubmissionId());
+        models.put(country.getKey(), model);
+        Clusters clusters = link(country.getValue(), model, mode, previous, before);
+        linkNanos += System.nanoTime() - linkStart;
+        linkedRecords += country.getValue().size();
+        travellers += histories.write(country.getKey(), country.getValue(), clusters);
+      }
+      long derived = System.nanoTime();
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("records", linkedRecords);
+      summary.put("travellers", travellers);
+      summary.put("countries", byCountry.keySet());
+      summary.put("seconds_load", seconds(loaded - started));
+      summary.put("seconds_link", seconds(linkNanos));
+      summary.put("seconds_total", seconds(derived - started));
+      summary.putAll(histories.summary());
+      DerivationRun committed =
+          writer.commit(
+              new RunCounts(
+                  linkedRecords, travellers, ModelStore.write(models), Summaries.json(summary)));
+      return new DerivationResult(committed, summary, histories.revisions());
+    } catch (SQLException e) {
+      lake.catalog().runs().fail(run.id(), "DuckDB failed: " + e.getMessage());
+      throw new PuenteException(ErrorCode.UNAVAILABLE, "DuckDB failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The country's model: the previous run's (with the term frequencies of the same records) unless
+   * retraining or there is none; else trained on the country's records.
+   */
+  private static ModelStore.Entry model(
+      String country,
+      List<NodeRecord> records,
+      DerivationOptions options,
+      Optional<DerivationRun> previous,
+      long lastSubmission) {
+    if (options.linking() != DerivationOptions.Linking.RETRAIN && previous.isPresent()) {
+      Optional<ModelStore.Entry> kept =
+          ModelStore.read(previous.get().linkageModel().orElseThrow(), country);
+      if (kept.isPresent()) {
+        return kept.get();
+      }
+    }
+    List<LinkageRecord> linkage = linkageRecords(records, Long.MAX_VALUE);
+    LinkageModel model =
+        ModelTraining.train(linkage, options.linkage(), new SplittableRandom(options.seed()));
+    return new ModelStore.Entry(model, lastSubmission);
+  }
+
+  private static Clusters link(
+      List<NodeRecord> records,
+      ModelStore.Entry model,
+      DerivationRun.Mode mode,
+      Optional<DerivationRun> previous,
+      Map<Long, PreviousRecord> before) {
+    List<LinkageRecord> all = linkageRecords(records, Long.MAX_VALUE);
+    TermFrequencies frequencies =
+        TermFrequencies.of(linkageRecords(records, model.trainedUpToSubmission()));
+    if (mode == DerivationRun.Mode.FULL) {
+      return Linker.link(model.model(), frequencies, all);
+    }
+    long seen = previous.orElseThrow().lastSubmissionId();
+    long from = Long.MAX_VALUE;
+    for (NodeRecord record : records) {
+      if (record.submissionId() > seen) {
+        from = Math.min(from, record.eventSecond());
+      }
+    }
+    Map<Long, Long> kept = new HashMap<>();
+    for (NodeRecord record : records) {
+      if (record.eventSecond() < from) {
+        PreviousRecord earlier = before.get(record.key());
+        if (earlier == null) {
+          throw new IllegalStateException(
+              "record " + record.key() + " is older than the new ones but not in the last run");
+        }
+        kept.put(record.key(), earlier.travellerId());
+      }
+    }
+    return Linker.resume(model.model(), frequencies, kept, all, from);
+  }
+
+  /** The linkage records of the records from submissions up to {@code lastSubmission}. */
+  private static List<LinkageRecord> linkageRecords(List<NodeRecord> records, long lastSubmission) {
+    List<LinkageRecord> linkage = new ArrayList<>(records.size());
+    for (NodeRecord record : records) {
+      if (record.submissionId() <= lastSubmission) {
+        linkage.add(record.linkage());
+      }
+    }
+    return linkage;
+  }
+
+  /** The previous run's traveller and class of each record. */
+  private Map<Long, PreviousRecord> previousHistories(Connection duckdb, DerivationRun previous)
+      throws SQLException {
+    reader.createRunView(
+        duckdb,
+        "previous_histories",
+        previous.id(),
+        OutputTables.HISTORIES,
+        OutputTables.HISTORIES_LAYOUT);
+    Map<Long, PreviousRecord> before = new HashMap<>();
+    try (Statement statement = duckdb.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                "SELECT submission_id, source_line, traveller_id, class, predicted_permille"
+                    + " FROM previous_histories")) {
+      while (row.next()) {
+        int permille = row.getInt(5);
+        before.put(
+            NodeRecord.key(row.getLong(1), row.getLong(2)),
+            new PreviousRecord(row.getLong(3), row.getString(4), row.wasNull() ? -1 : permille));
+      }
+    }
+    return before;
+  }
+
+  private static double seconds(long nanos) {
+    return Math.round(nanos / 1e6) / 1e3;
+  }
+}

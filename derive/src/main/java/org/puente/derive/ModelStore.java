@@ -1,0 +1,58 @@
+package org.puente.derive;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.puente.linkage.LinkageModel;
+
+/**
+ * The linkage models of a run, one per reporting country, as the JSON text the catalog keeps: for
+ * each country the model and the last submission its term frequencies were counted over (so a later
+ * run can count them again over exactly the same records).
+ */
+final class ModelStore {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One country's model. */
+  record Entry(LinkageModel model, long trainedUpToSubmission) {}
+
+  private ModelStore() {}
+
+  static String write(Map<String, Entry> models) {
+    ObjectNode root = JSON.createObjectNode();
+    for (Map.Entry<String, Entry> country : new TreeMap<>(models).entrySet()) {
+      ObjectNode node = root.putObject(country.getKey());
+      node.put("trainedUpToSubmission", country.getValue().trainedUpToSubmission());
+      try {
+        node.set("model", JSON.readTree(country.getValue().model().toJson()));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("a model's own JSON does not parse", e);
+      }
+    }
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Optional<Entry> read(String json, String country) {
+    try {
+      JsonNode node = JSON.readTree(json).get(country);
+      if (node == null) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Entry(
+              LinkageModel.fromJson(JSON.writeValueAsString(node.get("model"))),
+              node.get("trainedUpToSubmission").asLong()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("the stored linkage models are not JSON", e);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package org.puente.derive;
+
+import static java.util.Objects.requireNonNull;
+
+import org.puente.linkage.LinkageRecord;
+import org.puente.residence.HistoryEvent;
+
+/**
+ * One committed lake record as a derivation run uses it: its identity, the non-identifying
+ * variables a history needs, and its tokens and encodings for linkage. Never holds a clear
+ * identifier (the lake has none).
+ *
+ * @param key the record's identity across the lake: submission id × 2^40 + source line; also the
+ *     record id of {@code event} and {@code linkage}
+ * @param recordRef the source's own record reference (the lake's {@code record_id})
+ * @param event what the histories look at
+ * @param linkage what linkage compares
+ */
+public record NodeRecord(long key, String recordRef, HistoryEvent event, LinkageRecord linkage) {
+
+  /** Bits of the key that hold the source line. */
+  public static final int LINE_BITS = 40;
+
+  public NodeRecord {
+    requireNonNull(event, "event is null");
+    requireNonNull(linkage, "linkage is null");
+    if (event.recordId() != key || linkage.id() != key) {
+      throw new IllegalArgumentException("the event and linkage record must carry the key");
+    }
+  }
+
+  /** The key of a lake row. */
+  public static long key(long submissionId, long sourceLine) {
+    if (submissionId < 0 || sourceLine < 0 || sourceLine >= 1L << LINE_BITS) {
+      throw new IllegalArgumentException(
+          "no key for submission " + submissionId + " line " + sourceLine);
+    }
+    return (submissionId << LINE_BITS) | sourceLine;
+  }
+
+  public static long submissionOf(long key) {
+    return key >>> LINE_BITS;
+  }
+
+  public static long sourceLineOf(long key) {
+    return key & ((1L << LINE_BITS) - 1);
+  }
+
+  public long submissionId() {
+    return submissionOf(key);
+  }
+
+  public long eventSecond() {
+    return linkage.eventSecond();
+  }
+}

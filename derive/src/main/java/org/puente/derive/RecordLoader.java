@@ -1,0 +1,210 @@
+package org.puente.derive;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.puente.error.ErrorCode;
+import org.puente.error.PuenteException;
+import org.puente.ingest.store.RecordTable;
+import org.puente.lake.LakeReader;
+import org.puente.lake.catalog.LakeQuery;
+import org.puente.lake.table.TableLayout;
+import org.puente.linkage.LinkageRecord;
+import org.puente.linkage.TokenDigest;
+import org.puente.privacy.TokenKind;
+import org.puente.residence.Direction;
+import org.puente.residence.HistoryEvent;
+import org.puente.schema.EventKind;
+import org.puente.schema.RegionalSchema;
+
+/**
+ * Reads the committed records of a node's lake, every event kind, into {@link NodeRecord}s in time
+ * order (event time, else the event date at 00:00; then the key). Only the columns linkage and the
+ * histories use are read; tokens become 64-bit digests as they are read.
+ */
+public final class RecordLoader {
+
+  /** The column of the 256-bit document encoding, in lakes that have it. */
+  static final String DOC_BLOOM = "doc_bloom";
+
+  private final LakeReader reader;
+
+  public RecordLoader(LakeReader reader) {
+    this.reader = requireNonNull(reader, "reader is null");
+  }
+
+  /**
+   * The records of {@code country} (all countries when empty) from the committed submissions with
+   * an id up to {@code lastSubmissionId}, in time order.
+   */
+  public List<NodeRecord> load(Connection duckdb, Optional<String> country, long lastSubmissionId) {
+    List<NodeRecord> records = new ArrayList<>();
+    for (EventKind kind : EventKind.values()) {
+      LakeQuery query = LakeQuery.of(kind);
+      if (country.isPresent()) {
+        query = query.country(country.get());
+      }
+      TableLayout layout = RecordTable.layout(RegionalSchema.standard(), kind);
+      String view = "records_" + kind.name().toLowerCase(java.util.Locale.ROOT);
+      reader.createViewWithSubmission(duckdb, view, query, layout);
+      read(duckdb, view, kind, layout, lastSubmissionId, records);
+    }
+    records.sort(
+        (a, b) -> {
+          int byTime = Long.compare(a.eventSecond(), b.eventSecond());
+          return byTime != 0 ? byTime : Long.compare(a.key(), b.key());
+        });
+    return records;
+  }
+
+  private static void read(
+      Connection duckdb,
+      String view,
+      EventKind kind,
+      TableLayout layout,
+      long lastSubmissionId,
+      List<NodeRecord> into) {
+    List<String> columns =
+        List.of(
+            "submission_id",
+            RecordTable.SOURCE_LINE,
+            RecordTable.RECORD_ID,
+            RegionalSchema.REPORTING_COUNTRY,
+            RegionalSchema.EVENT_DATE,
+            RegionalSchema.EVENT_TIME,
+            RegionalSchema.DIRECTION,
+            RegionalSchema.PORT,
+            RegionalSchema.CITIZENSHIP,
+            RegionalSchema.COUNTRY_OF_RESIDENCE,
+            kind == EventKind.RETURN_OF_NATIONAL
+                ? RegionalSchema.RETURNED_FROM
+                : RegionalSchema.COUNTERPART_COUNTRY,
+            RegionalSchema.AUTHORISED_STAY_DAYS,
+            RegionalSchema.PERMIT_END,
+            RegionalSchema.SEX,
+            RecordTable.tokenColumn(TokenKind.DOCUMENT),
+            RecordTable.tokenColumn(TokenKind.BIRTH_DATE),
+            RecordTable.tokenColumn(TokenKind.BIRTH_DATE_SWAPPED),
+            RecordTable.tokenColumn(TokenKind.BIRTH_YEAR),
+            RecordTable.tokenColumn(TokenKind.FIRST_GIVEN_NAME),
+            RecordTable.tokenColumn(TokenKind.FIRST_SURNAME),
+            RecordTable.tokenColumn(TokenKind.GIVEN_NAMES),
+            RecordTable.tokenColumn(TokenKind.SURNAMES),
+            RecordTable.tokenColumn(TokenKind.NAME_SET),
+            RecordTable.tokenColumn(TokenKind.BLOCK_SURNAME_YEAR),
+            RecordTable.tokenColumn(TokenKind.BLOCK_GIVEN_DATE),
+            RecordTable.tokenColumn(TokenKind.BLOCK_DATE_SEX),
+            RecordTable.NAME_BLOOM,
+            DOC_BLOOM);
+    StringBuilder select = new StringBuilder("SELECT ");
+    for (int i = 0; i < columns.size(); i++) {
+      String column = columns.get(i);
+      boolean present =
+          column.equals("submission_id")
+              || layout.columns().stream().anyMatch(c -> c.name().equals(column));
+      select.append(i == 0 ? "" : ", ").append(present ? "\"" + column + "\"" : "NULL");
+    }
+    select
+        .append(" FROM ")
+        .append(view)
+        .append(" WHERE submission_id <= ")
+        .append(lastSubmissionId);
+    try (Statement statement = duckdb.createStatement();
+        ResultSet row = statement.executeQuery(select.toString())) {
+      while (row.next()) {
+        into.add(toRecord(row, kind));
+      }
+    } catch (SQLException e) {
+      throw new PuenteException(
+          ErrorCode.UNAVAILABLE,
+          "cannot read the lake's " + kind + " records: " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static NodeRecord toRecord(ResultSet row, EventKind kind) throws SQLException {
+    long key = NodeRecord.key(row.getLong(1), row.getLong(2));
+    LocalDate date = row.getObject(5, LocalDate.class);
+    Timestamp time = row.getTimestamp(6);
+    // A time on another day than the event date (an inconsistent source) is not used for order.
+    LocalDateTime at =
+        time != null && time.toLocalDateTime().toLocalDate().equals(date)
+            ? time.toLocalDateTime()
+            : date.atStartOfDay();
+    long second = at.toEpochSecond(ZoneOffset.UTC);
+    String directionCode = row.getString(7);
+    Direction direction =
+        kind == EventKind.BORDER_CROSSING && directionCode != null
+            ? Direction.valueOf(directionCode)
+            : null;
+    String port = row.getString(8);
+    String citizenship = row.getString(9);
+    String sex = row.getString(14);
+    String document = row.getString(15);
+    LinkageRecord linkage =
+        new LinkageRecord(
+            key,
+            TokenDigest.of(document),
+            TokenDigest.of(row.getString(16)),
+            TokenDigest.of(row.getString(17)),
+            TokenDigest.of(row.getString(18)),
+            TokenDigest.of(row.getString(19)),
+            TokenDigest.of(row.getString(20)),
+            TokenDigest.of(row.getString(21)),
+            TokenDigest.of(row.getString(22)),
+            TokenDigest.of(row.getString(23)),
+            TokenDigest.keys(document, row.getString(24), row.getString(25), row.getString(26)),
+            TokenDigest.bloom(row.getString(27)),
+            documentBloom(row.getString(28)),
+            sex,
+            citizenship,
+            second,
+            direction,
+            port);
+    int stay = row.getInt(12);
+    Integer authorisedStay = row.wasNull() ? null : stay;
+    HistoryEvent event =
+        new HistoryEvent(
+            key,
+            kind,
+            date,
+            second,
+            direction,
+            port,
+            row.getString(4),
+            citizenship,
+            row.getString(10),
+            authorisedStay,
+            row.getString(11));
+    return new NodeRecord(key, row.getString(3), event, linkage);
+  }
+
+  /** The 4 words of a stored 256-bit document encoding (base64url, big-endian), or null. */
+  static long[] documentBloom(String stored) {
+    if (stored == null || stored.isEmpty()) {
+      return null;
+    }
+    byte[] bytes =
+        java.util.Base64.getUrlDecoder().decode(stored.substring(stored.lastIndexOf(':') + 1));
+    long[] words = new long[LinkageRecord.DOCUMENT_BLOOM_WORDS];
+    if (bytes.length != words.length * 8) {
+      throw new IllegalArgumentException("a document encoding is " + words.length * 8 + " bytes");
+    }
+    for (int w = 0; w < words.length; w++) {
+      for (int b = 0; b < 8; b++) {
+        words[w] = (words[w] << 8) | (bytes[w * 8 + b] & 0xff);
+      }
+    }
+    return words;
+  }
+}

@@ -1,0 +1,367 @@
+package org.puente.derive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.puente.ingest.store.Ingestor;
+import org.puente.lake.Lake;
+import org.puente.lake.LakeReader;
+import org.puente.lake.catalog.Catalog;
+import org.puente.lake.catalog.CatalogConfig;
+import org.puente.lake.catalog.DerivationRun;
+import org.puente.linkage.PairwiseQuality;
+import org.puente.node.NodeHome;
+import org.puente.node.keys.KeyStore;
+import org.puente.node.leak.LeakDetector;
+import org.puente.node.rejects.RejectStore;
+import org.puente.privacy.IdentifierNormaliser;
+import org.puente.privacy.LeakMatcher;
+import org.puente.privacy.TokenDeriver;
+import org.puente.sim.SimulationConfig;
+import org.puente.sim.Simulator;
+import org.puente.sim.noise.NoiseSettings;
+import org.puente.spec.MappingSpec;
+import org.puente.spec.SpecParser;
+
+/**
+ * Issue 6 end to end on the simulator's truth: Costa Rica's crossings of two years, loaded in two
+ * monthly-style submissions (the first 18 months, then the last 6), linked and classified by
+ * derivation runs, and checked against who really crossed and the true 12/16-month classes.
+ */
+class SimulatedRegionDerivationTest {
+
+  private static final String EXPORT = "dgme_cr_movimientos.csv";
+  private static final YearMonth FIRST = YearMonth.of(2023, 1);
+  private static final YearMonth LAST = YearMonth.of(2024, 12);
+  private static final YearMonth CUT = YearMonth.of(2024, 6);
+
+  @TempDir static Path dir;
+
+  private static Catalog catalog;
+  private static Lake lake;
+  private static Map<String, String> trueTraveller;
+  private static Map<String, String> trueClass;
+  private static DerivationResult first;
+  private static DerivationResult incremental;
+  private static Map<Long, Long> incrementalTravellers;
+  private static Map<Long, Long> relinkedTravellers;
+  private static Path home;
+  private static Path export;
+  private static final Map<String, String> DIAG = new HashMap<>();
+
+  @BeforeAll
+  static void simulateIngestAndDerive() throws Exception {
+    Simulator simulator = Simulator.standard();
+    Path region = dir.resolve("region");
+    simulator.run(
+        new SimulationConfig(
+            7, 0.0003, FIRST, LAST, simulator.region().countryCodes(), NoiseSettings.defaults(), 2),
+        region,
+        households -> {});
+    readTruth(region.resolve("truth"));
+    export = region.resolve("CRI").resolve(EXPORT);
+    List<Path> parts = splitByMonth(export, CUT);
+
+    home = dir.resolve("home");
+    NodeHome node = new NodeHome(home);
+    SecureRandom seeded = SecureRandom.getInstance("SHA1PRNG");
+    seeded.setSeed(6);
+    KeyStore keys = KeyStore.create(node, Clock.systemUTC(), seeded, Optional.empty());
+    catalog = Catalog.open(CatalogConfig.embedded(node.catalog()), Clock.systemUTC());
+    lake = Lake.open(node, catalog);
+    Ingestor ingestor =
+        new Ingestor(
+            lake,
+            new RejectStore(keys, new SecureRandom()),
+            new TokenDeriver(keys.network()),
+            Ingestor.standardEncoder(keys.network()),
+            2);
+    Path specFile = Path.of("../examples/specs/cri-crossings.yaml");
+    MappingSpec spec =
+        SpecParser.standard().parse("cri-crossings.yaml", Files.readString(specFile));
+
+    ingestor.ingest(spec, parts.get(0), done -> {});
+    first = new Derivation(lake).run(DerivationOptions.defaults(CUT.atEndOfMonth()));
+    ingestor.ingest(spec, parts.get(1), done -> {});
+    incremental = new Derivation(lake).run(DerivationOptions.defaults(LAST.atEndOfMonth()));
+    incrementalTravellers = travellers(incremental.run());
+    DerivationResult relinked =
+        new Derivation(lake)
+            .run(
+                new DerivationOptions(
+                    LAST.atEndOfMonth(),
+                    DerivationOptions.Linking.RELINK,
+                    org.puente.linkage.LinkageSettings.DEFAULTS,
+                    org.puente.residence.ResidenceRules.DEFAULT,
+                    2026L));
+    relinkedTravellers = travellers(relinked.run());
+  }
+
+  @AfterAll
+  static void close() {
+    if (lake != null) {
+      lake.close();
+    }
+    if (catalog != null) {
+      catalog.close();
+    }
+  }
+
+  @Test
+  void everyCommittedRecordIsInTheHistoriesExactlyOnce() throws SQLException {
+    long accepted =
+        catalog.submissions().list().stream()
+            .mapToLong(s -> s.counts().map(c -> c.accepted()).orElse(0L))
+            .sum();
+    assertThat(incremental.run().recordsLinked()).hasValue(accepted);
+    assertThat(incrementalTravellers).hasSize((int) accepted);
+    assertThat(first.run().mode()).isEqualTo(DerivationRun.Mode.FULL);
+    assertThat(incremental.run().mode()).isEqualTo(DerivationRun.Mode.INCREMENTAL);
+  }
+
+  @Test
+  void anIncrementalRunLinksExactlyAsAFullRelinkWithTheSameModel() {
+    assertThat(incrementalTravellers).isEqualTo(relinkedTravellers);
+  }
+
+  @Test
+  void linkageMatchesTheSimulatorsTravellers() throws SQLException {
+    Map<Long, String> truth = new HashMap<>();
+    Map<Long, Long> clusters = new HashMap<>();
+    forEachHistory(
+        incremental.run(),
+        (key, fileName, recordRef, traveller, residenceClass) -> {
+          String id = trueTraveller.get(originalFile(fileName) + "/" + recordRef);
+          assertThat(id).as("truth of %s %s", fileName, recordRef).isNotNull();
+          truth.put(key, id);
+          clusters.put(key, traveller);
+        });
+    PairwiseQuality quality = PairwiseQuality.of(truth, clusters);
+    System.out.println(
+        "DIAG MODEL "
+            + ModelStore.read(incremental.run().linkageModel().orElseThrow(), "CRI")
+                .orElseThrow()
+                .model()
+                .describe());
+    System.out.println("DIAG SUMMARY " + incremental.summary());
+    Map<Long, java.util.TreeMap<String, Integer>> members = new HashMap<>();
+    clusters.forEach(
+        (key, c) ->
+            members
+                .computeIfAbsent(c, x -> new java.util.TreeMap<>())
+                .merge(truth.get(key), 1, Integer::sum));
+    members.values().stream()
+        .filter(m -> m.size() > 1)
+        .sorted(
+            (a, b) ->
+                b.values().stream().mapToInt(i -> i).sum()
+                    - a.values().stream().mapToInt(i -> i).sum())
+        .limit(15)
+        .forEach(
+            m ->
+                System.out.println(
+                    "DIAG " + m + " " + m.keySet().stream().map(t -> DIAG.get(t)).toList()));
+    System.out.println("CRI linkage against the simulator's truth: " + quality);
+    assertThat(quality.precision()).isGreaterThan(0.99);
+    assertThat(quality.recall()).isGreaterThan(0.98);
+  }
+
+  @Test
+  void finalClassesMatchTheTrueTwelveSixteenClasses() throws SQLException {
+    long[] counts = new long[3]; // final compared, agreeing, provisional
+    forEachHistory(
+        incremental.run(),
+        (key, fileName, recordRef, traveller, residenceClass) -> {
+          String truth = trueClass.get(originalFile(fileName) + "/" + recordRef);
+          if (residenceClass.equals("PROVISIONAL")) {
+            counts[2]++;
+            return;
+          }
+          counts[0]++;
+          boolean migrant = residenceClass.startsWith("MIGRANT_");
+          if (migrant == truth.equals("LONG_TERM")) {
+            counts[1]++;
+          }
+        });
+    double agreement = counts[1] / (double) counts[0];
+    System.out.printf(
+        "CRI final classes: %d compared, %.4f agree with the truth; %d provisional%n",
+        counts[0], agreement, counts[2]);
+    assertThat(counts[0]).isGreaterThan(1_000);
+    assertThat(agreement).isGreaterThan(0.97);
+  }
+
+  @Test
+  void theSecondRunReportsRevisionsOfTheFirstRunsProvisionalCrossings() {
+    assertThat(first.revisions()).isEmpty();
+    long finalised = incremental.revisions().stream().mapToLong(MonthRevision::finalised).sum();
+    long added = incremental.revisions().stream().mapToLong(MonthRevision::added).sum();
+    assertThat(finalised).isPositive();
+    assertThat(added).isPositive();
+  }
+
+  @Test
+  void theRunsTablesHoldNoClearIdentifier() throws IOException {
+    LeakMatcher.Builder identifiers = LeakMatcher.builder().minNameLength(6);
+    int documents = 0;
+    try (Reader reader = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
+      CSVFormat format =
+          CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get();
+      List<CSVRecord> rows = format.parse(reader).getRecords();
+      // Ports are named after people ("Aeropuerto Internacional Daniel Oduber Quirós"): their
+      // words are not identifiers of travellers.
+      Set<String> portWords = new HashSet<>();
+      rows.forEach(
+          row -> portWords.addAll(IdentifierNormaliser.nameWords(row.get("puesto_migratorio"))));
+      for (CSVRecord row : rows) {
+        for (String column : List.of("nombre", "primer_apellido", "segundo_apellido")) {
+          IdentifierNormaliser.nameWords(row.get(column)).stream()
+              .filter(word -> !portWords.contains(word))
+              .forEach(identifiers::name);
+        }
+        if (!row.get("documento").isBlank()) {
+          identifiers.documentNumber(row.get("documento"));
+          documents++;
+        }
+        if (!row.get("fecha_nacimiento").isBlank()) {
+          identifiers.birthDate(
+              LocalDate.parse(
+                  row.get("fecha_nacimiento"), DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        }
+      }
+    }
+    assertThat(documents).isGreaterThan(1_000);
+    LeakDetector.of(identifiers.build())
+        .scan(home.resolve("lake").resolve("derived"))
+        .assertClean();
+  }
+
+  interface HistoryRow {
+    void accept(long key, String fileName, String recordRef, long traveller, String cls);
+  }
+
+  private static void forEachHistory(DerivationRun run, HistoryRow row) throws SQLException {
+    Map<Long, String> files = new HashMap<>();
+    catalog.submissions().list().forEach(s -> files.put(s.id(), s.fileName()));
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement()) {
+      new LakeReader(lake.home(), catalog)
+          .createRunView(
+              duckdb, "h", run.id(), OutputTables.HISTORIES, OutputTables.HISTORIES_LAYOUT);
+      try (ResultSet rows =
+          statement.executeQuery(
+              "SELECT submission_id, source_line, record_id, traveller_id, class FROM h")) {
+        while (rows.next()) {
+          long submission = rows.getLong(1);
+          row.accept(
+              NodeRecord.key(submission, rows.getLong(2)),
+              files.get(submission),
+              rows.getString(3),
+              rows.getLong(4),
+              rows.getString(5));
+        }
+      }
+    }
+  }
+
+  private static Map<Long, Long> travellers(DerivationRun run) throws SQLException {
+    Map<Long, Long> travellers = new HashMap<>();
+    forEachHistory(run, (key, file, ref, traveller, cls) -> travellers.put(key, traveller));
+    return travellers;
+  }
+
+  /** The parts are named {@code 1-<export>} and {@code 2-<export>}. */
+  private static String originalFile(String partName) {
+    return partName.substring(2);
+  }
+
+  private static void readTruth(Path truthDirectory) throws IOException {
+    Map<String, String> crossingClass = new HashMap<>();
+    for (CSVRecord row : csv(truthDirectory.resolve("crossings.csv"))) {
+      crossingClass.put(row.get("traveller_id") + "/" + row.get("seq"), row.get("class"));
+    }
+    for (CSVRecord row : csv(truthDirectory.resolve("travellers.csv"))) {
+      DIAG.put(
+          row.get("traveller_id"),
+          row.get("household_id")
+              + "|"
+              + row.get("behaviour")
+              + "|"
+              + row.get("given_names")
+              + " "
+              + row.get("surname_1")
+              + "|"
+              + row.get("birth_date")
+              + "|"
+              + row.get("namesake_of"));
+    }
+    trueTraveller = new HashMap<>();
+    trueClass = new HashMap<>();
+    for (CSVRecord row : csv(truthDirectory.resolve("records.csv"))) {
+      if (!row.get("file").equals(EXPORT)) {
+        continue;
+      }
+      String record = row.get("file") + "/" + row.get("record_id");
+      trueTraveller.put(record, row.get("traveller_id"));
+      trueClass.put(
+          record, crossingClass.get(row.get("traveller_id") + "/" + row.get("crossing_seq")));
+    }
+  }
+
+  private static List<CSVRecord> csv(Path file) throws IOException {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return CSVFormat.DEFAULT
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .get()
+          .parse(reader)
+          .getRecords();
+    }
+  }
+
+  /** Splits the export into the rows up to {@code cut} and the later ones, keeping the header. */
+  private static List<Path> splitByMonth(Path export, YearMonth cut) throws IOException {
+    List<String> lines = Files.readAllLines(export, StandardCharsets.UTF_8);
+    List<String> early = new ArrayList<>(List.of(lines.get(0)));
+    List<String> late = new ArrayList<>(List.of(lines.get(0)));
+    DateTimeFormatter format = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    for (String line : lines.subList(1, lines.size())) {
+      String date = line.split(";", -1)[1];
+      boolean isEarly = !YearMonth.from(LocalDate.parse(date, format)).isAfter(cut);
+      (isEarly ? early : late).add(line);
+    }
+    Path first = export.resolveSibling("1-" + export.getFileName());
+    Path second = export.resolveSibling("2-" + export.getFileName());
+    Files.write(first, early, StandardCharsets.UTF_8);
+    Files.write(second, late, StandardCharsets.UTF_8);
+    return List.of(first, second);
+  }
+}
