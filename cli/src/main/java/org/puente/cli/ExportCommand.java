@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.puente.derive.RunTables;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.ingest.store.RecordTable;
 import org.puente.lake.LakeReader;
+import org.puente.lake.catalog.DerivationRun;
 import org.puente.lake.catalog.LakeFile;
 import org.puente.lake.catalog.LakeQuery;
 import org.puente.schema.EventKind;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Spec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = "Export from the node's lake. Tables and SDMX come with the statistics issues.",
-    subcommands = {ExportCommand.Records.class})
+    subcommands = {ExportCommand.Records.class, ExportCommand.Crossings.class})
 final class ExportCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -127,6 +129,69 @@ final class ExportCommand implements Runnable {
         Json.print(printer, result);
       } else {
         printer.printf("%,d %s records from %d lake files to %s%n", rows, kind, files.size(), out);
+      }
+    }
+  }
+
+  /** {@code puente export crossings}: each crossing's traveller and 12/16-month class. */
+  @Command(
+      name = "crossings",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write the border crossings of the current derivation run ('puente run'): per source file",
+        "and record reference, the traveller id and the crossing's 12/16-month class (with the",
+        "predicted class and its probability while provisional)."
+      })
+  static final class Crossings implements Runnable {
+
+    @Mixin CommonOptions common;
+
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--format",
+        defaultValue = "csv",
+        paramLabel = "csv|parquet",
+        description = "Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "FILE",
+        description = "The file to write.")
+    Path out;
+
+    @Mixin CatalogOption catalogOption;
+
+    @Override
+    public void run() {
+      boolean parquet =
+          switch (format.toLowerCase(Locale.ROOT)) {
+            case "csv" -> false;
+            case "parquet" -> true;
+            default ->
+                throw new PuenteException(
+                    ErrorCode.USAGE, "--format is csv or parquet, not '" + format + "'");
+          };
+      long rows;
+      DerivationRun run;
+      try (Node node = catalogOption.openNode(common)) {
+        run = LinkageCommand.currentRun(node);
+        rows =
+            RunTables.exportCrossings(
+                new LakeReader(node.home, node.catalog), node.catalog, run, out, parquet);
+      }
+      PrintWriter printer = spec.commandLine().getOut();
+      if (common.json) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("run", run.id());
+        result.put("rows", rows);
+        result.put("out", out.toString());
+        Json.print(printer, result);
+      } else {
+        printer.printf(
+            "%,d crossings of run %d (as of %s) to %s%n", rows, run.id(), run.asOf(), out);
       }
     }
   }

@@ -28,6 +28,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       AuditCommand.class,
       ExportCommand.class,
       QualityCommand.class,
+      RunCommand.class,
+      LinkageCommand.class,
       SimulateCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -36,7 +38,6 @@ public final class PuenteCommand implements Runnable {
   /** Names later capabilities will take; asking for one now gets a clear answer. */
   static final Map<String, String> RESERVED =
       Map.of(
-          "run", "travel histories and statistics (issues 6 and 7)",
           "table", "statistics tables (issue 7)",
           "serve", "the node server (issue 8)",
           "demo", "the end-to-end demonstration (issue 8)",

@@ -45,6 +45,31 @@ public final class Derivation {
     this.reader = new LakeReader(lake.home(), lake.catalog());
   }
 
+  /**
+   * The latest event date among the committed records of every kind: the default observation end,
+   * since nothing later is known. Empty when the lake has no records.
+   */
+  public Optional<java.time.LocalDate> lastEventDate() {
+    java.time.LocalDate last = null;
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement()) {
+      for (org.puente.schema.EventKind kind : org.puente.schema.EventKind.values()) {
+        org.puente.ingest.store.RecordTable.createView(
+            reader, duckdb, "records", org.puente.lake.catalog.LakeQuery.of(kind));
+        try (ResultSet row = statement.executeQuery("SELECT max(event_date) FROM records")) {
+          row.next();
+          java.time.LocalDate date = row.getObject(1, java.time.LocalDate.class);
+          if (date != null && (last == null || date.isAfter(last))) {
+            last = date;
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new PuenteException(ErrorCode.UNAVAILABLE, "DuckDB failed: " + e.getMessage(), e);
+    }
+    return Optional.ofNullable(last);
+  }
+
   /** Runs and commits; returns what was done. */
   public DerivationResult run(DerivationOptions options) {
     requireNonNull(options, "options is null");

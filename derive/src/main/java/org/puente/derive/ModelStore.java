@@ -41,6 +41,20 @@ final class ModelStore {
     }
   }
 
+  /** Every country's model, by country. */
+  static Map<String, LinkageModel> all(String json) {
+    Map<String, LinkageModel> models = new TreeMap<>();
+    try {
+      JSON.readTree(json)
+          .fieldNames()
+          .forEachRemaining(
+              country -> models.put(country, read(json, country).orElseThrow().model()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("the stored linkage models are not JSON", e);
+    }
+    return models;
+  }
+
   static Optional<Entry> read(String json, String country) {
     try {
       JsonNode node = JSON.readTree(json).get(country);

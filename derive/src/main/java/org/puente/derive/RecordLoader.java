@@ -11,7 +11,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
@@ -38,6 +40,12 @@ public final class RecordLoader {
   static final String DOC_BLOOM = "doc_bloom";
 
   private final LakeReader reader;
+
+  /**
+   * Codes and port names repeat across millions of records: one instance of each keeps a large
+   * lake's records within the heap (DuckDB hands out a new string per value).
+   */
+  private final Map<String, String> shared = new HashMap<>();
 
   public RecordLoader(LakeReader reader) {
     this.reader = requireNonNull(reader, "reader is null");
@@ -67,7 +75,7 @@ public final class RecordLoader {
     return records;
   }
 
-  private static void read(
+  private void read(
       Connection duckdb,
       String view,
       EventKind kind,
@@ -132,7 +140,7 @@ public final class RecordLoader {
     }
   }
 
-  private static NodeRecord toRecord(ResultSet row, EventKind kind) throws SQLException {
+  private NodeRecord toRecord(ResultSet row, EventKind kind) throws SQLException {
     long key = NodeRecord.key(row.getLong(1), row.getLong(2));
     LocalDate date = row.getObject(5, LocalDate.class);
     Timestamp time = row.getTimestamp(6);
@@ -147,9 +155,9 @@ public final class RecordLoader {
         kind == EventKind.BORDER_CROSSING && directionCode != null
             ? Direction.valueOf(directionCode)
             : null;
-    String port = row.getString(8);
-    String citizenship = row.getString(9);
-    String sex = row.getString(14);
+    String port = share(row.getString(8));
+    String citizenship = share(row.getString(9));
+    String sex = share(row.getString(14));
     String document = row.getString(15);
     LinkageRecord linkage =
         new LinkageRecord(
@@ -181,12 +189,20 @@ public final class RecordLoader {
             second,
             direction,
             port,
-            row.getString(4),
+            share(row.getString(4)),
             citizenship,
-            row.getString(10),
+            share(row.getString(10)),
             authorisedStay,
-            row.getString(11));
+            share(row.getString(11)));
     return new NodeRecord(key, row.getString(3), event, linkage);
+  }
+
+  private String share(String value) {
+    if (value == null) {
+      return null;
+    }
+    String known = shared.putIfAbsent(value, value);
+    return known == null ? value : known;
   }
 
   /** The 4 words of a stored 256-bit document encoding (base64url, big-endian), or null. */

@@ -1,0 +1,204 @@
+package org.puente.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.puente.derive.RunTables;
+import org.puente.error.ErrorCode;
+import org.puente.error.PuenteException;
+import org.puente.lake.LakeReader;
+import org.puente.lake.catalog.DerivationRun;
+import org.puente.linkage.LinkageModel;
+import org.puente.linkage.PairwiseQuality;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code puente linkage}: the linkage model of the current run, and its quality on a truth. */
+@Command(
+    name = "linkage",
+    mixinStandardHelpOptions = true,
+    description = "Inspect how the current derivation run linked records into travellers.",
+    subcommands = {LinkageCommand.Model.class, LinkageCommand.Evaluate.class})
+final class LinkageCommand implements Runnable {
+
+  @Override
+  public void run() {
+    throw new PuenteException(
+        ErrorCode.USAGE, "say what to show, e.g. 'linkage model' or 'linkage evaluate'");
+  }
+
+  static DerivationRun currentRun(Node node) {
+    return node.catalog
+        .runs()
+        .latestCommitted()
+        .orElseThrow(
+            () -> new PuenteException(ErrorCode.NOT_FOUND, "no derivation run yet; 'puente run'"));
+  }
+
+  /** {@code puente linkage model}: the Fellegi-Sunter parameters, per reporting country. */
+  @Command(
+      name = "model",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Show the linkage model of the current run for each reporting country: every comparison",
+        "level's m- and u-probability and match weight, the prior and the threshold."
+      })
+  static final class Model implements Runnable {
+
+    @Mixin CommonOptions common;
+
+    @Spec CommandSpec spec;
+
+    @Mixin CatalogOption catalogOption;
+
+    @Override
+    public void run() {
+      PrintWriter out = spec.commandLine().getOut();
+      try (Node node = catalogOption.openNode(common)) {
+        DerivationRun run = currentRun(node);
+        String models = run.linkageModel().orElseThrow();
+        if (common.json) {
+          out.println(models);
+          return;
+        }
+        for (Map.Entry<String, LinkageModel> country : RunTables.models(models).entrySet()) {
+          out.printf("%s (run %d, as of %s)%n", country.getKey(), run.id(), run.asOf());
+          out.println(country.getValue().describe());
+        }
+      }
+    }
+  }
+
+  /** {@code puente linkage evaluate}: pairwise precision, recall and F1 against a truth file. */
+  @Command(
+      name = "evaluate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Compare the current run's travellers with a labelled CSV file: a record_id column (the",
+        "source's record reference), a column with the true person id, and optionally a file",
+        "column (the submitted file's name) where record references repeat across files.",
+        "The simulator's truth/records.csv is such a file."
+      })
+  static final class Evaluate implements Runnable {
+
+    @Mixin CommonOptions common;
+
+    @Spec CommandSpec spec;
+
+    @Mixin CatalogOption catalogOption;
+
+    @Option(names = "--truth", required = true, paramLabel = "FILE", description = "The CSV file.")
+    Path truthFile;
+
+    @Option(
+        names = "--id-column",
+        defaultValue = "traveller_id",
+        paramLabel = "NAME",
+        description = "The column with the true person id (default: ${DEFAULT-VALUE}).")
+    String idColumn;
+
+    @Override
+    public void run() {
+      PrintWriter out = spec.commandLine().getOut();
+      Map<String, String> truth = readTruth();
+      try (Node node = catalogOption.openNode(common)) {
+        DerivationRun run = currentRun(node);
+        Map<Long, String> labels = new HashMap<>();
+        Map<Long, Long> clusters = new HashMap<>();
+        long[] unlabelled = new long[1];
+        RunTables.forEachRecord(
+            new LakeReader(node.home, node.catalog),
+            node.catalog,
+            run,
+            record -> {
+              String label = truth.get(record.fileName() + "\u0000" + record.recordRef());
+              if (label == null) {
+                label = truth.get("\u0000" + record.recordRef());
+              }
+              if (label == null) {
+                unlabelled[0]++;
+                return;
+              }
+              labels.put(record.key(), label);
+              clusters.put(record.key(), record.travellerId());
+            });
+        if (labels.isEmpty()) {
+          throw new PuenteException(
+              ErrorCode.BAD_INPUT,
+              truthFile
+                  + ": no record of the current run has a label (check the file and"
+                  + " record_id columns)");
+        }
+        PairwiseQuality quality = PairwiseQuality.of(labels, clusters);
+        if (common.json) {
+          Map<String, Object> json = new LinkedHashMap<>();
+          json.put("run", run.id());
+          json.put("records", labels.size());
+          json.put("unlabelled", unlabelled[0]);
+          json.put("truePositives", quality.truePositives());
+          json.put("falsePositives", quality.falsePositives());
+          json.put("falseNegatives", quality.falseNegatives());
+          json.put("precision", quality.precision());
+          json.put("recall", quality.recall());
+          json.put("f1", quality.f1());
+          Json.print(out, json);
+          return;
+        }
+        out.printf(
+            "run %d: %,d labelled records (%,d without a label left out)%n",
+            run.id(), labels.size(), unlabelled[0]);
+        out.printf(
+            "  pairs: %,d true positive, %,d false positive, %,d false negative%n",
+            quality.truePositives(), quality.falsePositives(), quality.falseNegatives());
+        out.printf(
+            "  precision %.5f  recall %.5f  F1 %.5f%n",
+            quality.precision(), quality.recall(), quality.f1());
+      }
+    }
+
+    /** (file NUL record_id) → true id; file empty when the truth has no file column. */
+    private Map<String, String> readTruth() {
+      Map<String, String> truth = new HashMap<>();
+      try (Reader reader = Files.newBufferedReader(truthFile, StandardCharsets.UTF_8);
+          CSVParser parser =
+              CSVFormat.DEFAULT
+                  .builder()
+                  .setHeader()
+                  .setSkipHeaderRecord(true)
+                  .get()
+                  .parse(reader)) {
+        if (!parser.getHeaderMap().containsKey("record_id")
+            || !parser.getHeaderMap().containsKey(idColumn)) {
+          throw new PuenteException(
+              ErrorCode.BAD_INPUT,
+              truthFile
+                  + " line 1: needs the columns record_id and "
+                  + idColumn
+                  + ", has "
+                  + parser.getHeaderNames());
+        }
+        boolean hasFile = parser.getHeaderMap().containsKey("file");
+        for (CSVRecord row : parser) {
+          String file = hasFile ? row.get("file") : "";
+          truth.put(file + "\u0000" + row.get("record_id"), row.get(idColumn));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return truth;
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package org.puente.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.puente.derive.Derivation;
+import org.puente.derive.DerivationOptions;
+import org.puente.derive.DerivationResult;
+import org.puente.derive.MonthRevision;
+import org.puente.error.ErrorCode;
+import org.puente.error.PuenteException;
+import org.puente.lake.catalog.DerivationRun;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code puente run}: travel histories and 12/16-month classes from the committed records. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Link the committed records into travellers (on tokens and encodings only), derive their",
+      "stays and overstays, and classify every crossing by the 12/16-month rule as of a date;",
+      "the results become the node's current derivation run. By default a run keeps the last",
+      "run's linkage model and links only from the earliest new record on (docs/LINKAGE.md)."
+    })
+final class RunCommand implements Runnable {
+
+  @Mixin CommonOptions common;
+
+  @Spec CommandSpec spec;
+
+  @Mixin CatalogOption catalogOption;
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description = "The observation end, yyyy-MM-dd (default: the latest event date in the lake).")
+  LocalDate asOf;
+
+  @ArgGroup(exclusive = true)
+  Linking linking;
+
+  static final class Linking {
+    @Option(names = "--relink", description = "Link every record again with the last run's model.")
+    boolean relink;
+
+    @Option(
+        names = "--retrain",
+        description = "Estimate the linkage model afresh from all records, then link them all.")
+    boolean retrain;
+  }
+
+  @Override
+  public void run() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (Node node = catalogOption.openNode(common)) {
+      Derivation derivation = new Derivation(node.lake);
+      LocalDate observationEnd =
+          asOf != null
+              ? asOf
+              : derivation
+                  .lastEventDate()
+                  .orElseThrow(
+                      () ->
+                          new PuenteException(
+                              ErrorCode.NOT_FOUND,
+                              "the lake has no committed records yet; ingest a file first"));
+      DerivationOptions defaults = DerivationOptions.defaults(observationEnd);
+      DerivationOptions.Linking mode =
+          linking == null
+              ? DerivationOptions.Linking.INCREMENTAL
+              : linking.relink
+                  ? DerivationOptions.Linking.RELINK
+                  : DerivationOptions.Linking.RETRAIN;
+      DerivationResult result =
+          derivation.run(
+              new DerivationOptions(
+                  observationEnd, mode, defaults.linkage(), defaults.rules(), defaults.seed()));
+      print(out, result);
+    }
+  }
+
+  private void print(PrintWriter out, DerivationResult result) {
+    DerivationRun run = result.run();
+    Map<String, Object> summary = result.summary();
+    if (common.json) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("run", run.id());
+      json.put("asOf", run.asOf().toString());
+      json.put("mode", run.mode().name());
+      json.put("summary", summary);
+      json.put("revisions", result.revisions());
+      Json.print(out, json);
+      return;
+    }
+    if (common.quiet) {
+      return;
+    }
+    out.printf(
+        "run %d (%s, as of %s): %,d records linked into %,d travellers in %.1f s%n",
+        run.id(),
+        run.mode().name().toLowerCase(java.util.Locale.ROOT),
+        run.asOf(),
+        run.recordsLinked().orElse(0),
+        run.travellers().orElse(0),
+        ((Number) summary.getOrDefault("seconds_total", 0)).doubleValue());
+    out.println("  crossings by 12/16-month class:");
+    for (String cls :
+        List.of(
+            "migrant_arrival",
+            "non_migrant_arrival",
+            "migrant_departure",
+            "non_migrant_departure",
+            "provisional")) {
+      out.printf("  %,12d  %s%n", count(summary, "class_" + cls), cls.replace('_', ' '));
+    }
+    out.printf(
+        "  stays %,d (%,d still open); overstays: %,d after leaving, %,d suspected in country%n",
+        count(summary, "stays"),
+        count(summary, "stays_open"),
+        count(summary, "overstay_out_of_country"),
+        count(summary, "overstay_suspected_in_country"));
+    out.printf(
+        "  unmatched: %,d arrivals followed by an arrival, %,d departures without an arrival%n",
+        count(summary, "unmatched_arrival_followed_by_arrival"),
+        count(summary, "unmatched_departure_after_departure")
+            + count(summary, "unmatched_first_crossing_is_departure"));
+    out.printf(
+        "  returns of nationals: %,d linked to a departure, %,d not%n",
+        count(summary, "returns_linked"),
+        count(summary, "returns_no_earlier_departure")
+            + count(summary, "returns_arrival_since_last_departure"));
+    if (!result.revisions().isEmpty()) {
+      out.println(
+          "  revisions since the previous run (month, direction: compared, revised,"
+              + " provisional->final, final reversed, new; expected migrants before -> now):");
+      for (MonthRevision month : result.revisions()) {
+        if (month.revised() == 0 && month.added() == 0) {
+          continue;
+        }
+        out.printf(
+            "    %s %-9s %,8d %,7d %,7d %,5d %,7d   %.1f -> %.1f%n",
+            month.month(),
+            month.direction(),
+            month.compared(),
+            month.revised(),
+            month.finalised(),
+            month.reversed(),
+            month.added(),
+            month.previousMigrants(),
+            month.currentMigrants());
+      }
+    }
+  }
+
+  private static long count(Map<String, Object> summary, String key) {
+    Object value = summary.get(key);
+    return value == null ? 0 : ((Number) value).longValue();
+  }
+}
