@@ -3,13 +3,15 @@ package org.puente.linkage;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
  * Estimates a {@link LinkageModel} without labels: u-probabilities from random record pairs (almost
- * all non-matches), then m-probabilities and the prior by expectation–maximisation over the
- * agreement-pattern counts of the blocked candidate pairs, with u held fixed.
+ * all non-matches); m-probabilities by expectation–maximisation over agreement-pattern counts with
+ * u held fixed, one session per {@link TrainingBlock}; the prior from the linker's blocked pairs.
  */
 public final class ModelTraining {
 
@@ -20,13 +22,96 @@ public final class ModelTraining {
 
   private ModelTraining() {}
 
-  /** u sampling, pattern counting and EM in one step. */
-  public static LinkageModel train(
+  /**
+   * u sampling, one EM session per {@link TrainingBlock} with u fixed (each comparison's m is the
+   * mean over the sessions that estimated it), then the prior over the linker's blocked pairs
+   * ({@link #prior}).
+   */
+  public static Training train(
       List<LinkageRecord> records, LinkageSettings settings, RandomGenerator random) {
     LevelProbabilities u = sampleU(records, settings, random);
-    EmResult em =
-        expectationMaximisation(PatternCounts.blockedPairs(records, settings), u, settings);
-    return model(settings, em.m(), u, em.prior());
+    List<EmSession> sessions = new ArrayList<>();
+    for (TrainingBlock block : TrainingBlock.values()) {
+      PatternCounts counts = PatternCounts.sharing(records, block, settings);
+      if (counts.total() > 0) {
+        sessions.add(
+            new EmSession(
+                block,
+                counts.total(),
+                expectationMaximisation(counts, u, settings, block.conditioned())));
+      }
+    }
+    LevelProbabilities m = combine(sessions);
+    PatternCounts blocked = PatternCounts.blockedPairs(records, settings);
+    long n = records.size();
+    double[] prior = prior(blocked, m, u, n * (n - 1) / 2);
+    return new Training(model(settings, m, u, prior[0]), sessions, blocked.total(), prior[1]);
+  }
+
+  /**
+   * The prior λ (the probability that two random records match) with m and u known: EM over all
+   * n(n-1)/2 pairs for λ alone, where pairs outside the blocks count as non-matches. The fixed
+   * point of λ = Σ over blocked patterns of count · P(match | pattern, λ) / totalPairs. Returns {λ,
+   * expected matches among the blocked pairs}.
+   */
+  public static double[] prior(
+      PatternCounts blocked, LevelProbabilities m, LevelProbabilities u, long totalPairs) {
+    if (blocked.total() == 0 || totalPairs <= 0) {
+      throw new IllegalArgumentException("the prior needs blocked pairs");
+    }
+    double[] logRatio = new double[blocked.distinct()];
+    for (int k = 0; k < logRatio.length; k++) {
+      int pattern = blocked.pattern(k);
+      for (Comparison comparison : Comparison.all()) {
+        int level = comparison.levelIn(pattern);
+        if (level != Comparison.MISSING) {
+          logRatio[k] += Math.log(m.get(comparison, level) / u.get(comparison, level));
+        }
+      }
+    }
+    double lambda = 0.5 * blocked.total() / totalPairs;
+    double matches = 0;
+    for (int iteration = 0; iteration < 10_000; iteration++) {
+      double logOdds = Math.log(lambda / (1 - lambda));
+      matches = 0;
+      for (int k = 0; k < logRatio.length; k++) {
+        matches += blocked.count(k) / (1 + Math.exp(-(logOdds + logRatio[k])));
+      }
+      double next = Math.min(1 - 1e-12, Math.max(1e-15, matches / totalPairs));
+      boolean done = Math.abs(next - lambda) <= 1e-9 * lambda;
+      lambda = next;
+      if (done) {
+        break;
+      }
+    }
+    return new double[] {lambda, matches};
+  }
+
+  /** The mean m of each comparison over the sessions that estimated it; start values otherwise. */
+  static LevelProbabilities combine(List<EmSession> sessions) {
+    double[][] sum = initialM();
+    int[] runs = new int[sum.length];
+    for (EmSession session : sessions) {
+      double[][] m = session.result().m().toArray();
+      for (Comparison comparison : session.result().estimated()) {
+        int c = comparison.ordinal();
+        if (runs[c] == 0) {
+          sum[c] = new double[m[c].length];
+        }
+        runs[c]++;
+        for (int level = 1; level < m[c].length; level++) {
+          sum[c][level] += m[c][level];
+        }
+      }
+    }
+    for (int c = 0; c < sum.length; c++) {
+      if (runs[c] > 0) {
+        for (int level = 1; level < sum[c].length; level++) {
+          sum[c][level] /= runs[c];
+        }
+      }
+    }
+    return LevelProbabilities.of(sum);
   }
 
   /**
@@ -88,7 +173,18 @@ public final class ModelTraining {
    */
   public static EmResult expectationMaximisation(
       PatternCounts counts, LevelProbabilities u, LinkageSettings settings) {
+    return expectationMaximisation(counts, u, settings, Set.of());
+  }
+
+  /**
+   * EM as {@link #expectationMaximisation(PatternCounts, LevelProbabilities, LinkageSettings)},
+   * with the comparisons in {@code fixed} left out of every pattern's likelihood (their m keep the
+   * start values): the comparisons a training block makes agree.
+   */
+  public static EmResult expectationMaximisation(
+      PatternCounts counts, LevelProbabilities u, LinkageSettings settings, Set<Comparison> fixed) {
     requireNonNull(counts, "counts is null");
+    requireNonNull(fixed, "fixed is null");
     requireNonNull(u, "u is null");
     if (counts.total() == 0) {
       throw new IllegalArgumentException("EM needs at least one candidate pair");
@@ -98,7 +194,8 @@ public final class ModelTraining {
     int[][] levelsOf = new int[patterns][all.length];
     for (int k = 0; k < patterns; k++) {
       for (Comparison comparison : all) {
-        levelsOf[k][comparison.ordinal()] = comparison.levelIn(counts.pattern(k));
+        levelsOf[k][comparison.ordinal()] =
+            fixed.contains(comparison) ? Comparison.MISSING : comparison.levelIn(counts.pattern(k));
       }
     }
     double[][] uArray = u.toArray();
@@ -154,7 +251,15 @@ public final class ModelTraining {
       }
       converged = change <= settings.emTolerance();
     }
-    return new EmResult(LevelProbabilities.of(m), prior, iteration, converged);
+    Set<Comparison> estimated = EnumSet.noneOf(Comparison.class);
+    for (int k = 0; k < patterns; k++) {
+      for (Comparison comparison : all) {
+        if (levelsOf[k][comparison.ordinal()] != Comparison.MISSING) {
+          estimated.add(comparison);
+        }
+      }
+    }
+    return new EmResult(LevelProbabilities.of(m), prior, iteration, converged, estimated);
   }
 
   /** A model from its parts. */
