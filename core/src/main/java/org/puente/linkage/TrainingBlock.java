@@ -17,7 +17,7 @@ public enum TrainingBlock {
   /** Pairs with the same birth date: estimates every comparison but the birth date. */
   BIRTH_DATE(Set.of(Comparison.BIRTH_DATE), LinkageRecord::birthDate),
   /** Pairs with the same name set: estimates every comparison but the names. */
-  NAME_SET(Set.of(Comparison.NAME, Comparison.SURNAME), LinkageRecord::nameSet);
+  NAME_SET(Set.of(Comparison.NAME), LinkageRecord::nameSet);
 
   private final Set<Comparison> conditioned;
   private final ToLongFunction<LinkageRecord> key;
