@@ -11,11 +11,14 @@ import java.util.List;
 public enum Comparison {
   /** Document token equal; document bigram encodings at least {@code documentSimilar} Dice. */
   DOCUMENT(List.of("exact", "similar", "different")),
-  /** Name-set token equal; name encodings' Dice at least the high, medium or low threshold. */
-  NAME(List.of("exact", "high", "medium", "low", "different")),
-  /** First-surname token equal (term-frequency adjusted). */
-  SURNAME(List.of("exact", "different")),
-  /** Birth date equal (term-frequency adjusted); day and month exchanged; year equal. */
+  /**
+   * Name-set token equal; name encodings' Dice at least the high or medium threshold; first surname
+   * token equal; first given name token equal; Dice at least the low threshold. The token levels
+   * tell which part of a name that is otherwise different agrees, which Dice over all words cannot
+   * (one Bloom encoding holds given names and surnames together).
+   */
+  NAME(List.of("exact", "high", "medium", "surname", "given", "low", "different")),
+  /** Birth date equal; day and month exchanged; year equal. */
   BIRTH_DATE(List.of("exact", "swapped", "year", "different")),
   /** Sex code equal. */
   SEX(List.of("agree", "disagree")),

@@ -9,7 +9,6 @@ final class Levels {
 
   private static final int DOCUMENT_SHIFT = Comparison.BITS * Comparison.DOCUMENT.ordinal();
   private static final int NAME_SHIFT = Comparison.BITS * Comparison.NAME.ordinal();
-  private static final int SURNAME_SHIFT = Comparison.BITS * Comparison.SURNAME.ordinal();
   private static final int BIRTH_SHIFT = Comparison.BITS * Comparison.BIRTH_DATE.ordinal();
   private static final int SEX_SHIFT = Comparison.BITS * Comparison.SEX.ordinal();
   private static final int CITIZENSHIP_SHIFT = Comparison.BITS * Comparison.CITIZENSHIP.ordinal();
@@ -29,7 +28,6 @@ final class Levels {
   int pattern(LinkageRecord a, LinkageRecord b) {
     return document(a, b) << DOCUMENT_SHIFT
         | name(a, b) << NAME_SHIFT
-        | token(a.firstSurname(), b.firstSurname()) << SURNAME_SHIFT
         | birthDate(a, b) << BIRTH_SHIFT
         | code(a.sex(), b.sex()) << SEX_SHIFT
         | code(a.citizenship(), b.citizenship()) << CITIZENSHIP_SHIFT;
@@ -67,33 +65,44 @@ final class Levels {
     return 3;
   }
 
-  /** 1 exact name set, 2 high, 3 medium, 4 low, 5 different, 0 missing. */
+  /**
+   * 1 exact name set, 2 Dice high, 3 Dice medium, 4 first surname equal, 5 first given name equal,
+   * 6 Dice low, 7 different, 0 missing.
+   */
   private int name(LinkageRecord a, LinkageRecord b) {
-    if (a.nameSet() != 0 && a.nameSet() == b.nameSet()) {
+    if (a.nameSet() == 0 || b.nameSet() == 0) {
+      return Comparison.MISSING;
+    }
+    if (a.nameSet() == b.nameSet()) {
       return 1;
     }
     long[] x = a.nameBloom();
     long[] y = b.nameBloom();
-    if (x == null || y == null) {
-      return a.nameSet() != 0 && b.nameSet() != 0 ? 5 : Comparison.MISSING;
-    }
     int common = 0;
     int total = 0;
-    for (int w = 0; w < LinkageRecord.NAME_BLOOM_WORDS; w++) {
-      common += Long.bitCount(x[w] & y[w]);
-      total += Long.bitCount(x[w]) + Long.bitCount(y[w]);
+    if (x != null && y != null) {
+      for (int w = 0; w < LinkageRecord.NAME_BLOOM_WORDS; w++) {
+        common += Long.bitCount(x[w] & y[w]);
+        total += Long.bitCount(x[w]) + Long.bitCount(y[w]);
+      }
     }
     double twice = 2.0 * common;
-    if (twice >= nameHigh * total) {
+    if (total > 0 && twice >= nameHigh * total) {
       return 2;
     }
-    if (twice >= nameMedium * total) {
+    if (total > 0 && twice >= nameMedium * total) {
       return 3;
     }
-    if (twice >= nameLow * total) {
+    if (a.firstSurname() != 0 && a.firstSurname() == b.firstSurname()) {
       return 4;
     }
-    return 5;
+    if (a.firstGivenName() != 0 && a.firstGivenName() == b.firstGivenName()) {
+      return 5;
+    }
+    if (total > 0 && twice >= nameLow * total) {
+      return 6;
+    }
+    return 7;
   }
 
   /** 1 exact, 2 swapped day and month, 3 same year, 4 different, 0 missing. */
@@ -115,13 +124,6 @@ final class Levels {
   }
 
   /** 1 equal, 2 different, 0 missing. */
-  private static int token(long a, long b) {
-    if (a == 0 || b == 0) {
-      return Comparison.MISSING;
-    }
-    return a == b ? 1 : 2;
-  }
-
   private static int code(String a, String b) {
     if (a == null || b == null) {
       return Comparison.MISSING;

@@ -111,10 +111,14 @@ public record LinkageModel(
   }
 
   private String note(Comparison comparison, String level) {
-    boolean adjusted =
-        level.equals("exact")
-            && (comparison == Comparison.SURNAME && settings.termFrequencySurname()
-                || comparison == Comparison.BIRTH_DATE && settings.termFrequencyBirthDate());
-    return adjusted ? "  (term-frequency adjusted: log2(m / frequency of the value))" : "";
+    boolean names =
+        comparison == Comparison.NAME
+            && settings.termFrequencyNames()
+            && (level.equals("exact") || level.equals("surname") || level.equals("given"));
+    boolean date =
+        comparison == Comparison.BIRTH_DATE
+            && settings.termFrequencyBirthDate()
+            && level.equals("exact");
+    return names || date ? "  + log2(sum p^2 / p(value))" : "";
   }
 }

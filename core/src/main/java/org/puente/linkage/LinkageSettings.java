@@ -17,7 +17,8 @@ package org.puente.linkage;
  *     two departures) in a row: ports without exit control make that legitimate, but rarer
  * @param maxBlockComparisons each record is compared with at most this many of the most recent
  *     earlier records of each of its blocks; blocks larger than that are counted as oversize
- * @param termFrequencySurname whether exact surname agreement weighs by the surname's frequency
+ * @param termFrequencyNames whether agreement on the name set, the first surname or the first given
+ *     name weighs by the value's frequency ({@link TermFrequencies})
  * @param termFrequencyBirthDate whether exact birth-date agreement weighs by the date's frequency
  * @param uSamplePairs random record pairs sampled to estimate the u-probabilities
  * @param emIterations the most EM iterations
@@ -32,7 +33,7 @@ public record LinkageSettings(
     long samePlaceSeconds,
     double sameDirectionPenalty,
     int maxBlockComparisons,
-    boolean termFrequencySurname,
+    boolean termFrequencyNames,
     boolean termFrequencyBirthDate,
     int uSamplePairs,
     int emIterations,
@@ -83,7 +84,7 @@ public record LinkageSettings(
         samePlaceSeconds,
         sameDirectionPenalty,
         maxBlockComparisons,
-        termFrequencySurname,
+        termFrequencyNames,
         termFrequencyBirthDate,
         uSamplePairs,
         emIterations,
@@ -100,7 +101,7 @@ public record LinkageSettings(
         samePlaceSeconds,
         bits,
         maxBlockComparisons,
-        termFrequencySurname,
+        termFrequencyNames,
         termFrequencyBirthDate,
         uSamplePairs,
         emIterations,
@@ -117,7 +118,7 @@ public record LinkageSettings(
         samePlaceSeconds,
         sameDirectionPenalty,
         maxBlockComparisons,
-        termFrequencySurname,
+        termFrequencyNames,
         termFrequencyBirthDate,
         uSamplePairs,
         emIterations,
@@ -134,7 +135,7 @@ public record LinkageSettings(
         samePlaceSeconds,
         sameDirectionPenalty,
         comparisons,
-        termFrequencySurname,
+        termFrequencyNames,
         termFrequencyBirthDate,
         uSamplePairs,
         emIterations,
@@ -151,14 +152,14 @@ public record LinkageSettings(
         samePlaceSeconds,
         sameDirectionPenalty,
         maxBlockComparisons,
-        termFrequencySurname,
+        termFrequencyNames,
         termFrequencyBirthDate,
         pairs,
         emIterations,
         emTolerance);
   }
 
-  public LinkageSettings withTermFrequencies(boolean surname, boolean birthDate) {
+  public LinkageSettings withTermFrequencies(boolean names, boolean birthDate) {
     return new LinkageSettings(
         nameHigh,
         nameMedium,
@@ -168,7 +169,7 @@ public record LinkageSettings(
         samePlaceSeconds,
         sameDirectionPenalty,
         maxBlockComparisons,
-        surname,
+        names,
         birthDate,
         uSamplePairs,
         emIterations,

@@ -48,6 +48,18 @@ final class LongCounts {
     return 0;
   }
 
+  /** The counts of the keys present, in no particular order. */
+  int[] counts() {
+    int[] values = new int[size];
+    int k = 0;
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != 0) {
+        values[k++] = counts[i];
+      }
+    }
+    return values;
+  }
+
   int size() {
     return size;
   }

@@ -33,7 +33,7 @@ final class ModelJson {
     field(out, "samePlaceSeconds", s.samePlaceSeconds());
     field(out, "sameDirectionPenalty", s.sameDirectionPenalty());
     field(out, "maxBlockComparisons", s.maxBlockComparisons());
-    field(out, "termFrequencySurname", s.termFrequencySurname());
+    field(out, "termFrequencyNames", s.termFrequencyNames());
     field(out, "termFrequencyBirthDate", s.termFrequencyBirthDate());
     field(out, "uSamplePairs", s.uSamplePairs());
     field(out, "emIterations", s.emIterations());
@@ -90,7 +90,7 @@ final class ModelJson {
             (long) number(s, "samePlaceSeconds"),
             number(s, "sameDirectionPenalty"),
             (int) number(s, "maxBlockComparisons"),
-            bool(s, "termFrequencySurname"),
+            bool(s, "termFrequencyNames"),
             bool(s, "termFrequencyBirthDate"),
             (int) number(s, "uSamplePairs"),
             (int) number(s, "emIterations"),

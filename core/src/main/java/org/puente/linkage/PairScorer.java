@@ -4,25 +4,30 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The match weight of a record pair under a model: the prior's log-odds plus, for every comparison,
- * log2(m/u) of the pair's level (0 for missing), with exact surname and birth-date agreement
- * weighed by the value's own frequency when the model says so. Thread-safe.
+ * log2(m/u) of the pair's level (0 for missing), plus the term-frequency adjustment ({@link
+ * TermFrequencies#adjustmentBits}) of the value a level agrees on: the name set (name {@code
+ * exact}), the first surname ({@code surname}), the first given name ({@code given}) and the birth
+ * date (birth date {@code exact}), as the settings enable. Thread-safe.
  */
 public final class PairScorer {
 
-  private static final double LOG2 = Math.log(2);
+  private static final int NAME_SHIFT = Comparison.BITS * Comparison.NAME.ordinal();
+  private static final int BIRTH_SHIFT = Comparison.BITS * Comparison.BIRTH_DATE.ordinal();
+  private static final int NAME_EXACT = 1;
+  private static final int NAME_SURNAME = 4;
+  private static final int NAME_GIVEN = 5;
+  private static final int BIRTH_EXACT = 1;
 
   private final LinkageModel model;
   private final TermFrequencies frequencies;
   private final Levels levels;
   private final double priorBits;
 
-  /** bits[c][level], level 0 (missing) 0. */
-  private final double[][] bits;
+  /** bits[c * 8 + level], level 0 (missing) 0. */
+  private final double[] bits;
 
-  private final boolean surnameFrequency;
-  private final boolean birthDateFrequency;
-  private final double surnameExactLog2M;
-  private final double birthDateExactLog2M;
+  private final boolean nameFrequencies;
+  private final boolean birthDateFrequencies;
 
   public PairScorer(LinkageModel model, TermFrequencies frequencies) {
     this.model = requireNonNull(model, "model is null");
@@ -31,18 +36,15 @@ public final class PairScorer {
     this.levels = new Levels(settings);
     this.priorBits = model.priorBits();
     Comparison[] all = Comparison.all();
-    bits = new double[all.length][];
+    bits = new double[all.length << Comparison.BITS];
     for (Comparison comparison : all) {
-      double[] row = new double[comparison.levelCount()];
-      for (int level = 1; level < row.length; level++) {
-        row[level] = model.parameters(comparison).level(level).bits();
+      for (int level = 1; level < comparison.levelCount(); level++) {
+        bits[(comparison.ordinal() << Comparison.BITS) + level] =
+            model.parameters(comparison).level(level).bits();
       }
-      bits[comparison.ordinal()] = row;
     }
-    this.surnameFrequency = settings.termFrequencySurname();
-    this.birthDateFrequency = settings.termFrequencyBirthDate();
-    this.surnameExactLog2M = log2(model.parameters(Comparison.SURNAME).level(1).m());
-    this.birthDateExactLog2M = log2(model.parameters(Comparison.BIRTH_DATE).level(1).m());
+    this.nameFrequencies = settings.termFrequencyNames();
+    this.birthDateFrequencies = settings.termFrequencyBirthDate();
   }
 
   public LinkageModel model() {
@@ -54,24 +56,23 @@ public final class PairScorer {
     return levels.pattern(a, b);
   }
 
-  /** The match weight of a pair in bits, prior included. */
+  /** The match weight of a pair in bits, prior and term-frequency adjustments included. */
   public double weight(LinkageRecord a, LinkageRecord b) {
     int pattern = levels.pattern(a, b);
-    double weight = priorBits;
-    for (int c = 0; c < bits.length; c++) {
-      weight += bits[c][(pattern >>> (Comparison.BITS * c)) & 7];
-    }
-    if (surnameFrequency && Comparison.SURNAME.levelIn(pattern) == 1) {
-      double frequency = frequencies.surname(a.firstSurname());
-      if (!Double.isNaN(frequency)) {
-        weight += surnameExactLog2M - log2(frequency) - bits[Comparison.SURNAME.ordinal()][1];
+    double weight = weight(pattern);
+    if (nameFrequencies) {
+      int name = (pattern >>> NAME_SHIFT) & 7;
+      if (name == NAME_EXACT) {
+        weight += frequencies.adjustmentBits(TermFrequencies.Field.NAME_SET, a.nameSet());
+      } else if (name == NAME_SURNAME) {
+        weight += frequencies.adjustmentBits(TermFrequencies.Field.FIRST_SURNAME, a.firstSurname());
+      } else if (name == NAME_GIVEN) {
+        weight +=
+            frequencies.adjustmentBits(TermFrequencies.Field.FIRST_GIVEN_NAME, a.firstGivenName());
       }
     }
-    if (birthDateFrequency && Comparison.BIRTH_DATE.levelIn(pattern) == 1) {
-      double frequency = frequencies.birthDate(a.birthDate());
-      if (!Double.isNaN(frequency)) {
-        weight += birthDateExactLog2M - log2(frequency) - bits[Comparison.BIRTH_DATE.ordinal()][1];
-      }
+    if (birthDateFrequencies && ((pattern >>> BIRTH_SHIFT) & 7) == BIRTH_EXACT) {
+      weight += frequencies.adjustmentBits(TermFrequencies.Field.BIRTH_DATE, a.birthDate());
     }
     return weight;
   }
@@ -79,13 +80,9 @@ public final class PairScorer {
   /** The match weight of a pattern without term-frequency adjustment, prior included. */
   public double weight(int pattern) {
     double weight = priorBits;
-    for (int c = 0; c < bits.length; c++) {
-      weight += bits[c][(pattern >>> (Comparison.BITS * c)) & 7];
+    for (int c = 0, shift = 0; c < Comparison.all().length; c++, shift += Comparison.BITS) {
+      weight += bits[(c << Comparison.BITS) + ((pattern >>> shift) & 7)];
     }
     return weight;
-  }
-
-  private static double log2(double x) {
-    return Math.log(x) / LOG2;
   }
 }

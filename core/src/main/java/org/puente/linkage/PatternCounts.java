@@ -6,10 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * How many candidate pairs show each agreement pattern: what EM runs on. A run over millions of
- * pairs has a few hundred distinct patterns, so EM costs nothing next to blocking.
+ * How many candidate pairs show each agreement pattern: what EM runs on. Millions of pairs have a
+ * few hundred distinct patterns, so EM costs nothing next to blocking.
  */
 public final class PatternCounts {
 
@@ -49,6 +50,22 @@ public final class PatternCounts {
    * blocks them (same order, same window on large blocks).
    */
   public static PatternCounts blockedPairs(List<LinkageRecord> records, LinkageSettings settings) {
+    return count(records, settings, LinkageRecord::blockingKeys);
+  }
+
+  /**
+   * The patterns of the pairs that share a training block's key (each record with at most {@link
+   * LinkageSettings#maxBlockComparisons} earlier records of its key, like the linker's blocks).
+   */
+  public static PatternCounts sharing(
+      List<LinkageRecord> records, TrainingBlock block, LinkageSettings settings) {
+    return count(records, settings, record -> new long[] {block.key(record)});
+  }
+
+  private static PatternCounts count(
+      List<LinkageRecord> records,
+      LinkageSettings settings,
+      Function<LinkageRecord, long[]> keysOf) {
     List<LinkageRecord> ordered = Linker.ordered(records);
     Levels levels = new Levels(settings);
     Blocks blocks = new Blocks(ordered.size(), settings.maxBlockComparisons());
@@ -56,15 +73,16 @@ public final class PatternCounts {
     int[] candidates = new int[64];
     for (int i = 0; i < ordered.size(); i++) {
       LinkageRecord record = ordered.get(i);
-      int bound = blocks.bound(record.blockingKeys());
+      long[] keys = keysOf.apply(record);
+      int bound = blocks.bound(keys);
       if (bound > candidates.length) {
         candidates = new int[Math.max(bound, candidates.length * 2)];
       }
-      int count = blocks.candidates(i, record.blockingKeys(), candidates);
+      int count = blocks.candidates(i, keys, candidates);
       for (int k = 0; k < count; k++) {
         byPattern[levels.pattern(ordered.get(candidates[k]), record)]++;
       }
-      blocks.add(i, record.blockingKeys());
+      blocks.add(i, keys);
     }
     Map<Integer, Long> counts = new LinkedHashMap<>();
     for (int pattern = 0; pattern < byPattern.length; pattern++) {

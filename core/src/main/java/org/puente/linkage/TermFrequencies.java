@@ -3,14 +3,16 @@ package org.puente.linkage;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Collection;
+import java.util.function.ToLongFunction;
 
 /**
- * How often each surname and birth-date token occurs in a reference set of records, for the
- * term-frequency adjustment of exact agreement: two records agreeing on a value of frequency {@code
- * f} get the Bayes factor {@code m / f} instead of {@code m / u} (the u of exact agreement is about
- * the sum of the squared frequencies; for one value, two random records share it with probability
- * {@code f²} and a matching pair with probability {@code m·f}). This is Splink's adjustment with
- * weight 1.
+ * How often each name-set, first-surname, first-given-name and birth-date token occurs in a
+ * reference set of records, for the term-frequency adjustment of agreement on one value: a pair
+ * agreeing on a value of frequency {@code p(v)} gets its level's Bayes factor times {@code Σp² /
+ * p(v)}. Σp² is the chance that two random records agree on the field at all (the u of the
+ * agreement), so the factor turns the level's average u into the value's own (Splink's adjustment
+ * with weight 1): agreeing on a rare surname counts more than on a common one, and a common birth
+ * date (1 January, in data that fills unknown days with it) less.
  *
  * <p>Frequencies are fixed once, from a reference set, and passed to every run: a record's decision
  * then depends only on earlier records, which is what makes incremental linkage equal to a full
@@ -18,64 +20,89 @@ import java.util.Collection;
  */
 public final class TermFrequencies {
 
-  private final LongCounts surnames;
-  private final LongCounts birthDates;
-  private final long surnameTotal;
-  private final long birthDateTotal;
+  /** A field whose values are counted. */
+  public enum Field {
+    NAME_SET(LinkageRecord::nameSet),
+    FIRST_SURNAME(LinkageRecord::firstSurname),
+    FIRST_GIVEN_NAME(LinkageRecord::firstGivenName),
+    BIRTH_DATE(LinkageRecord::birthDate);
 
-  private TermFrequencies(
-      LongCounts surnames, long surnameTotal, LongCounts birthDates, long birthDateTotal) {
-    this.surnames = surnames;
-    this.birthDates = birthDates;
-    this.surnameTotal = surnameTotal;
-    this.birthDateTotal = birthDateTotal;
+    private final ToLongFunction<LinkageRecord> value;
+
+    Field(ToLongFunction<LinkageRecord> value) {
+      this.value = value;
+    }
+
+    long of(LinkageRecord record) {
+      return value.applyAsLong(record);
+    }
+  }
+
+  private final LongCounts[] counts;
+  private final long[] totals;
+  private final double[] log2SumOfSquares;
+
+  private TermFrequencies(LongCounts[] counts, long[] totals, double[] log2SumOfSquares) {
+    this.counts = counts;
+    this.totals = totals;
+    this.log2SumOfSquares = log2SumOfSquares;
   }
 
   /** The frequencies of the values of {@code records} (absent values not counted). */
   public static TermFrequencies of(Collection<LinkageRecord> records) {
     requireNonNull(records, "records is null");
-    LongCounts surnames = new LongCounts(records.size() / 4);
-    LongCounts birthDates = new LongCounts(records.size() / 4);
-    long surnameTotal = 0;
-    long birthDateTotal = 0;
-    for (LinkageRecord record : records) {
-      if (record.firstSurname() != 0) {
-        surnames.add(record.firstSurname());
-        surnameTotal++;
+    Field[] fields = Field.values();
+    LongCounts[] counts = new LongCounts[fields.length];
+    long[] totals = new long[fields.length];
+    for (Field field : fields) {
+      LongCounts values = new LongCounts(records.size() / 4);
+      for (LinkageRecord record : records) {
+        long value = field.of(record);
+        if (value != 0) {
+          values.add(value);
+          totals[field.ordinal()]++;
+        }
       }
-      if (record.birthDate() != 0) {
-        birthDates.add(record.birthDate());
-        birthDateTotal++;
-      }
+      counts[field.ordinal()] = values;
     }
-    return new TermFrequencies(surnames, surnameTotal, birthDates, birthDateTotal);
+    double[] log2SumOfSquares = new double[fields.length];
+    for (Field field : fields) {
+      long total = totals[field.ordinal()];
+      double sum = 0;
+      for (int count : counts[field.ordinal()].counts()) {
+        sum += (count / (double) total) * (count / (double) total);
+      }
+      log2SumOfSquares[field.ordinal()] = total == 0 ? Double.NaN : log2(sum);
+    }
+    return new TermFrequencies(counts, totals, log2SumOfSquares);
   }
 
   /**
-   * The frequency of a surname digest; a value not in the reference set counts as seen once. NaN
-   * when the reference set has no surname at all.
+   * The frequency of a value in the reference set; a value not in it counts as seen once. NaN when
+   * the reference set has no value of the field at all.
    */
-  public double surname(long digest) {
-    return frequency(surnames, surnameTotal, digest);
-  }
-
-  /** The frequency of a birth-date digest, like {@link #surname}. */
-  public double birthDate(long digest) {
-    return frequency(birthDates, birthDateTotal, digest);
-  }
-
-  public int distinctSurnames() {
-    return surnames.size();
-  }
-
-  public int distinctBirthDates() {
-    return birthDates.size();
-  }
-
-  private static double frequency(LongCounts counts, long total, long digest) {
+  public double frequency(Field field, long digest) {
+    long total = totals[field.ordinal()];
     if (total == 0) {
       return Double.NaN;
     }
-    return Math.max(1, counts.count(digest)) / (double) total;
+    return Math.max(1, counts[field.ordinal()].count(digest)) / (double) total;
+  }
+
+  /** log2(Σp² / p(v)): the bits the adjustment adds to agreement on the value (0 without data). */
+  public double adjustmentBits(Field field, long digest) {
+    double frequency = frequency(field, digest);
+    if (Double.isNaN(frequency)) {
+      return 0.0;
+    }
+    return log2SumOfSquares[field.ordinal()] - log2(frequency);
+  }
+
+  public int distinct(Field field) {
+    return counts[field.ordinal()].size();
+  }
+
+  private static double log2(double x) {
+    return Math.log(x) / Math.log(2);
   }
 }

@@ -1,0 +1,200 @@
+package org.puente.bench.linkage;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.puente.linkage.LinkageRecord;
+import org.puente.linkage.TokenDigest;
+import org.puente.privacy.BloomEncoder;
+import org.puente.privacy.EncodingParameters;
+import org.puente.privacy.KeyPurpose;
+import org.puente.privacy.MatchToken;
+import org.puente.privacy.NodeKey;
+import org.puente.privacy.PersonIdentifiers;
+import org.puente.privacy.TokenDeriver;
+import org.puente.privacy.TokenKind;
+
+/**
+ * FEBRL records (Christen 2008) turned into what the linker sees: match tokens derived with {@link
+ * TokenDeriver}, the hardened name encoding of {@link BloomEncoder} (standard parameters), and a
+ * 256-bit bigram encoding of the document number. The document is {@code soc_sec_id} issued by a
+ * fixed country (AUS); there is no sex, citizenship, time or port. The network key comes from a
+ * seed, so runs repeat exactly.
+ */
+public final class FebrlRecords {
+
+  private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
+
+  /** The records and the truth label (the FEBRL entity number) of each record id. */
+  public record Loaded(List<LinkageRecord> records, Map<Long, String> truth) {}
+
+  private final TokenDeriver deriver;
+  private final BloomEncoder encoder;
+  private final DocumentEncoder documents;
+
+  public FebrlRecords(long keySeed) {
+    NodeKey key = key(keySeed);
+    this.deriver = new TokenDeriver(key);
+    this.encoder = new BloomEncoder(key, EncodingParameters.STANDARD);
+    this.documents = new DocumentEncoder(key.material());
+  }
+
+  /** The records of the files, in file order, ids 0, 1, 2, ... across the files. */
+  public Loaded load(Path... files) throws IOException {
+    List<LinkageRecord> records = new ArrayList<>();
+    Map<Long, String> truth = new LinkedHashMap<>();
+    for (Path file : files) {
+      for (CSVRecord row : rows(file)) {
+        long id = records.size();
+        records.add(record(id, row));
+        truth.put(id, row.get("rec_id").split("-")[1]);
+      }
+    }
+    return new Loaded(records, truth);
+  }
+
+  private LinkageRecord record(long id, CSVRecord row) {
+    PersonIdentifiers person =
+        PersonIdentifiers.fromRaw(
+            row.get("given_name"),
+            row.get("surname"),
+            "AUS",
+            row.get("soc_sec_id"),
+            date(row.get("date_of_birth")),
+            null);
+    Map<TokenKind, MatchToken> tokens = deriver.tokens(person);
+    long[] nameBloom =
+        person.name().isEmpty()
+            ? null
+            : encoder.encodeBits(
+                person.name().allWords(),
+                new SplittableRandom(encoder.flipSeed("febrl|" + row.get("rec_id"))));
+    long[] documentBloom = person.documentNumber().map(documents::encode).orElse(null);
+    return new LinkageRecord(
+        id,
+        digest(tokens, TokenKind.DOCUMENT),
+        digest(tokens, TokenKind.BIRTH_DATE),
+        digest(tokens, TokenKind.BIRTH_DATE_SWAPPED),
+        digest(tokens, TokenKind.BIRTH_YEAR),
+        digest(tokens, TokenKind.FIRST_GIVEN_NAME),
+        digest(tokens, TokenKind.FIRST_SURNAME),
+        digest(tokens, TokenKind.GIVEN_NAMES),
+        digest(tokens, TokenKind.SURNAMES),
+        digest(tokens, TokenKind.NAME_SET),
+        keys(tokens),
+        nameBloom,
+        documentBloom,
+        null,
+        null,
+        Long.MIN_VALUE,
+        null,
+        null);
+  }
+
+  /** The blocking keys: surname with year, given name with date, document, name set, date. */
+  static long[] keys(Map<TokenKind, MatchToken> tokens) {
+    return new long[] {
+      digest(tokens, TokenKind.BLOCK_SURNAME_YEAR),
+      digest(tokens, TokenKind.BLOCK_GIVEN_DATE),
+      digest(tokens, TokenKind.DOCUMENT),
+      digest(tokens, TokenKind.NAME_SET),
+      digest(tokens, TokenKind.BIRTH_DATE)
+    };
+  }
+
+  private static long digest(Map<TokenKind, MatchToken> tokens, TokenKind kind) {
+    MatchToken token = tokens.get(kind);
+    return token == null ? 0 : TokenDigest.of(token.encoded());
+  }
+
+  private static LocalDate date(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.strip(), BASIC);
+    } catch (DateTimeParseException e) {
+      return null; // a corrupted date (month 13, day 31 of a short month): missing
+    }
+  }
+
+  private static List<CSVRecord> rows(Path file) throws IOException {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      CSVFormat format =
+          CSVFormat.DEFAULT
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .setIgnoreSurroundingSpaces(true)
+              .get();
+      return format.parse(reader).getRecords();
+    }
+  }
+
+  /** A network key made from a seed: for evaluation only, never for a node. */
+  static NodeKey key(long seed) {
+    byte[] material = new byte[NodeKey.LENGTH_BYTES];
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = 0; i < material.length; i++) {
+      material[i] = (byte) random.nextInt(256);
+    }
+    return NodeKey.of(KeyPurpose.NETWORK_LINKAGE, Instant.EPOCH, material);
+  }
+
+  /**
+   * A stand-in for the document encoding ingestion is adding: the bigrams of the number padded with
+   * {@code _}, each setting 8 of 256 bits read from HMAC-SHA-256 of {@code docbf|v1|<bigram>}. Not
+   * hardened (the real one's parameters are ingestion's to choose).
+   */
+  static final class DocumentEncoder {
+    private static final int POSITIONS = 8;
+    private final Mac mac;
+    private final Map<String, long[]> masks = new java.util.HashMap<>();
+
+    DocumentEncoder(byte[] material) {
+      try {
+        mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(material, "HmacSHA256"));
+      } catch (java.security.GeneralSecurityException e) {
+        throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+      }
+    }
+
+    long[] encode(String number) {
+      long[] bits = new long[LinkageRecord.DOCUMENT_BLOOM_WORDS];
+      String padded = "_" + number + "_";
+      for (int i = 0; i + 1 < padded.length(); i++) {
+        long[] mask = masks.computeIfAbsent(padded.substring(i, i + 2), this::mask);
+        for (int w = 0; w < bits.length; w++) {
+          bits[w] |= mask[w];
+        }
+      }
+      return bits;
+    }
+
+    private long[] mask(String bigram) {
+      byte[] digest = mac.doFinal(("docbf|v1|" + bigram).getBytes(StandardCharsets.UTF_8));
+      long[] mask = new long[LinkageRecord.DOCUMENT_BLOOM_WORDS];
+      for (int p = 0; p < POSITIONS; p++) {
+        int position = digest[p] & 0xff;
+        mask[position >>> 6] |= 1L << position;
+      }
+      return mask;
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package org.puente.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.puente.residence.Direction;
+
+class LinkerTest {
+
+  private static final long T = 1_800_000_000L;
+  private static final LocalDate BIRTH = LocalDate.of(1985, 4, 23);
+
+  private static SyntheticTravellers.Data data;
+  private static LinkageModel model;
+  private static TermFrequencies frequencies;
+
+  @BeforeAll
+  static void train() {
+    data = SyntheticTravellers.generate(400, new SplittableRandom(11));
+    model =
+        ModelTraining.train(
+                data.records(),
+                LinkageSettings.DEFAULTS.withUSamplePairs(300_000),
+                new SplittableRandom(12))
+            .model();
+    frequencies = TermFrequencies.of(data.records());
+  }
+
+  /** A crossing of one fixed person; same seed, so the same name encoding too. */
+  private static LinkageRecord crossing(long id, long second, Direction direction, String port) {
+    return SyntheticTravellers.record(
+        id,
+        "maria",
+        "lopez",
+        BIRTH,
+        "A1234567",
+        "F",
+        "BLZ",
+        second,
+        direction,
+        port,
+        new SplittableRandom(1));
+  }
+
+  @Test
+  void linksTheSyntheticTravellersWell() {
+    Clusters clusters = Linker.link(model, frequencies, data.records());
+
+    PairwiseQuality quality = PairwiseQuality.of(data.truth(), clusters.assignments());
+
+    assertThat(quality.f1()).as(quality.toString()).isGreaterThan(0.97);
+    assertThat(clusters.report().records()).isEqualTo(data.records().size());
+  }
+
+  @Test
+  void aPersonIsNeverAtTwoPortsWithinTheSameMinute() {
+    LinkageRecord first = crossing(1, T, Direction.ARRIVAL, "P1");
+    LinkageRecord elsewhere = crossing(2, T + 59, Direction.DEPARTURE, "P2");
+    LinkageRecord later = crossing(3, T + 60, Direction.DEPARTURE, "P2");
+    LinkageRecord samePort = crossing(4, T + 10, Direction.DEPARTURE, "P1");
+
+    Clusters apart = Linker.link(model, frequencies, List.of(first, elsewhere));
+    Clusters minuteLater = Linker.link(model, frequencies, List.of(first, later));
+    Clusters sameport = Linker.link(model, frequencies, List.of(first, samePort));
+
+    assertThat(apart.assignments()).containsEntry(1L, 1L).containsEntry(2L, 2L);
+    assertThat(apart.report().placeRejections()).isEqualTo(1);
+    assertThat(minuteLater.assignments()).containsEntry(3L, 1L);
+    assertThat(sameport.assignments()).containsEntry(4L, 1L);
+  }
+
+  @Test
+  void twoArrivalsInARowNeedThePenaltyOnTop() {
+    LinkageRecord arrival = crossing(1, T, Direction.ARRIVAL, "P1");
+    LinkageRecord departure = crossing(2, T + 86_400, Direction.DEPARTURE, "P1");
+    LinkageRecord again = crossing(3, T + 2 * 86_400, Direction.ARRIVAL, "P2");
+    double weight = new PairScorer(model, frequencies).weight(arrival, again);
+    // The pair clears the threshold by 1 bit; the penalty is 2.
+    LinkageModel strict =
+        model.withSettings(model.settings().withThreshold(weight - 1).withSameDirectionPenalty(2));
+    LinkageModel lenient =
+        model.withSettings(
+            model.settings().withThreshold(weight - 1).withSameDirectionPenalty(0.5));
+
+    Clusters twoArrivals = Linker.link(strict, frequencies, List.of(arrival, again));
+    Clusters withDeparture = Linker.link(strict, frequencies, List.of(arrival, departure, again));
+    Clusters smallPenalty = Linker.link(lenient, frequencies, List.of(arrival, again));
+
+    assertThat(twoArrivals.assignments()).containsEntry(3L, 3L);
+    assertThat(twoArrivals.report().directionPenalties()).isEqualTo(1);
+    assertThat(withDeparture.assignments()).containsEntry(2L, 1L).containsEntry(3L, 1L);
+    assertThat(smallPenalty.assignments()).containsEntry(3L, 1L);
+  }
+
+  @Test
+  void tiesGoToTheSmallerIdAndInputOrderDoesNotMatter() {
+    // Two copies of one person at two ports 10 s apart: they cannot be one cluster. A third
+    // crossing an hour later scores the same with both and joins the smaller id's cluster.
+    LinkageRecord high = crossing(10, T, Direction.ARRIVAL, "P1");
+    LinkageRecord low = crossing(5, T + 10, Direction.ARRIVAL, "P2");
+    LinkageRecord third = crossing(20, T + 3_600, Direction.DEPARTURE, "P1");
+
+    Clusters clusters = Linker.link(model, frequencies, List.of(high, low, third));
+
+    assertThat(clusters.assignments()).containsEntry(10L, 10L).containsEntry(5L, 5L);
+    assertThat(clusters.assignments()).containsEntry(20L, 5L);
+
+    List<LinkageRecord> shuffled = new ArrayList<>(data.records());
+    Collections.shuffle(shuffled, new java.util.Random(3));
+    assertThat(Linker.link(model, frequencies, shuffled).assignments())
+        .isEqualTo(Linker.link(model, frequencies, data.records()).assignments());
+  }
+
+  /** A cluster's id is the id of its first record in (eventSecond, id) order. */
+  @Test
+  void clusterIdsAreTheFirstRecords() {
+    Clusters clusters = Linker.link(model, frequencies, data.records());
+    Map<Long, LinkageRecord> byId = new HashMap<>();
+    data.records().forEach(record -> byId.put(record.id(), record));
+
+    for (Map.Entry<Long, Long> entry : clusters.assignments().entrySet()) {
+      LinkageRecord record = byId.get(entry.getKey());
+      LinkageRecord first = byId.get(entry.getValue());
+      assertThat(clusters.assignments().get(first.id())).isEqualTo(first.id());
+      assertThat(
+              first.eventSecond() < record.eventSecond()
+                  || first.eventSecond() == record.eventSecond() && first.id() <= record.id())
+          .isTrue();
+    }
+  }
+
+  @Test
+  void oversizeBlocksAreWindowedAndCounted() {
+    List<LinkageRecord> records = new ArrayList<>();
+    for (int i = 0; i < 1_500; i++) {
+      records.add(
+          new LinkageRecord(
+              i,
+              0,
+              0,
+              0,
+              0,
+              0,
+              0,
+              0,
+              0,
+              0,
+              new long[] {42, 42},
+              null,
+              null,
+              null,
+              null,
+              Long.MIN_VALUE,
+              null,
+              null));
+    }
+
+    Clusters clusters = Linker.link(model, frequencies, records);
+
+    LinkageReport report = clusters.report();
+    // Record i meets min(i, 1000) earlier records: 0 + 1 + ... + 1000 + 499 · 1000.
+    assertThat(report.candidatePairs()).isEqualTo(500_500 + 499_000);
+    assertThat(report.oversizeBlocks()).isEqualTo(1);
+    assertThat(report.truncatedRecords()).isEqualTo(499);
+    assertThat(report.largestBlock()).isEqualTo(1_500);
+    assertThat(report.links()).isZero();
+  }
+
+  /**
+   * Incremental linkage: link the records before a cut, then resume from the cut with all records;
+   * the clusters are exactly those of one run over everything, at several cuts.
+   */
+  @Test
+  void resumingGivesExactlyTheFullRun() {
+    Clusters full = Linker.link(model, frequencies, data.records());
+    List<LinkageRecord> ordered = Linker.ordered(data.records());
+    for (double fraction : new double[] {0.1, 0.5, 0.9}) {
+      long cut = ordered.get((int) (fraction * ordered.size())).eventSecond();
+      List<LinkageRecord> before =
+          data.records().stream().filter(record -> record.eventSecond() < cut).toList();
+      Clusters earlier = Linker.link(model, frequencies, before);
+
+      Clusters resumed =
+          Linker.resume(model, frequencies, earlier.assignments(), data.records(), cut);
+
+      assertThat(resumed.assignments()).isEqualTo(full.assignments());
+      assertThat(resumed.report().records()).isEqualTo(data.records().size() - before.size());
+    }
+    assertThat(full.report().links()).isGreaterThan(500);
+  }
+
+  @Test
+  void resumingRequiresTheEarlierAssignments() {
+    List<LinkageRecord> records = List.of(crossing(1, T, Direction.ARRIVAL, "P1"));
+
+    assertThatThrownBy(() -> Linker.resume(model, frequencies, Map.of(), records, T + 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no existing assignment");
+  }
+}
