@@ -44,7 +44,8 @@ class TwelveSixteenRuleTest {
 
   @Test
   void twelveOfSixteenMonthsMayBeInterruptedByTrips() {
-    // 200 days, 100 away, back for 170: 370 days present within 487. The trip away is short;
+    // 200 days, 100 away, back for 170: 370 days present within the 486 of
+    // [2023-01-01, 2024-05-01). The trip away is short;
     // the last departure, never followed by a return, ends the residence.
     List<Crossing> history =
         List.of(arrive(0, "CRI"), depart(200, "CRI"), arrive(300, "CRI"), depart(470, "CRI"));
@@ -94,6 +95,31 @@ class TwelveSixteenRuleTest {
     List<ClassifiedCrossing> result = TwelveSixteenRule.classify(Optional.empty(), history, FAR);
     assertThat(result.get(0).daysCounted()).isZero();
     assertThat(result.get(2).migrationClass()).isEqualTo(MigrationClass.LONG_TERM);
+  }
+
+  @Test
+  void theWindowIsSixteenCalendarMonths() {
+    // An arrival on 2023-07-01 looks at [2023-07-01, 2024-11-01): 489 days (July to October twice
+    // and 29 February). Away on days 180..303 (124 days): 365 present, a migrant; one more day away
+    // and it is not. A 487-day window would count 363 days and say short-term.
+    List<Crossing> longest =
+        List.of(
+            new Crossing(LocalDate.of(2023, 7, 1), Direction.ARRIVAL, "CRI"),
+            new Crossing(LocalDate.of(2023, 7, 1).plusDays(180), Direction.DEPARTURE, "CRI"),
+            new Crossing(LocalDate.of(2023, 7, 1).plusDays(304), Direction.ARRIVAL, "CRI"));
+    List<ClassifiedCrossing> result = TwelveSixteenRule.classify(Optional.empty(), longest, FAR);
+    assertThat(result.get(0).daysCounted()).isEqualTo(365);
+    assertThat(result.get(0).migrationClass()).isEqualTo(MigrationClass.LONG_TERM);
+    List<Crossing> oneMoreDayAway =
+        List.of(
+            longest.get(0),
+            longest.get(1),
+            new Crossing(LocalDate.of(2023, 7, 1).plusDays(305), Direction.ARRIVAL, "CRI"));
+    assertThat(
+            TwelveSixteenRule.classify(Optional.empty(), oneMoreDayAway, FAR)
+                .get(0)
+                .migrationClass())
+        .isEqualTo(MigrationClass.SHORT_TERM);
   }
 
   @Test
@@ -189,7 +215,8 @@ class TwelveSixteenRuleTest {
         int counted = 0;
         int unseen = 0;
         int start = (int) (c.date().toEpochDay() - first.toEpochDay());
-        for (int k = 0; k < 487; k++) {
+        int window = (int) (c.date().plusMonths(16).toEpochDay() - c.date().toEpochDay());
+        for (int k = 0; k < window; k++) {
           int d = start + k;
           if (d >= span) {
             unseen++;
