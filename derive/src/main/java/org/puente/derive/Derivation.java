@@ -147,7 +147,8 @@ public final class Derivation {
     }
     List<LinkageRecord> linkage = linkageRecords(records, Long.MAX_VALUE);
     LinkageModel model =
-        ModelTraining.train(linkage, options.linkage(), new SplittableRandom(options.seed()));
+        ModelTraining.train(linkage, options.linkage(), new SplittableRandom(options.seed()))
+            .model();
     return new ModelStore.Entry(model, lastSubmission);
   }
 

@@ -74,7 +74,6 @@ class SimulatedRegionDerivationTest {
   private static Map<Long, Long> relinkedTravellers;
   private static Path home;
   private static Path export;
-  private static final Map<String, String> DIAG = new HashMap<>();
 
   @BeforeAll
   static void simulateIngestAndDerive() throws Exception {
@@ -164,33 +163,10 @@ class SimulatedRegionDerivationTest {
           clusters.put(key, traveller);
         });
     PairwiseQuality quality = PairwiseQuality.of(truth, clusters);
-    System.out.println(
-        "DIAG MODEL "
-            + ModelStore.read(incremental.run().linkageModel().orElseThrow(), "CRI")
-                .orElseThrow()
-                .model()
-                .describe());
-    System.out.println("DIAG SUMMARY " + incremental.summary());
-    Map<Long, java.util.TreeMap<String, Integer>> members = new HashMap<>();
-    clusters.forEach(
-        (key, c) ->
-            members
-                .computeIfAbsent(c, x -> new java.util.TreeMap<>())
-                .merge(truth.get(key), 1, Integer::sum));
-    members.values().stream()
-        .filter(m -> m.size() > 1)
-        .sorted(
-            (a, b) ->
-                b.values().stream().mapToInt(i -> i).sum()
-                    - a.values().stream().mapToInt(i -> i).sum())
-        .limit(15)
-        .forEach(
-            m ->
-                System.out.println(
-                    "DIAG " + m + " " + m.keySet().stream().map(t -> DIAG.get(t)).toList()));
     System.out.println("CRI linkage against the simulator's truth: " + quality);
-    assertThat(quality.precision()).isGreaterThan(0.99);
-    assertThat(quality.recall()).isGreaterThan(0.98);
+    // The Office for National Statistics' targets for its Census 2021 linkage.
+    assertThat(quality.precision()).isGreaterThanOrEqualTo(0.999);
+    assertThat(quality.recall()).isGreaterThanOrEqualTo(0.998);
   }
 
   @Test
@@ -306,21 +282,6 @@ class SimulatedRegionDerivationTest {
     Map<String, String> crossingClass = new HashMap<>();
     for (CSVRecord row : csv(truthDirectory.resolve("crossings.csv"))) {
       crossingClass.put(row.get("traveller_id") + "/" + row.get("seq"), row.get("class"));
-    }
-    for (CSVRecord row : csv(truthDirectory.resolve("travellers.csv"))) {
-      DIAG.put(
-          row.get("traveller_id"),
-          row.get("household_id")
-              + "|"
-              + row.get("behaviour")
-              + "|"
-              + row.get("given_names")
-              + " "
-              + row.get("surname_1")
-              + "|"
-              + row.get("birth_date")
-              + "|"
-              + row.get("namesake_of"));
     }
     trueTraveller = new HashMap<>();
     trueClass = new HashMap<>();
