@@ -95,7 +95,8 @@ final class Readme {
         w.write("| `" + table[0] + "` | combination of dimensions | " + table[1] + " |\n");
       }
       w.write(
-          "\n`class` is the final 12/16-month class: movements are simulated for 487 days after"
+          "\n`class` is the final 12/16-month class: movements are simulated for 489 days (the longest 16"
+              + " calendar months) after"
               + " the last exported month, so every exported crossing's window is complete."
               + " `class_at_end` is what could be known at the end of the exported months, with"
               + " PROVISIONAL where the window was still open (org.puente.residence.TwelveSixteenRule"
