@@ -95,7 +95,21 @@ final class RunCommand implements Runnable {
       json.put("asOf", run.asOf().toString());
       json.put("mode", run.mode().name());
       json.put("summary", summary);
-      json.put("revisions", result.revisions());
+      List<Map<String, Object>> revisions = new java.util.ArrayList<>();
+      for (MonthRevision month : result.revisions()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("month", month.month().toString());
+        row.put("direction", month.direction());
+        row.put("compared", month.compared());
+        row.put("revised", month.revised());
+        row.put("finalised", month.finalised());
+        row.put("reversed", month.reversed());
+        row.put("added", month.added());
+        row.put("previousMigrants", month.previousMigrants());
+        row.put("currentMigrants", month.currentMigrants());
+        revisions.add(row);
+      }
+      json.put("revisions", revisions);
       Json.print(out, json);
       return;
     }

@@ -171,7 +171,12 @@ public final class RecordLoader {
             TokenDigest.of(row.getString(21)),
             TokenDigest.of(row.getString(22)),
             TokenDigest.of(row.getString(23)),
-            TokenDigest.keys(document, row.getString(24), row.getString(25), row.getString(26)),
+            blockingKeys(
+                TokenDigest.of(document),
+                TokenDigest.of(row.getString(25)),
+                TokenDigest.of(row.getString(16)),
+                TokenDigest.of(row.getString(17)),
+                sex),
             TokenDigest.bloom(row.getString(27)),
             documentBloom(row.getString(28)),
             sex,
@@ -195,6 +200,45 @@ public final class RecordLoader {
             authorisedStay,
             share(row.getString(11)));
     return new NodeRecord(key, row.getString(3), event, linkage);
+  }
+
+  /**
+   * The keys a record is blocked on: its document; its first given name with its birth date; its
+   * birth date with its sex; and its day/month-swapped birth date with its sex, which equals the
+   * date-and-sex key of a record whose source wrote the date the other way round (the swapped token
+   * is made from the same text as the other record's birth-date token). The date keys are mixed
+   * here from the date tokens, not read from the stored date-and-sex token, so that the two can
+   * meet. The first surname with the birth year (also stored) is left out: in a country-sized
+   * population its blocks hold thousands of records (García born in 1985), which made linkage
+   * quadratic, and the keys above already catch a pair unless both its document and its birth date
+   * differ.
+   */
+  static long[] blockingKeys(
+      long document, long givenDate, long birthDate, long swappedDate, String sex) {
+    long[] keys = {
+      document,
+      givenDate,
+      birthDate == 0 ? 0 : mix(birthDate, sex),
+      swappedDate == 0 ? 0 : mix(swappedDate, sex)
+    };
+    int count = 0;
+    for (long key : keys) {
+      if (key != 0) {
+        keys[count++] = key;
+      }
+    }
+    return java.util.Arrays.copyOf(keys, count);
+  }
+
+  /** A 64-bit key from a date token's digest and the sex code (MurmurHash3's finaliser). */
+  static long mix(long dateDigest, String sex) {
+    long h = dateDigest ^ (sex == null ? 0x5bd1e995L : sex.hashCode() * 0x9E3779B97F4A7C15L);
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h == 0 ? 1 : h;
   }
 
   private String share(String value) {
