@@ -61,8 +61,8 @@ public final class Ingestor {
   private final int workers;
 
   /**
-   * @param tokens, encoder, documents the match tokens, the name encoding and the document-number
-   *     encoding, all under the node's network key
+   * The match tokens ({@code tokens}), the name encoding ({@code encoder}) and the document-number
+   * encoding ({@code documents}) must all be under the node's network key.
    */
   public Ingestor(
       Lake lake,
