@@ -1,6 +1,7 @@
 package org.puente.bench.privacy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -192,8 +193,8 @@ public final class DocumentEncodingQuality {
     for (int s = 0; s < SHAPES.length; s++) {
       Scores byShape =
           new Scores(
-              java.util.Arrays.copyOf(unrelatedByShape[s].common, shapeFill[s]),
-              java.util.Arrays.copyOf(unrelatedByShape[s].total, shapeFill[s]));
+              Arrays.copyOf(unrelatedByShape[s].common, shapeFill[s]),
+              Arrays.copyOf(unrelatedByShape[s].total, shapeFill[s]));
       StringBuilder line = new StringBuilder(String.format("    %-32s", SHAPE_NAMES[s]));
       for (int t : thresholds) {
         long count = byShape.atOrAbove(t);
