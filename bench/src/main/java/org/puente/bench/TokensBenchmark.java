@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.puente.privacy.BloomEncoder;
+import org.puente.privacy.DocumentEncoder;
 import org.puente.privacy.EncodingParameters;
 import org.puente.privacy.KeyPurpose;
 import org.puente.privacy.MatchToken;
@@ -27,9 +28,12 @@ import org.puente.privacy.TokenKind;
 
 /**
  * Pseudonymisation of one record, as ingestion does it: normalise the raw name, document and date
- * fields, derive every match token (13 HMACs for a complete record, the repeated values memoised)
- * and one hardened 1,024-bit name encoding whose flips are seeded by one more HMAC. One operation =
- * one record. Target: 400,000 records/s on 2 cores ({@code -t 2}).
+ * fields, derive every match token (13 HMACs for a complete record, the repeated values memoised),
+ * one hardened 1,024-bit name encoding and one hardened 256-bit document-number encoding, the flips
+ * of each seeded by one more HMAC. One operation = one record. Target: 400,000 records/s on 2 cores
+ * ({@code -t 2}). {@code tokensAndOneEncoding} is the same without the document encoding, and
+ * {@code documentEncoding} the document encoding alone as ingestion stores it (seed, encode,
+ * base64url), so that the cost of {@code doc_bloom} can be read off.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -55,6 +59,8 @@ public class TokensBenchmark {
         NodeKey.generate(KeyPurpose.NETWORK_LINKAGE, Instant.EPOCH, new SecureRandom());
     final TokenDeriver deriver = new TokenDeriver(key);
     final BloomEncoder encoder = new BloomEncoder(key, EncodingParameters.STANDARD);
+    final DocumentEncoder documents =
+        new DocumentEncoder(key, EncodingParameters.DOCUMENT_STANDARD);
     final String[][] raw = new String[POOL][];
     final LocalDate[] dates = new LocalDate[POOL];
 
@@ -115,6 +121,41 @@ public class TokensBenchmark {
   public void tokensAndOneEncoding(Keys keys, PerThread thread, Blackhole blackhole) {
     int i = thread.next = (thread.next + 1) & (Keys.POOL - 1);
     blackhole.consume(pseudonymise(keys, i, blackhole::consume));
+  }
+
+  @Benchmark
+  public void tokensAndBothEncodings(Keys keys, PerThread thread, Blackhole blackhole) {
+    int i = thread.next = (thread.next + 1) & (Keys.POOL - 1);
+    blackhole.consume(pseudonymiseWithDocument(keys, i, blackhole::consume));
+  }
+
+  @Benchmark
+  public String documentEncoding(Keys keys, PerThread thread) {
+    int i = thread.next = (thread.next + 1) & (Keys.POOL - 1);
+    // The pool's numbers ("C" and digits) are already in normal form; ingestion normalises once
+    // for the token and the encoding.
+    String[] raw = keys.raw[i];
+    long seed = keys.documents.flipSeed(Keys.FILE_SHA256 + "|" + raw[5]);
+    return keys.documents.encode(raw[3], new SplittableRandom(seed)).toBase64();
+  }
+
+  /**
+   * {@link #pseudonymise} and the document encoding of the same record ({@code doc_bloom}, flips
+   * seeded by its own keyed hash): returns the document encoding.
+   */
+  static long[] pseudonymiseWithDocument(
+      Keys keys, int i, java.util.function.Consumer<Object> sink) {
+    String[] raw = keys.raw[i];
+    PersonIdentifiers person =
+        PersonIdentifiers.fromRaw(raw[0], raw[1], raw[2], raw[3], keys.dates[i], raw[4]);
+    sink.accept(keys.deriver.tokens(person));
+    String context = Keys.FILE_SHA256 + "|" + raw[5];
+    sink.accept(
+        keys.encoder.encodeBits(
+            person.name().allWords(), new SplittableRandom(keys.encoder.flipSeed(context))));
+    return keys.documents.encodeBits(
+        person.documentNumber().orElseThrow(),
+        new SplittableRandom(keys.documents.flipSeed(context)));
   }
 
   /**

@@ -66,6 +66,7 @@ final class IngestCommand implements Runnable {
               new RejectStore(node.keys, new SecureRandom()),
               new TokenDeriver(node.keys.network()),
               Ingestor.standardEncoder(node.keys.network()),
+              Ingestor.standardDocumentEncoder(node.keys.network()),
               Runtime.getRuntime().availableProcessors());
       for (Path file : files) {
         if (!Files.isRegularFile(file)) {

@@ -39,14 +39,14 @@ public final class BloomEncoder {
   private final long[] asciiMasks;
 
   private final Map<String, int[]> otherPositions = new ConcurrentHashMap<>();
-  private final double[] flipCountCdf;
+  private final RandomisedResponse flips;
 
   public BloomEncoder(NodeKey networkKey, EncodingParameters parameters) {
     networkKey.requirePurpose(KeyPurpose.NETWORK_LINKAGE);
     this.keyId = networkKey.id();
     this.hmac = new HmacSha256(networkKey.material());
     this.parameters = parameters;
-    this.flipCountCdf = flipCountCdf(parameters.flipProbability());
+    this.flips = new RandomisedResponse(BloomEncoding.BITS, parameters.flipProbability());
     int n = ALPHABET.length();
     asciiPositions = new int[n * n][];
     asciiMasks = new long[n * n * BloomEncoding.WORDS];
@@ -104,7 +104,7 @@ public final class BloomEncoder {
         previous = current;
       }
     }
-    flip(bits, random);
+    flips.apply(bits, random);
     return bits;
   }
 
@@ -159,64 +159,5 @@ public final class BloomEncoder {
       seed = (seed << 8) | (mac[i] & 0xff);
     }
     return seed;
-  }
-
-  /**
-   * Flips each of the 1,024 bits independently with the configured probability. Drawn in the
-   * equivalent form that needs no logarithm: the number of flips from the binomial distribution
-   * B(1024, p) (inverse CDF, one uniform draw), then that many distinct positions uniformly. The
-   * two forms give the same distribution of flip sets: under independent flips every set of n
-   * positions is equally likely given n.
-   */
-  private void flip(long[] bits, RandomGenerator random) {
-    if (flipCountCdf.length == 0) {
-      return;
-    }
-    double u = random.nextDouble();
-    int count = 0;
-    while (count < flipCountCdf.length - 1 && u >= flipCountCdf[count]) {
-      count++;
-    }
-    long[] flips = new long[BloomEncoding.WORDS];
-    for (int drawn = 0; drawn < count; ) {
-      int position = random.nextInt(BloomEncoding.BITS);
-      long bit = 1L << position;
-      if ((flips[position >>> 6] & bit) == 0) {
-        flips[position >>> 6] |= bit;
-        drawn++;
-      }
-    }
-    for (int w = 0; w < BloomEncoding.WORDS; w++) {
-      bits[w] ^= flips[w];
-    }
-  }
-
-  /**
-   * P(N ≤ n) for N ~ B(1024, p), n = 0, 1, ..., up to where it is 1 in double precision (empty
-   * without hardening). The last entry is set to 1 exactly, so the scan always ends.
-   */
-  private static double[] flipCountCdf(double p) {
-    if (p == 0.0) {
-      return new double[0];
-    }
-    int n = BloomEncoding.BITS;
-    double[] cdf = new double[n + 1];
-    // pmf(0) = (1-p)^n; pmf(k+1) = pmf(k) (n-k)/(k+1) p/(1-p), in logs to avoid underflow.
-    double logPmf = n * Math.log1p(-p);
-    double logRatio = Math.log(p) - Math.log1p(-p);
-    double sum = 0;
-    int last = n;
-    for (int k = 0; k <= n; k++) {
-      sum += Math.exp(logPmf);
-      cdf[k] = Math.min(1.0, sum);
-      if (cdf[k] >= 1.0) {
-        last = k;
-        break;
-      }
-      logPmf += Math.log(n - k) - Math.log(k + 1) + logRatio;
-    }
-    double[] trimmed = java.util.Arrays.copyOf(cdf, last + 1);
-    trimmed[last] = 1.0;
-    return trimmed;
   }
 }

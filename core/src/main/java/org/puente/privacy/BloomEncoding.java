@@ -2,8 +2,6 @@ package org.puente.privacy;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Base64;
-
 /** A 1,024-bit name encoding with the id of the key that made it. Immutable. */
 public final class BloomEncoding {
 
@@ -47,29 +45,11 @@ public final class BloomEncoding {
 
   /** The 128 bytes, big-endian words, base64url without padding: the stored form. */
   public String toBase64() {
-    byte[] bytes = new byte[WORDS * 8];
-    for (int w = 0; w < WORDS; w++) {
-      for (int b = 0; b < 8; b++) {
-        bytes[w * 8 + b] = (byte) (bits[w] >>> (56 - 8 * b));
-      }
-    }
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return BitVectors.toBase64(bits);
   }
 
   public static BloomEncoding fromBase64(String keyId, String base64) {
-    byte[] bytes = Base64.getUrlDecoder().decode(base64);
-    if (bytes.length != WORDS * 8) {
-      throw new IllegalArgumentException("an encoding is " + WORDS * 8 + " bytes");
-    }
-    long[] words = new long[WORDS];
-    for (int w = 0; w < WORDS; w++) {
-      long word = 0;
-      for (int b = 0; b < 8; b++) {
-        word = (word << 8) | (bytes[w * 8 + b] & 0xff);
-      }
-      words[w] = word;
-    }
-    return new BloomEncoding(keyId, words);
+    return new BloomEncoding(keyId, BitVectors.fromBase64(base64, WORDS));
   }
 
   @Override

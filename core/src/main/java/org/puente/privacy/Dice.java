@@ -49,6 +49,35 @@ public final class Dice {
   }
 
   /**
+   * Dice of 256-bit vectors (document-number encodings) when their bit counts are known: four AND +
+   * POPCNT.
+   */
+  public static double similarity256(long[] a, int cardinalityA, long[] b, int cardinalityB) {
+    int common =
+        Long.bitCount(a[0] & b[0])
+            + Long.bitCount(a[1] & b[1])
+            + Long.bitCount(a[2] & b[2])
+            + Long.bitCount(a[3] & b[3]);
+    int total = cardinalityA + cardinalityB;
+    return total == 0 ? 0.0 : 2.0 * common / total;
+  }
+
+  /**
+   * Whether the Dice of two 256-bit vectors reaches a threshold given in thousandths, without a
+   * division: {@code 2000·|A∧B| ≥ threshold·(|A|+|B|)}. For document numbers, {@link
+   * DocumentEncoder#ONE_EDIT_THRESHOLD} separates one edit from different numbers.
+   */
+  public static boolean atLeast256(
+      long[] a, int cardinalityA, long[] b, int cardinalityB, int thresholdThousandths) {
+    int common =
+        Long.bitCount(a[0] & b[0])
+            + Long.bitCount(a[1] & b[1])
+            + Long.bitCount(a[2] & b[2])
+            + Long.bitCount(a[3] & b[3]);
+    return 2000 * common >= thresholdThousandths * (cardinalityA + cardinalityB);
+  }
+
+  /**
    * The candidates of a flat block whose Dice with {@code query} reaches a threshold given in
    * thousandths: the inner loop of linkage and of the benchmark. Candidate {@code c} occupies words
    * {@code 16c} to {@code 16c+15} of {@code block} (one array, no pointer per encoding, so the

@@ -23,9 +23,11 @@ import org.puente.ingest.pipeline.IngestPipeline;
 import org.puente.ingest.pipeline.RecordKeys;
 import org.puente.ingest.read.ExportReaders;
 import org.puente.ingest.store.Pseudonymiser;
+import org.puente.ingest.store.RecordTable;
 import org.puente.lake.ContentHash;
 import org.puente.privacy.BloomEncoder;
 import org.puente.privacy.BloomEncoding;
+import org.puente.privacy.DocumentEncoder;
 import org.puente.privacy.EncodingParameters;
 import org.puente.privacy.NodeKey;
 import org.puente.privacy.PersonIdentifiers;
@@ -82,6 +84,7 @@ public final class RegionAttack {
     TokenDeriver deriver = new TokenDeriver(key);
     BloomEncoder standard = new BloomEncoder(key, EncodingParameters.STANDARD);
     BloomEncoder unhardened = new BloomEncoder(key, EncodingParameters.UNHARDENED);
+    DocumentEncoder documents = new DocumentEncoder(key, EncodingParameters.DOCUMENT_STANDARD);
     Map<String, String> trueNames = trueNames(region.resolve("truth/travellers.csv"));
     Map<String, String> travellerOf = travellerOfRecord(region.resolve("truth/records.csv"));
     Map<String, List<Stored>> byCountry = new TreeMap<>();
@@ -113,7 +116,16 @@ public final class RegionAttack {
         List<Stored> stored = byCountry.computeIfAbsent(country, c -> new ArrayList<>());
         int before = stored.size();
         IngestCounts counts =
-            read(spec, export, deriver, standard, unhardened, trueNames, travellerOf, stored);
+            read(
+                spec,
+                export,
+                deriver,
+                standard,
+                documents,
+                unhardened,
+                trueNames,
+                travellerOf,
+                stored);
         System.out.printf(
             "%-28s %-32s read %7d accepted %7d with a name %7d%n",
             specFile.getFileName(),
@@ -139,6 +151,7 @@ public final class RegionAttack {
       Path export,
       TokenDeriver deriver,
       BloomEncoder standard,
+      DocumentEncoder documents,
       BloomEncoder unhardened,
       Map<String, String> trueNames,
       Map<String, String> travellerOf,
@@ -146,7 +159,10 @@ public final class RegionAttack {
     RowMapper mapper = RowMapper.standard(spec);
     String contentSha256 = ContentHash.sha256(export);
     Pseudonymiser pseudonymiser =
-        new Pseudonymiser(RegionalSchema.standard(), spec, deriver, standard, contentSha256);
+        new Pseudonymiser(
+            RegionalSchema.standard(), spec, deriver, standard, documents, contentSha256);
+    int nameBloom =
+        RecordTable.layout(RegionalSchema.standard(), spec.kind()).indexOf(RecordTable.NAME_BLOOM);
     String country = reportingCountry(spec);
     String file = export.getFileName().toString();
     IngestPipeline<Stored> pipeline =
@@ -154,7 +170,7 @@ public final class RegionAttack {
             mapper,
             record -> {
               Object[] row = pseudonymiser.apply(record);
-              String encoding = (String) row[row.length - 1];
+              String encoding = (String) row[nameBloom];
               if (encoding == null) {
                 return NAMELESS;
               }

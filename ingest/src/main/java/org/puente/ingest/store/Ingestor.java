@@ -33,6 +33,7 @@ import org.puente.lake.table.TableLayout;
 import org.puente.node.rejects.RejectStore;
 import org.puente.node.rejects.RejectedRow;
 import org.puente.privacy.BloomEncoder;
+import org.puente.privacy.DocumentEncoder;
 import org.puente.privacy.EncodingParameters;
 import org.puente.privacy.TokenDeriver;
 import org.puente.schema.RegionalSchema;
@@ -55,15 +56,26 @@ public final class Ingestor {
   private final RejectStore rejects;
   private final TokenDeriver tokens;
   private final BloomEncoder encoder;
+  private final DocumentEncoder documents;
   private final RegionalSchema schema;
   private final int workers;
 
+  /**
+   * The match tokens ({@code tokens}), the name encoding ({@code encoder}) and the document-number
+   * encoding ({@code documents}) must all be under the node's network key.
+   */
   public Ingestor(
-      Lake lake, RejectStore rejects, TokenDeriver tokens, BloomEncoder encoder, int workers) {
+      Lake lake,
+      RejectStore rejects,
+      TokenDeriver tokens,
+      BloomEncoder encoder,
+      DocumentEncoder documents,
+      int workers) {
     this.lake = requireNonNull(lake, "lake is null");
     this.rejects = requireNonNull(rejects, "rejects is null");
     this.tokens = requireNonNull(tokens, "tokens is null");
     this.encoder = requireNonNull(encoder, "encoder is null");
+    this.documents = requireNonNull(documents, "documents is null");
     this.schema = RegionalSchema.standard();
     this.workers = workers;
   }
@@ -71,6 +83,11 @@ public final class Ingestor {
   /** The encoder of ingestion's name encodings, under the node's network key. */
   public static BloomEncoder standardEncoder(org.puente.privacy.NodeKey networkKey) {
     return new BloomEncoder(networkKey, EncodingParameters.STANDARD);
+  }
+
+  /** The encoder of ingestion's document-number encodings, under the node's network key. */
+  public static DocumentEncoder standardDocumentEncoder(org.puente.privacy.NodeKey networkKey) {
+    return new DocumentEncoder(networkKey, EncodingParameters.DOCUMENT_STANDARD);
   }
 
   /** The rejects of a submission are stored under this name. */
@@ -106,7 +123,9 @@ public final class Ingestor {
       Outputs outputs = new Outputs(writer, submissionId);
       IngestCounts counts =
           new IngestPipeline<>(
-                  mapper, new Pseudonymiser(schema, spec, tokens, encoder, hash), workers)
+                  mapper,
+                  new Pseudonymiser(schema, spec, tokens, encoder, documents, hash),
+                  workers)
               .run(
                   file,
                   ExportReaders.forFormat(spec.source(), mapper.columns()),

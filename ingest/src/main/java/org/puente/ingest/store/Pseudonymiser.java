@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.puente.privacy.BloomEncoder;
+import org.puente.privacy.DocumentEncoder;
 import org.puente.privacy.MatchToken;
 import org.puente.privacy.PersonIdentifiers;
 import org.puente.privacy.PersonName;
@@ -22,18 +23,20 @@ import org.puente.spec.MappingSpec;
 
 /**
  * Turns a mapped record (clear identifiers) into a lake row of {@link RecordTable}: the identifiers
- * become keyed tokens and one hardened name encoding, the birth date becomes a birth year, and
- * nothing clear is kept. Thread-safe.
+ * become keyed tokens, one hardened name encoding and one hardened document-number encoding, the
+ * birth date becomes a birth year, and nothing clear is kept. Thread-safe.
  *
- * <p>The encoding's random bit flips are drawn from a generator seeded by a keyed hash of the
- * file's content hash and the record reference ({@link BloomEncoder#flipSeed}): the same file gives
- * the same lake, two records of one name get different flips, which is what defeats frequency
- * alignment, and a reader of the lake and catalog cannot recompute the flips without the key.
+ * <p>The encodings' random bit flips are drawn from generators seeded by keyed hashes of the file's
+ * content hash and the record reference ({@link BloomEncoder#flipSeed}, {@link
+ * DocumentEncoder#flipSeed}, under different prefixes): the same file gives the same lake, two
+ * records of one name get different flips, which is what defeats frequency alignment, and a reader
+ * of the lake and catalog cannot recompute the flips without the key.
  */
 public final class Pseudonymiser implements Function<MappedRecord, Object[]> {
 
   private final TokenDeriver tokens;
   private final BloomEncoder encoder;
+  private final DocumentEncoder documents;
   private final String contentSha256;
   private final List<Variable> dataVariables;
   private final int width;
@@ -48,16 +51,18 @@ public final class Pseudonymiser implements Function<MappedRecord, Object[]> {
       MappingSpec spec,
       TokenDeriver tokens,
       BloomEncoder encoder,
+      DocumentEncoder documents,
       String contentSha256) {
     EventKind kind = spec.kind();
     this.surnameWords =
         spec.field(RegionalSchema.FULL_NAME).map(FieldMapping::surnameWords).orElse(0);
     this.tokens = requireNonNull(tokens, "tokens is null");
     this.encoder = requireNonNull(encoder, "encoder is null");
+    this.documents = requireNonNull(documents, "documents is null");
     this.contentSha256 = requireNonNull(contentSha256, "contentSha256 is null");
     this.dataVariables = RecordTable.dataVariables(schema, kind);
     this.width = RecordTable.layout(schema, kind).columns().size();
-    if (!tokens.keyId().equals(encoder.keyId())) {
+    if (!tokens.keyId().equals(encoder.keyId()) || !tokens.keyId().equals(documents.keyId())) {
       throw new IllegalArgumentException("tokens and encodings must use the same network key");
     }
   }
@@ -80,7 +85,8 @@ public final class Pseudonymiser implements Function<MappedRecord, Object[]> {
       MatchToken token = derived.get(kind);
       row[at++] = token == null ? null : token.value();
     }
-    row[at] = person.name().isEmpty() ? null : encode(record, person.name());
+    row[at++] = person.name().isEmpty() ? null : encode(record, person.name());
+    row[at] = person.documentNumber().map(number -> encode(record, number)).orElse(null);
     return row;
   }
 
@@ -121,6 +127,12 @@ public final class Pseudonymiser implements Function<MappedRecord, Object[]> {
   private String encode(MappedRecord record, PersonName name) {
     long seed = encoder.flipSeed(contentSha256 + "|" + record.recordId());
     return encoder.encode(name.allWords(), new SplittableRandom(seed)).toBase64();
+  }
+
+  /** The document number's encoding, its flips seeded apart from the name's ({@code dblip|v1|}). */
+  private String encode(MappedRecord record, String documentNumber) {
+    long seed = documents.flipSeed(contentSha256 + "|" + record.recordId());
+    return documents.encode(documentNumber, new SplittableRandom(seed)).toBase64();
   }
 
   private static String text(MappedRecord record, String variable) {

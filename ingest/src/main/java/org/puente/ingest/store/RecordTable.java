@@ -21,8 +21,9 @@ import org.puente.schema.VariableUse;
 /**
  * The lake table of one event kind: the source reference, every non-identifier variable of the
  * kind, the birth year (statistics keep it, never the birth date), and in place of the personal
- * identifiers their keyed tokens and the hardened name encoding. No column holds a clear
- * identifier.
+ * identifiers their keyed tokens, the hardened name encoding ({@code name_bloom}) and the hardened
+ * document-number encoding ({@code doc_bloom}, for matching a number mistyped by one character). No
+ * column holds a clear identifier.
  */
 public final class RecordTable {
 
@@ -32,6 +33,12 @@ public final class RecordTable {
   public static final String KEY_ID = "key_id";
   public static final String NAME_BLOOM = "name_bloom";
 
+  /**
+   * The 256-bit document-number encoding ({@code DocumentEncoder}), base64url of 32 bytes (43
+   * characters), under the key of {@link #KEY_ID}; null when the record has no document number.
+   */
+  public static final String DOC_BLOOM = "doc_bloom";
+
   private RecordTable() {}
 
   /** The column of a token kind, e.g. {@code tok_document}. */
@@ -40,7 +47,7 @@ public final class RecordTable {
   }
 
   /**
-   * The keyed tokens and the name encoding: stored without min/max statistics, which would be work
+   * The keyed tokens and the two encodings: stored without min/max statistics, which would be work
    * spent on values that are never range-filtered.
    */
   public static Set<String> opaqueColumns() {
@@ -49,6 +56,7 @@ public final class RecordTable {
       columns.add(tokenColumn(token));
     }
     columns.add(NAME_BLOOM);
+    columns.add(DOC_BLOOM);
     return columns;
   }
 
@@ -76,6 +84,7 @@ public final class RecordTable {
       columns.add(new Column(tokenColumn(token), ColumnType.VARCHAR));
     }
     columns.add(new Column(NAME_BLOOM, ColumnType.VARCHAR));
+    columns.add(new Column(DOC_BLOOM, ColumnType.VARCHAR));
     return new TableLayout(columns, RegionalSchema.EVENT_DATE);
   }
 

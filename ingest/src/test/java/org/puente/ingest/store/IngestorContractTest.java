@@ -16,12 +16,16 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.puente.lake.ContentHash;
 import org.puente.lake.Lake;
 import org.puente.lake.LakeReader;
 import org.puente.lake.catalog.Catalog;
@@ -32,6 +36,8 @@ import org.puente.node.NodeHome;
 import org.puente.node.keys.KeyStore;
 import org.puente.node.leak.LeakDetector;
 import org.puente.node.rejects.RejectStore;
+import org.puente.privacy.DocumentEncoder;
+import org.puente.privacy.DocumentEncoding;
 import org.puente.privacy.TokenDeriver;
 import org.puente.schema.EventKind;
 import org.puente.schema.RegionalSchema;
@@ -74,6 +80,7 @@ abstract class IngestorContractTest {
             new RejectStore(keys, new SecureRandom()),
             new TokenDeriver(keys.network()),
             Ingestor.standardEncoder(keys.network()),
+            Ingestor.standardDocumentEncoder(keys.network()),
             2);
     spec =
         SpecParser.standard()
@@ -140,6 +147,53 @@ abstract class IngestorContractTest {
     return file;
   }
 
+  /**
+   * doc_bloom is the document encoding of the normalised number with the documented flip seed
+   * ({@code dblip|v1|<content SHA-256>|<record reference>}), stored as 43 base64url characters
+   * under the key of key_id; a number one substitution away stays above the one-edit threshold.
+   */
+  @Test
+  void documentNumbersAreStoredAsTheirHardenedEncodingUnderTheDocumentedSeed() throws Exception {
+    Path file = export("gtm-2024-03.csv", 1);
+    ingestor.ingest(spec, file, done -> {});
+    String hash = ContentHash.sha256(file);
+    DocumentEncoder encoder = Ingestor.standardDocumentEncoder(keys.network());
+    Map<String, String> stored = new HashMap<>();
+    LakeReader reader = new LakeReader(lake.home(), catalog);
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement()) {
+      RecordTable.createView(
+          reader, duckdb, "crossings", LakeQuery.of(EventKind.BORDER_CROSSING).country("GTM"));
+      try (ResultSet rows =
+          statement.executeQuery("SELECT record_id, doc_bloom, key_id FROM crossings")) {
+        while (rows.next()) {
+          assertThat(rows.getString(3)).isEqualTo(encoder.keyId());
+          stored.put(rows.getString(1), rows.getString(2));
+        }
+      }
+    }
+    int checked = 0;
+    for (int i = 1; i <= 300; i++) {
+      if (i % 50 == 0 || i % 70 == 0) {
+        continue; // rejected, or a repeated record reference
+      }
+      String id = "R" + i;
+      String number = "P" + (7_300_000 + i * 7);
+      String expected =
+          encoder
+              .encode(number, new SplittableRandom(encoder.flipSeed(hash + "|" + id)))
+              .toBase64();
+      assertThat(stored.get(id)).as(id).isEqualTo(expected);
+      checked++;
+    }
+    assertThat(checked).isEqualTo(300 - 6 - 4);
+    // R1 holds P7300007 and R101 P7300707: one substitution, two records, independent flips.
+    DocumentEncoding r1 = DocumentEncoding.fromBase64(encoder.keyId(), stored.get("R1"));
+    DocumentEncoding r101 = DocumentEncoding.fromBase64(encoder.keyId(), stored.get("R101"));
+    assertThat(r1.bits()).isNotEqualTo(r101.bits());
+    assertThat(r1.dice(r101) * 1000).isGreaterThanOrEqualTo(DocumentEncoder.ONE_EDIT_THRESHOLD);
+  }
+
   @Test
   void ingestsCountsRejectsAndPublishesWithoutClearIdentifiers() throws Exception {
     Path file = export("gtm-2024-03.csv", 1);
@@ -172,7 +226,9 @@ abstract class IngestorContractTest {
       try (ResultSet rows =
           statement.executeQuery(
               "SELECT count(*), count(DISTINCT record_id), count(tok_document), count(name_bloom),"
-                  + " min(citizenship), max(citizenship), count(*) FILTER (WHERE sex = 'F') FROM crossings")) {
+                  + " min(citizenship), max(citizenship), count(*) FILTER (WHERE sex = 'F'),"
+                  + " count(doc_bloom), min(length(doc_bloom)), max(length(doc_bloom))"
+                  + " FROM crossings")) {
         rows.next();
         assertThat(rows.getLong(1)).isEqualTo(result.counts().accepted());
         assertThat(rows.getLong(2)).isEqualTo(result.counts().accepted());
@@ -181,6 +237,9 @@ abstract class IngestorContractTest {
         assertThat(rows.getString(5)).isEqualTo("HND");
         assertThat(rows.getString(6)).isEqualTo("HND");
         assertThat(rows.getLong(7)).as("M is Mujer in this layout").isGreaterThan(0);
+        assertThat(rows.getLong(8)).as("doc_bloom beside tok_document").isEqualTo(rows.getLong(3));
+        assertThat(rows.getInt(9)).as("32 bytes in base64url").isEqualTo(43);
+        assertThat(rows.getInt(10)).isEqualTo(43);
       }
       Path dump = dir.resolve("dump");
       Files.createDirectories(dump);

@@ -67,7 +67,7 @@ final class LakeReadBack {
   }
 
   /**
-   * Writes every clear column (all but the tokens and the name encoding, which are keyed random
+   * Writes every clear column (all but the tokens and the two encodings, which are keyed random
    * text) as one "column=value" a line: values of adjacent columns must not read as one date (a
    * permit's end "2024-05-28" next to a birth year "1989" looks like 05-28-1989).
    */
@@ -79,6 +79,7 @@ final class LakeReadBack {
     }
     List<String> random = new ArrayList<>();
     random.add(RecordTable.NAME_BLOOM);
+    random.add(RecordTable.DOC_BLOOM);
     for (TokenKind token : TokenKind.values()) {
       random.add(RecordTable.tokenColumn(token));
     }

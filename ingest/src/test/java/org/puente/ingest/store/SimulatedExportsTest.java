@@ -135,7 +135,13 @@ class SimulatedExportsTest {
     rejects = new RejectStore(keys, new SecureRandom());
     tokens = new TokenDeriver(keys.network());
     Ingestor ingestor =
-        new Ingestor(lake, rejects, tokens, Ingestor.standardEncoder(keys.network()), 2);
+        new Ingestor(
+            lake,
+            rejects,
+            tokens,
+            Ingestor.standardEncoder(keys.network()),
+            Ingestor.standardDocumentEncoder(keys.network()),
+            2);
     for (ExportSpec export : exports()) {
       Path specFile = SPECS.resolve(specFileName(export));
       if (!Files.exists(specFile)) {

@@ -30,9 +30,9 @@ import org.puente.privacy.LeakMatcher;
  * bytes decoded as UTF-8 and as Latin-1; gzip files and zip archives (XLSX, DOCX, ZIP) are also
  * scanned decompressed, entry by entry. Parquet files are read through DuckDB instead, whatever
  * their page compression: every column name and every text value is scanned, except values shaped
- * exactly like a stored token or name encoding (base64url of 22 or 171 characters), which are
- * random and would otherwise spell short names by chance (see docs/PRIVACY.md). A Parquet file
- * DuckDB cannot read is scanned as raw bytes.
+ * exactly like a stored token, document-number encoding or name encoding (base64url of 22, 43 or
+ * 171 characters), which are random and would otherwise spell short names by chance (see
+ * docs/PRIVACY.md). A Parquet file DuckDB cannot read is scanned as raw bytes.
  *
  * <p>Use from any module's tests: {@code LeakDetector.of(matcher).scan(home).assertClean()}.
  */
@@ -153,9 +153,12 @@ public final class LeakDetector {
 
   private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
 
-  /** Stored tokens (16 bytes) and name encodings (128 bytes) as base64url without padding. */
+  /**
+   * Stored tokens (16 bytes), document-number encodings (32 bytes) and name encodings (128 bytes)
+   * as base64url without padding: 22, 43 and 171 characters.
+   */
   private static final Pattern TOKEN_SHAPED =
-      Pattern.compile("[A-Za-z0-9_-]{22}|[A-Za-z0-9_-]{171}");
+      Pattern.compile("[A-Za-z0-9_-]{22}|[A-Za-z0-9_-]{43}|[A-Za-z0-9_-]{171}");
 
   /**
    * Scans a Parquet file's column names and text values, decoded by DuckDB. Returns false when
