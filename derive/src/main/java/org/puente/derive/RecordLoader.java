@@ -37,7 +37,7 @@ import org.puente.schema.RegionalSchema;
 public final class RecordLoader {
 
   /** The column of the 256-bit document encoding, in lakes that have it. */
-  static final String DOC_BLOOM = "doc_bloom";
+  static final String DOC_BLOOM = RecordTable.DOC_BLOOM;
 
   private final LakeReader reader;
 

@@ -101,6 +101,7 @@ class SimulatedRegionDerivationTest {
             new RejectStore(keys, new SecureRandom()),
             new TokenDeriver(keys.network()),
             Ingestor.standardEncoder(keys.network()),
+            Ingestor.standardDocumentEncoder(keys.network()),
             2);
     Path specFile = Path.of("../examples/specs/cri-crossings.yaml");
     MappingSpec spec =
