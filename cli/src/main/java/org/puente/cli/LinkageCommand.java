@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -90,7 +91,8 @@ final class LinkageCommand implements Runnable {
         "Compare the current run's travellers with a labelled CSV file: a record_id column (the",
         "source's record reference), a column with the true person id, and optionally a file",
         "column (the submitted file's name) where record references repeat across files.",
-        "The simulator's truth/records.csv is such a file."
+        "The simulator's truth/records.csv is such a file. Pairs are counted within each",
+        "reporting country, the scope a node links in."
       })
   static final class Evaluate implements Runnable {
 
@@ -116,8 +118,10 @@ final class LinkageCommand implements Runnable {
       Map<String, String> truth = readTruth();
       try (Node node = catalogOption.openNode(common)) {
         DerivationRun run = currentRun(node);
-        Map<Long, String> labels = new HashMap<>();
-        Map<Long, Long> clusters = new HashMap<>();
+        // Each reporting country's records are linked among themselves, so pairs are counted
+        // within a country: the truth's cross-border pairs are the exchange issue's business.
+        Map<String, Map<Long, String>> labels = new TreeMap<>();
+        Map<String, Map<Long, Long>> clusters = new TreeMap<>();
         long[] unlabelled = new long[1];
         RunTables.forEachRecord(
             new LakeReader(node.home, node.catalog),
@@ -132,8 +136,12 @@ final class LinkageCommand implements Runnable {
                 unlabelled[0]++;
                 return;
               }
-              labels.put(record.key(), label);
-              clusters.put(record.key(), record.travellerId());
+              labels
+                  .computeIfAbsent(record.country(), c -> new HashMap<>())
+                  .put(record.key(), label);
+              clusters
+                  .computeIfAbsent(record.country(), c -> new HashMap<>())
+                  .put(record.key(), record.travellerId());
             });
         if (labels.isEmpty()) {
           throw new PuenteException(
@@ -142,11 +150,25 @@ final class LinkageCommand implements Runnable {
                   + ": no record of the current run has a label (check the file and"
                   + " record_id columns)");
         }
-        PairwiseQuality quality = PairwiseQuality.of(labels, clusters);
+        long truePositives = 0;
+        long falsePositives = 0;
+        long falseNegatives = 0;
+        long labelled = 0;
+        Map<String, PairwiseQuality> byCountry = new TreeMap<>();
+        for (String country : labels.keySet()) {
+          PairwiseQuality one = PairwiseQuality.of(labels.get(country), clusters.get(country));
+          byCountry.put(country, one);
+          truePositives += one.truePositives();
+          falsePositives += one.falsePositives();
+          falseNegatives += one.falseNegatives();
+          labelled += labels.get(country).size();
+        }
+        PairwiseQuality quality =
+            new PairwiseQuality(truePositives, falsePositives, falseNegatives);
         if (common.json) {
           Map<String, Object> json = new LinkedHashMap<>();
           json.put("run", run.id());
-          json.put("records", labels.size());
+          json.put("records", labelled);
           json.put("unlabelled", unlabelled[0]);
           json.put("truePositives", quality.truePositives());
           json.put("falsePositives", quality.falsePositives());
@@ -154,18 +176,33 @@ final class LinkageCommand implements Runnable {
           json.put("precision", quality.precision());
           json.put("recall", quality.recall());
           json.put("f1", quality.f1());
+          Map<String, Object> countries = new LinkedHashMap<>();
+          byCountry.forEach(
+              (country, one) ->
+                  countries.put(
+                      country,
+                      Map.of(
+                          "precision", one.precision(), "recall", one.recall(), "f1", one.f1())));
+          json.put("countries", countries);
           Json.print(out, json);
           return;
         }
         out.printf(
             "run %d: %,d labelled records (%,d without a label left out)%n",
-            run.id(), labels.size(), unlabelled[0]);
+            run.id(), labelled, unlabelled[0]);
         out.printf(
             "  pairs: %,d true positive, %,d false positive, %,d false negative%n",
             quality.truePositives(), quality.falsePositives(), quality.falseNegatives());
         out.printf(
             "  precision %.5f  recall %.5f  F1 %.5f%n",
             quality.precision(), quality.recall(), quality.f1());
+        if (byCountry.size() > 1) {
+          byCountry.forEach(
+              (country, one) ->
+                  out.printf(
+                      "  %s precision %.5f  recall %.5f  F1 %.5f%n",
+                      country, one.precision(), one.recall(), one.f1()));
+        }
       }
     }
 

@@ -99,6 +99,7 @@ final class HistoryWriter {
                 record.submissionId(),
                 NodeRecord.sourceLineOf(record.key()),
                 record.recordRef(),
+                country,
                 event.kind().name(),
                 event.date(),
                 event.direction() == null ? null : event.direction().name(),

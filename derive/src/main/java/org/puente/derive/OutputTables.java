@@ -24,6 +24,7 @@ public final class OutputTables {
           "submission_id BIGINT",
           "source_line BIGINT",
           "record_id VARCHAR",
+          "reporting_country VARCHAR",
           "event_kind VARCHAR",
           "event_date DATE",
           "direction VARCHAR",

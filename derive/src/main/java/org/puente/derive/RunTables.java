@@ -24,7 +24,12 @@ public final class RunTables {
 
   /** One record of a run's histories, named as its source named it. */
   public record LinkedRecord(
-      long key, String fileName, String recordRef, long travellerId, String residenceClass) {}
+      long key,
+      String country,
+      String fileName,
+      String recordRef,
+      long travellerId,
+      String residenceClass) {}
 
   private RunTables() {}
 
@@ -42,7 +47,8 @@ public final class RunTables {
       histories(reader, catalog, run, duckdb);
       try (ResultSet row =
           statement.executeQuery(
-              "SELECT submission_id, source_line, file, record_id, traveller_id, class"
+              "SELECT submission_id, source_line, reporting_country, file, record_id,"
+                  + " traveller_id, class"
                   + " FROM histories_named")) {
         while (row.next()) {
           consumer.accept(
@@ -50,8 +56,9 @@ public final class RunTables {
                   NodeRecord.key(row.getLong(1), row.getLong(2)),
                   row.getString(3),
                   row.getString(4),
-                  row.getLong(5),
-                  row.getString(6)));
+                  row.getString(5),
+                  row.getLong(6),
+                  row.getString(7)));
         }
       }
     } catch (SQLException e) {
@@ -70,7 +77,7 @@ public final class RunTables {
       histories(reader, catalog, run, duckdb);
       String target = out.toAbsolutePath().toString().replace("'", "''");
       statement.execute(
-          "COPY (SELECT file, record_id, event_date, direction, port, citizenship, traveller_id,"
+          "COPY (SELECT file, record_id, reporting_country, event_date, direction, port, citizenship, traveller_id,"
               + " class, predicted_class, predicted_permille / 1000.0 AS predicted_probability,"
               + " resident_before FROM histories_named WHERE event_kind = 'BORDER_CROSSING'"
               + " ORDER BY event_date, file, source_line) TO '"

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Issue 6's end-to-end measurement: a simulated region (all ten countries, two years) loaded into
+# one node with the shipped specs, then `puente run` (linkage, stays, 12/16-month classes) timed as
+# a whole process, then its linkage and its classes checked against the simulator's truth.
+# Usage: bench/derive.sh [SCALE] [OUT]   (defaults: 0.001, a temporary directory)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+scale="${1:-0.001}"
+out="${2:-$(mktemp -d /tmp/puente-derive-bench.XXXXXX)}"
+jar="$root/cli/target/puente.jar"
+bench="$root/bench/target/benchmarks.jar"
+specs="$root/examples/specs"
+if [[ ! -f "$jar" || ! -f "$bench" ]]; then
+  (cd "$root" && mvn -q -B -DskipTests -Dspotless.check.skip=true install)
+fi
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+puente() { java -XX:+UseParallelGC -Xmx${PUENTE_HEAP:-4g} -jar "$jar" "$@"; }
+echo "machine: $(nproc) cpus, $(lscpu | sed -n 's/^Model name: *//p'), $(java -version 2>&1 | head -1)"
+
+rm -rf "$out/region" "$out/home"
+puente simulate --out "$out/region" --scale "$scale" --quiet
+puente init --home "$out/home" >/dev/null
+# Every export of the simulator, with the spec shipped for it.
+while read -r country file spec; do
+  puente ingest --home "$out/home" --spec "$specs/$spec.yaml" "$out/region/$country/$file" --quiet
+done <<'FILES'
+BLZ bz_immigration_movements.xlsx blz-crossings
+BLZ bz_residence_permits.xlsx blz-residence-permits
+CRI dgme_cr_movimientos.csv cri-crossings
+CRI dgme_cr_permisos_laborales.xlsx cri-work-permits
+CRI dgme_cr_residencias.xlsx cri-residence-permits
+DOM dgm_llegadas_salidas.csv dom-crossings
+DOM dgm_residencias.csv dom-residence-permits
+GTM igm_flujos_migratorios.csv gtm-crossings
+GTM igm_residencias.csv gtm-residence-permits
+GTM igm_retornados.csv gtm-returns
+HND conmigho_retornados.xlsx hnd-returns
+HND inm_hn_flujo_migratorio.csv hnd-crossings
+JAM pica_ed_cards.csv jam-crossings
+MEX inm_permisos_trabajo.csv mex-work-permits
+MEX inm_registros_migratorios.csv mex-crossings
+MEX inm_tarjetas_residente.csv mex-residence-permits
+NIC dgme_ni_movimientos.tsv nic-crossings
+PAN mitradel_permisos_trabajo.csv pan-work-permits
+PAN snm_movimientos.jsonl pan-crossings
+PAN snm_permisos_residencia.csv pan-residence-permits
+SLV dgme_movimientos.csv slv-crossings
+SLV dgme_retornados.csv slv-returns
+FILES
+
+echo "== puente run (heap ${PUENTE_HEAP:-4g})"
+/usr/bin/time -f "wall %e s, user %U s, max RSS %M KB" \
+  java -XX:+UseParallelGC -Xmx${PUENTE_HEAP:-4g} -jar "$jar" run --home "$out/home" --as-of 2024-12-31
+echo "== linkage against the truth"
+puente linkage evaluate --home "$out/home" --truth "$out/region/truth/records.csv"
+echo "== 12/16-month classes against the truth"
+puente export crossings --home "$out/home" --out "$out/crossings.csv" >/dev/null
+java -cp "$bench" org.puente.bench.derive.DerivationAccuracy "$out/crossings.csv" "$out/region/truth"
