@@ -133,6 +133,17 @@ public final class FebrlRecords {
 
   /** The blocking keys: surname with year, given name with date, document, name set, date. */
   static long[] keys(Map<TokenKind, MatchToken> tokens) {
+    if (Boolean.getBoolean("nameKeys")) {
+      return new long[] {
+        digest(tokens, TokenKind.BLOCK_SURNAME_YEAR),
+        digest(tokens, TokenKind.BLOCK_GIVEN_DATE),
+        digest(tokens, TokenKind.DOCUMENT),
+        digest(tokens, TokenKind.NAME_SET),
+        digest(tokens, TokenKind.BIRTH_DATE),
+        digest(tokens, TokenKind.FIRST_SURNAME),
+        digest(tokens, TokenKind.FIRST_GIVEN_NAME)
+      };
+    }
     return new long[] {
       digest(tokens, TokenKind.BLOCK_SURNAME_YEAR),
       digest(tokens, TokenKind.BLOCK_GIVEN_DATE),
