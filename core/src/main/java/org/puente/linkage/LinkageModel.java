@@ -11,7 +11,7 @@ import java.util.Locale;
  * analysts as a table ({@link #describe}).
  *
  * @param settings level thresholds, decision threshold, constraints, limits
- * @param prior λ, the proportion of matches among blocked candidate pairs (estimated by EM); its
+ * @param prior λ, the probability that two random records match ({@link ModelTraining#prior}); its
  *     log-odds start every pair's match weight
  * @param comparisons one per {@link Comparison}, in declaration order
  */
@@ -65,7 +65,7 @@ public record LinkageModel(
     out.append(
         String.format(
             Locale.ROOT,
-            "prior (matches among blocked pairs) %.6g = %+.2f bits; threshold %+.2f bits%n",
+            "prior (two random records match) %.6g = %+.2f bits; threshold %+.2f bits%n",
             prior,
             priorBits(),
             settings.threshold()));

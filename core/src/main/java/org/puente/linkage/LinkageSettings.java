@@ -41,7 +41,7 @@ public record LinkageSettings(
 
   /** The defaults; docs/LINKAGE.md gives the measurements behind them. */
   public static final LinkageSettings DEFAULTS =
-      new LinkageSettings(0.9, 0.8, 0.7, 0.6, 0.0, 60, 4.0, 1000, true, true, 2_000_000, 200, 1e-7);
+      new LinkageSettings(0.9, 0.8, 0.7, 0.6, 0.0, 60, 2.0, 1000, true, true, 2_000_000, 200, 1e-7);
 
   public LinkageSettings {
     if (!(nameHigh <= 1.0 && nameHigh > nameMedium && nameMedium > nameLow && nameLow > 0.0)) {

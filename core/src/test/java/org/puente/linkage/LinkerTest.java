@@ -175,6 +175,59 @@ class LinkerTest {
     assertThat(report.links()).isZero();
   }
 
+  @Test
+  void aPairSharingSeveralKeysIsComparedOnce() {
+    List<LinkageRecord> records = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      records.add(
+          new LinkageRecord(
+              i,
+              0,
+              0,
+              0,
+              0,
+              0,
+              0,
+              0,
+              0,
+              0,
+              new long[] {7, 8, 9},
+              null,
+              null,
+              null,
+              null,
+              Long.MIN_VALUE,
+              null,
+              null));
+    }
+    records.add(
+        new LinkageRecord(
+            2,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            new long[] {9, 0, 10},
+            null,
+            null,
+            null,
+            null,
+            Long.MIN_VALUE,
+            null,
+            null));
+
+    LinkageReport report = Linker.link(model, frequencies, records).report();
+
+    // (0, 1) through keys 7, 8 and 9; (0, 2) and (1, 2) through key 9.
+    assertThat(report.candidatePairs()).isEqualTo(3);
+    assertThat(report.blocks()).isEqualTo(4);
+  }
+
   /**
    * Incremental linkage: link the records before a cut, then resume from the cut with all records;
    * the clusters are exactly those of one run over everything, at several cuts.

@@ -84,6 +84,7 @@ public final class FebrlLinkage {
         outcome.model().settings().threshold(),
         outcome.quality(),
         outcome.millis());
+    missedPairs(loaded, outcome);
     String sweep = System.getProperty("thresholds", "");
     if (!sweep.isBlank()) {
       TermFrequencies frequencies = TermFrequencies.of(loaded.records());
@@ -177,6 +178,45 @@ public final class FebrlLinkage {
       }
     }
     return false;
+  }
+
+  /**
+   * Why true pairs were missed: no shared blocking key; a weight below the threshold; or a weight
+   * above it while the two records ended in different clusters (each record takes one best link and
+   * clusters never merge).
+   */
+  private static void missedPairs(FebrlRecords.Loaded loaded, Outcome outcome) {
+    PairScorer scorer = new PairScorer(outcome.model(), TermFrequencies.of(loaded.records()));
+    Map<Long, Long> clusters = outcome.clusters().assignments();
+    double threshold = outcome.model().settings().threshold();
+    long unblocked = 0;
+    long below = 0;
+    long above = 0;
+    for (List<LinkageRecord> members : byEntity(loaded).values()) {
+      for (int i = 0; i < members.size(); i++) {
+        for (int j = i + 1; j < members.size(); j++) {
+          LinkageRecord a = members.get(i);
+          LinkageRecord b = members.get(j);
+          if (clusters.get(a.id()).equals(clusters.get(b.id()))) {
+            continue;
+          }
+          if (!shareKey(a, b)) {
+            unblocked++;
+          } else if (scorer.weight(a, b) < threshold) {
+            below++;
+          } else {
+            above++;
+          }
+        }
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "missed true pairs: %d share no blocking key, %d weigh below the threshold, %d above it"
+            + " but ended in different clusters%n",
+        unblocked,
+        below,
+        above);
   }
 
   /** Prints up to {@code limit} missed true pairs and wrong links with their levels and weights. */

@@ -28,6 +28,7 @@ import org.puente.privacy.NodeKey;
 import org.puente.privacy.PersonIdentifiers;
 import org.puente.privacy.TokenDeriver;
 import org.puente.privacy.TokenKind;
+import org.puente.residence.Direction;
 
 /**
  * FEBRL records (Christen 2008) turned into what the linker sees: match tokens derived with {@link
@@ -69,21 +70,45 @@ public final class FebrlRecords {
   }
 
   private LinkageRecord record(long id, CSVRecord row) {
+    return record(
+        id,
+        row.get("given_name"),
+        row.get("surname"),
+        date(row.get("date_of_birth")),
+        row.get("soc_sec_id"),
+        null,
+        null,
+        Long.MIN_VALUE,
+        null,
+        null,
+        encoderSeed("febrl|" + row.get("rec_id")));
+  }
+
+  /** The seed of a record's BLIP flips, keyed like ingestion's. */
+  long encoderSeed(String context) {
+    return encoder.flipSeed(context);
+  }
+
+  /** A record of clear identifiers, as ingestion would store it (document issued by AUS). */
+  public LinkageRecord record(
+      long id,
+      String given,
+      String surname,
+      LocalDate birthDate,
+      String documentNumber,
+      String sex,
+      String citizenship,
+      long eventSecond,
+      Direction direction,
+      String port,
+      long flipSeed) {
     PersonIdentifiers person =
-        PersonIdentifiers.fromRaw(
-            row.get("given_name"),
-            row.get("surname"),
-            "AUS",
-            row.get("soc_sec_id"),
-            date(row.get("date_of_birth")),
-            null);
+        PersonIdentifiers.fromRaw(given, surname, "AUS", documentNumber, birthDate, sex);
     Map<TokenKind, MatchToken> tokens = deriver.tokens(person);
     long[] nameBloom =
         person.name().isEmpty()
             ? null
-            : encoder.encodeBits(
-                person.name().allWords(),
-                new SplittableRandom(encoder.flipSeed("febrl|" + row.get("rec_id"))));
+            : encoder.encodeBits(person.name().allWords(), new SplittableRandom(flipSeed));
     long[] documentBloom = person.documentNumber().map(documents::encode).orElse(null);
     return new LinkageRecord(
         id,
@@ -99,15 +124,26 @@ public final class FebrlRecords {
         keys(tokens),
         nameBloom,
         documentBloom,
-        null,
-        null,
-        Long.MIN_VALUE,
-        null,
-        null);
+        sex,
+        citizenship,
+        eventSecond,
+        direction,
+        port);
   }
 
   /** The blocking keys: surname with year, given name with date, document, name set, date. */
   static long[] keys(Map<TokenKind, MatchToken> tokens) {
+    if (Boolean.getBoolean("nameKeys")) {
+      return new long[] {
+        digest(tokens, TokenKind.BLOCK_SURNAME_YEAR),
+        digest(tokens, TokenKind.BLOCK_GIVEN_DATE),
+        digest(tokens, TokenKind.DOCUMENT),
+        digest(tokens, TokenKind.NAME_SET),
+        digest(tokens, TokenKind.BIRTH_DATE),
+        digest(tokens, TokenKind.FIRST_SURNAME),
+        digest(tokens, TokenKind.FIRST_GIVEN_NAME)
+      };
+    }
     return new long[] {
       digest(tokens, TokenKind.BLOCK_SURNAME_YEAR),
       digest(tokens, TokenKind.BLOCK_GIVEN_DATE),
