@@ -39,9 +39,18 @@ public record LinkageSettings(
     int emIterations,
     double emTolerance) {
 
+  /**
+   * Dice of two stored document encodings at or above which the numbers are taken as one edit
+   * apart: the threshold measured for the ingested encoding (k = 8, p = 0.02; docs/PRIVACY.md,
+   * "Document encoding": 99.6% of one-edit pairs, 0.13% of unrelated numbers of the same shape).
+   */
+  public static final double DOCUMENT_ONE_EDIT =
+      org.puente.privacy.DocumentEncoder.ONE_EDIT_THRESHOLD / 1000.0;
+
   /** The defaults; docs/LINKAGE.md gives the measurements behind them. */
   public static final LinkageSettings DEFAULTS =
-      new LinkageSettings(0.9, 0.8, 0.7, 0.6, 0.0, 60, 2.0, 1000, true, true, 2_000_000, 200, 1e-7);
+      new LinkageSettings(
+          0.9, 0.8, 0.7, DOCUMENT_ONE_EDIT, 0.0, 60, 2.0, 1000, true, true, 2_000_000, 200, 1e-7);
 
   public LinkageSettings {
     if (!(nameHigh <= 1.0 && nameHigh > nameMedium && nameMedium > nameLow && nameLow > 0.0)) {

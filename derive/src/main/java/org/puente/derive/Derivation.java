@@ -27,6 +27,7 @@ import org.puente.linkage.LinkageModel;
 import org.puente.linkage.LinkageRecord;
 import org.puente.linkage.Linker;
 import org.puente.linkage.ModelTraining;
+import org.puente.linkage.PatternCounts;
 import org.puente.linkage.TermFrequencies;
 
 /**
@@ -100,10 +101,13 @@ public final class Derivation {
       long linkNanos = 0;
       for (Map.Entry<String, List<NodeRecord>> country : byCountry.entrySet()) {
         long linkStart = System.nanoTime();
-        ModelStore.Entry model =
+        Optional<ModelStore.Entry> model =
             model(country.getKey(), country.getValue(), options, previous, run.lastSubmissionId());
-        models.put(country.getKey(), model);
-        Clusters clusters = link(country.getValue(), model, mode, previous, before);
+        model.ifPresent(entry -> models.put(country.getKey(), entry));
+        Clusters clusters =
+            model.isPresent()
+                ? link(country.getValue(), model.get(), mode, previous, before)
+                : Clusters.singletons(linkageRecords(country.getValue(), Long.MAX_VALUE));
         linkNanos += System.nanoTime() - linkStart;
         linkedRecords += country.getValue().size();
         travellers += histories.write(country.getKey(), country.getValue(), clusters);
@@ -132,7 +136,7 @@ public final class Derivation {
    * The country's model: the previous run's (with the term frequencies of the same records) unless
    * retraining or there is none; else trained on the country's records.
    */
-  private static ModelStore.Entry model(
+  private static Optional<ModelStore.Entry> model(
       String country,
       List<NodeRecord> records,
       DerivationOptions options,
@@ -142,14 +146,19 @@ public final class Derivation {
       Optional<ModelStore.Entry> kept =
           ModelStore.read(previous.get().linkageModel().orElseThrow(), country);
       if (kept.isPresent()) {
-        return kept.get();
+        return kept;
       }
     }
     List<LinkageRecord> linkage = linkageRecords(records, Long.MAX_VALUE);
+    if (PatternCounts.blockedPairs(linkage, options.linkage()).total() == 0) {
+      // No two records share a blocking key: nothing to estimate from, and nothing to link. The
+      // next run trains once there are candidate pairs.
+      return Optional.empty();
+    }
     LinkageModel model =
         ModelTraining.train(linkage, options.linkage(), new SplittableRandom(options.seed()))
             .model();
-    return new ModelStore.Entry(model, lastSubmission);
+    return Optional.of(new ModelStore.Entry(model, lastSubmission));
   }
 
   private static Clusters link(
