@@ -116,13 +116,51 @@ public final class LeakMatcher {
     return names.isEmpty() && documents.isEmpty() && birthDates.isEmpty();
   }
 
-  /** The identifiers found in raw bytes read both as UTF-8 and as Latin-1. */
+  /**
+   * The identifiers found in raw bytes of unknown encoding: each well-formed UTF-8 sequence is read
+   * as UTF-8 and every other byte as Latin-1. Reading the whole text both ways instead made a UTF-8
+   * {@code é} into Latin-1 {@code Ã©}, and so {@code Américas} into the name word {@code ama}.
+   */
   public Set<Finding> find(byte[] bytes) {
-    Set<Finding> found = new LinkedHashSet<>(find(new String(bytes, StandardCharsets.UTF_8)));
-    if (!isAscii(bytes)) {
-      found.addAll(find(new String(bytes, StandardCharsets.ISO_8859_1)));
+    if (isAscii(bytes)) {
+      return find(new String(bytes, StandardCharsets.US_ASCII));
     }
-    return found;
+    return find(decodeMixed(bytes));
+  }
+
+  /** UTF-8 where the bytes are well-formed UTF-8, Latin-1 byte by byte elsewhere. */
+  static String decodeMixed(byte[] bytes) {
+    StringBuilder text = new StringBuilder(bytes.length);
+    int i = 0;
+    while (i < bytes.length) {
+      int lead = bytes[i] & 0xff;
+      int length = lead >= 0xf0 && lead <= 0xf4 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 ? 2 : 1;
+      if (lead < 0x80 || length == 1 || i + length > bytes.length) {
+        text.append((char) lead);
+        i++;
+        continue;
+      }
+      int codePoint = lead & (0xff >> (length + 1));
+      boolean wellFormed = true;
+      for (int k = 1; k < length && wellFormed; k++) {
+        int next = bytes[i + k] & 0xff;
+        wellFormed = (next & 0xc0) == 0x80;
+        codePoint = (codePoint << 6) | (next & 0x3f);
+      }
+      int smallest = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000;
+      wellFormed &=
+          codePoint >= smallest
+              && codePoint <= 0x10ffff
+              && (codePoint < 0xd800 || codePoint > 0xdfff);
+      if (wellFormed) {
+        text.appendCodePoint(codePoint);
+        i += length;
+      } else {
+        text.append((char) lead);
+        i++;
+      }
+    }
+    return text.toString();
   }
 
   /** The identifiers found in a text. */

@@ -84,6 +84,20 @@ class LeakMatcherTest {
   void bytesAreReadAsUtf8AndAsLatin1() {
     assertThat(matcher.find("NÚÑEZ".getBytes(StandardCharsets.UTF_8))).hasSize(1);
     assertThat(matcher.find("NÚÑEZ".getBytes(StandardCharsets.ISO_8859_1))).hasSize(1);
+    // Both encodings in one buffer, as a file of mixed origin holds them.
+    byte[] utf8 = "Núñez y ".getBytes(StandardCharsets.UTF_8);
+    byte[] latin1 = "José".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] mixed = java.util.Arrays.copyOf(utf8, utf8.length + latin1.length);
+    System.arraycopy(latin1, 0, mixed, utf8.length, latin1.length);
+    assertThat(matcher.find(mixed)).hasSize(2);
+  }
+
+  @Test
+  void utf8AccentsAreNotReadAsLatin1Letters() {
+    // Read as Latin-1, the UTF-8 bytes of "Américas" spell "AmÃ©ricas": the name word "ama".
+    LeakMatcher ama = LeakMatcher.builder().minNameLength(3).name("Ama").build();
+    assertThat(ama.find("Aeropuerto de Las Américas".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    assertThat(ama.find("Ama Mensah".getBytes(StandardCharsets.UTF_8))).hasSize(1);
   }
 
   @Test
