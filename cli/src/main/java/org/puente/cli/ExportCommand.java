@@ -66,32 +66,14 @@ final class ExportCommand implements Runnable {
     @Option(names = "--country", paramLabel = "ISO3", description = "Only this reporting country.")
     String country;
 
-    @Option(
-        names = "--format",
-        defaultValue = "csv",
-        paramLabel = "csv|parquet",
-        description = "Default: ${DEFAULT-VALUE}.")
-    String format;
-
-    @Option(
-        names = "--out",
-        required = true,
-        paramLabel = "FILE",
-        description = "The file to write.")
-    Path out;
+    @Mixin FileOutput output;
 
     @Mixin CatalogOption catalogOption;
 
     @Override
     public void run() {
-      String options =
-          switch (format.toLowerCase(Locale.ROOT)) {
-            case "csv" -> "(FORMAT csv, HEADER)";
-            case "parquet" -> "(FORMAT parquet)";
-            default ->
-                throw new PuenteException(
-                    ErrorCode.USAGE, "--format is csv or parquet, not '" + format + "'");
-          };
+      String options = output.copyOptions();
+      Path out = output.out;
       LakeQuery query = LakeQuery.of(kind);
       if (country != null) {
         query = query.country(country.toUpperCase(Locale.ROOT));
@@ -148,32 +130,14 @@ final class ExportCommand implements Runnable {
 
     @Spec CommandSpec spec;
 
-    @Option(
-        names = "--format",
-        defaultValue = "csv",
-        paramLabel = "csv|parquet",
-        description = "Default: ${DEFAULT-VALUE}.")
-    String format;
-
-    @Option(
-        names = "--out",
-        required = true,
-        paramLabel = "FILE",
-        description = "The file to write.")
-    Path out;
+    @Mixin FileOutput output;
 
     @Mixin CatalogOption catalogOption;
 
     @Override
     public void run() {
-      boolean parquet =
-          switch (format.toLowerCase(Locale.ROOT)) {
-            case "csv" -> false;
-            case "parquet" -> true;
-            default ->
-                throw new PuenteException(
-                    ErrorCode.USAGE, "--format is csv or parquet, not '" + format + "'");
-          };
+      boolean parquet = output.parquet();
+      Path out = output.out;
       long rows;
       DerivationRun run;
       try (Node node = catalogOption.openNode(common)) {
