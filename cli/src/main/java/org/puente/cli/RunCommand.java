@@ -12,6 +12,7 @@ import org.puente.derive.MonthRevision;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.lake.catalog.DerivationRun;
+import org.puente.residence.RollingLimit;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +43,14 @@ final class RunCommand implements Runnable {
       paramLabel = "DATE",
       description = "The observation end, yyyy-MM-dd (default: the latest event date in the lake).")
   LocalDate asOf;
+
+  @Option(
+      names = "--rolling-limit",
+      paramLabel = "DAYS/WINDOW",
+      description =
+          "The days a traveller may be present in any window of days (default: 90/180, the"
+              + " Schengen short-stay rule).")
+  String rollingLimit;
 
   @ArgGroup(exclusive = true)
   Linking linking;
@@ -78,15 +87,16 @@ final class RunCommand implements Runnable {
               : linking.relink
                   ? DerivationOptions.Linking.RELINK
                   : DerivationOptions.Linking.RETRAIN;
-      DerivationResult result =
-          derivation.run(
-              new DerivationOptions(
-                  observationEnd, mode, defaults.linkage(), defaults.rules(), defaults.seed()));
-      print(out, result);
+      DerivationOptions options = defaults.withLinking(mode);
+      if (rollingLimit != null) {
+        options = options.withRollingLimit(parseRollingLimit(rollingLimit));
+      }
+      DerivationResult result = derivation.run(options);
+      print(out, result, options);
     }
   }
 
-  private void print(PrintWriter out, DerivationResult result) {
+  private void print(PrintWriter out, DerivationResult result, DerivationOptions options) {
     DerivationRun run = result.run();
     Map<String, Object> summary = result.summary();
     if (common.json) {
@@ -146,6 +156,10 @@ final class RunCommand implements Runnable {
         count(summary, "unmatched_departure_after_departure")
             + count(summary, "unmatched_first_crossing_is_departure"));
     out.printf(
+        "  travellers over the %s rolling limit: %,d%n",
+        options.rollingLimit().limitDays() + "/" + options.rollingLimit().windowDays(),
+        count(summary, "rolling_limit_exceeded"));
+    out.printf(
         "  returns of nationals: %,d linked to a departure, %,d not%n",
         count(summary, "returns_linked"),
         count(summary, "returns_no_earlier_departure")
@@ -171,6 +185,21 @@ final class RunCommand implements Runnable {
             month.currentMigrants());
       }
     }
+  }
+
+  private static RollingLimit parseRollingLimit(String text) {
+    String[] parts = text.split("/", -1);
+    try {
+      if (parts.length == 2) {
+        return new RollingLimit(
+            Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new PuenteException(
+          ErrorCode.USAGE, "--rolling-limit " + text + ": " + e.getMessage(), e);
+    }
+    throw new PuenteException(
+        ErrorCode.USAGE, "--rolling-limit is DAYS/WINDOW, e.g. 90/180, not '" + text + "'");
   }
 
   private static long count(Map<String, Object> summary, String key) {

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.time.LocalDate;
 import org.puente.linkage.LinkageSettings;
 import org.puente.residence.ResidenceRules;
+import org.puente.residence.RollingLimit;
+import org.puente.residence.UnDurationRules;
 
 /**
  * How a derivation run links and classifies.
@@ -13,10 +15,18 @@ import org.puente.residence.ResidenceRules;
  * @param linking how records are linked
  * @param linkage the configured part of the linkage model (used when a model is trained)
  * @param rules the 12/16-month rule's settings
+ * @param unRules the UN duration-based definitions, classified beside the 12/16-month rule
+ * @param rollingLimit the "days in any window" check (90 in 180 by default) per traveller
  * @param seed seeds the u-probability sample, so a run repeats exactly
  */
 public record DerivationOptions(
-    LocalDate asOf, Linking linking, LinkageSettings linkage, ResidenceRules rules, long seed) {
+    LocalDate asOf,
+    Linking linking,
+    LinkageSettings linkage,
+    ResidenceRules rules,
+    UnDurationRules unRules,
+    RollingLimit rollingLimit,
+    long seed) {
 
   /** How a run links. */
   public enum Linking {
@@ -36,10 +46,28 @@ public record DerivationOptions(
     requireNonNull(linking, "linking is null");
     requireNonNull(linkage, "linkage is null");
     requireNonNull(rules, "rules is null");
+    requireNonNull(unRules, "unRules is null");
+    requireNonNull(rollingLimit, "rollingLimit is null");
   }
 
   public static DerivationOptions defaults(LocalDate asOf) {
     return new DerivationOptions(
-        asOf, Linking.INCREMENTAL, LinkageSettings.DEFAULTS, ResidenceRules.DEFAULT, 2026L);
+        asOf,
+        Linking.INCREMENTAL,
+        LinkageSettings.DEFAULTS,
+        ResidenceRules.DEFAULT,
+        UnDurationRules.DEFAULT,
+        RollingLimit.SCHENGEN,
+        2026L);
+  }
+
+  /** The same options with another way of linking. */
+  public DerivationOptions withLinking(Linking other) {
+    return new DerivationOptions(asOf, other, linkage, rules, unRules, rollingLimit, seed);
+  }
+
+  /** The same options with another rolling limit. */
+  public DerivationOptions withRollingLimit(RollingLimit other) {
+    return new DerivationOptions(asOf, linking, linkage, rules, unRules, other, seed);
   }
 }

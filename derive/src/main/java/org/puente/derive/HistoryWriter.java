@@ -19,9 +19,12 @@ import org.puente.residence.ResidenceClass;
 import org.puente.residence.ResidenceClassifier;
 import org.puente.residence.ReturnLink;
 import org.puente.residence.Returns;
+import org.puente.residence.RollingLimit;
 import org.puente.residence.Stay;
 import org.puente.residence.Stays;
 import org.puente.residence.TrainingCase;
+import org.puente.residence.UnDurationClassifier;
+import org.puente.residence.UnOutcome;
 import org.puente.residence.UnmatchedCrossing;
 import org.puente.schema.EventKind;
 
@@ -80,6 +83,11 @@ final class HistoryWriter {
         ResidenceClassifier.classify(events, options.asOf(), options.rules(), model)) {
       outcomes.put(outcome.recordId(), outcome);
     }
+    Map<Long, UnOutcome> unOutcomes = new HashMap<>();
+    for (UnOutcome outcome :
+        UnDurationClassifier.classify(events, options.asOf(), options.unRules(), options.rules())) {
+      unOutcomes.put(outcome.recordId(), outcome);
+    }
     Map<Long, ReturnLink> returns = new HashMap<>();
     for (ReturnLink link : Returns.link(events, options.asOf())) {
       returns.put(link.returnRecordId(), link);
@@ -110,6 +118,9 @@ final class HistoryWriter {
                 provisional ? outcome.predictedClass().name() : null,
                 permille,
                 outcome == null ? null : outcome.residentBefore(),
+                unOutcomes.containsKey(record.key())
+                    ? unOutcomes.get(record.key()).unClass().name()
+                    : null,
                 link == null || link.daysAbroad().isEmpty() ? null : link.daysAbroad().getAsInt()
               });
       if (outcome != null) {
@@ -117,11 +128,39 @@ final class HistoryWriter {
         revise(record.key(), outcome, permille);
       }
     }
+    writeTraveller(country, travellerId, history, events, outcomes.size());
     for (Stay stay : Stays.of(events, options.asOf())) {
       writeStay(country, travellerId, stay, history.get(0).event().citizenship());
     }
     for (UnmatchedCrossing unmatched : Stays.unmatched(events, options.asOf())) {
       add("unmatched_" + unmatched.reason().name().toLowerCase(java.util.Locale.ROOT), 1);
+    }
+  }
+
+  private void writeTraveller(
+      String country,
+      long travellerId,
+      List<NodeRecord> history,
+      List<HistoryEvent> events,
+      int crossings) {
+    RollingLimit.Result rolling = options.rollingLimit().check(events, options.asOf());
+    HistoryEvent first = history.get(0).event();
+    table(OutputTables.TRAVELLERS, first.kind(), country, OutputTables.TRAVELLERS_LAYOUT)
+        .append(
+            new Object[] {
+              travellerId,
+              country,
+              first.date(),
+              history.get(history.size() - 1).event().date(),
+              history.size(),
+              crossings,
+              first.citizenship(),
+              rolling.maxDaysInWindow(),
+              rolling.daysOver(),
+              rolling.firstDayOver().orElse(null)
+            });
+    if (rolling.exceeded()) {
+      add("rolling_limit_exceeded", 1);
     }
   }
 

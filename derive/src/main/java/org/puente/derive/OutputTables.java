@@ -40,8 +40,30 @@ public final class OutputTables {
           "predicted_permille INTEGER",
           // Whether the person was counted resident before the crossing.
           "resident_before BOOLEAN",
+          // The UN duration-based class of a crossing (LONG_TERM, SHORT_TERM, NOT_MIGRANT or
+          // PROVISIONAL), beside the 12/16-month class.
+          "un_class VARCHAR",
           // For a return of a national: days since the departure it ends, when one is seen.
           "days_abroad INTEGER");
+
+  /** One row per traveller: the extent of the history and the rolling-limit check. */
+  public static final String TRAVELLERS = "travellers";
+
+  public static final TableLayout TRAVELLERS_LAYOUT =
+      TableLayout.of(
+          "first_date",
+          "traveller_id BIGINT",
+          "reporting_country VARCHAR",
+          "first_date DATE",
+          "last_date DATE",
+          "records INTEGER",
+          "crossings INTEGER",
+          "citizenship VARCHAR",
+          // The most days present in any window of the run's rolling limit (90 in 180 by
+          // default), the days over the limit and the first day over it.
+          "rolling_max_days INTEGER",
+          "rolling_days_over INTEGER",
+          "rolling_first_day_over DATE");
 
   public static final TableLayout STAYS_LAYOUT =
       TableLayout.of(

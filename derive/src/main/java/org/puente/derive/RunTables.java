@@ -79,7 +79,7 @@ public final class RunTables {
       statement.execute(
           "COPY (SELECT file, record_id, reporting_country, event_date, direction, port, citizenship, traveller_id,"
               + " class, predicted_class, predicted_permille / 1000.0 AS predicted_probability,"
-              + " resident_before FROM histories_named WHERE event_kind = 'BORDER_CROSSING'"
+              + " resident_before, un_class FROM histories_named WHERE event_kind = 'BORDER_CROSSING'"
               + " ORDER BY event_date, file, source_line) TO '"
               + target
               + "' "

@@ -115,12 +115,8 @@ class SimulatedRegionDerivationTest {
     DerivationResult relinked =
         new Derivation(lake)
             .run(
-                new DerivationOptions(
-                    LAST.atEndOfMonth(),
-                    DerivationOptions.Linking.RELINK,
-                    org.puente.linkage.LinkageSettings.DEFAULTS,
-                    org.puente.residence.ResidenceRules.DEFAULT,
-                    2026L));
+                DerivationOptions.defaults(LAST.atEndOfMonth())
+                    .withLinking(DerivationOptions.Linking.RELINK));
     relinkedTravellers = travellers(relinked.run());
   }
 
@@ -144,6 +140,48 @@ class SimulatedRegionDerivationTest {
     assertThat(incrementalTravellers).hasSize((int) accepted);
     assertThat(first.run().mode()).isEqualTo(DerivationRun.Mode.FULL);
     assertThat(incremental.run().mode()).isEqualTo(DerivationRun.Mode.INCREMENTAL);
+  }
+
+  @Test
+  void everyTravellerHasOneRowAndEveryCrossingAUnClass() throws SQLException {
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement()) {
+      LakeReader reader = new LakeReader(lake.home(), catalog);
+      long run = incremental.run().id();
+      reader.createRunView(duckdb, "h", run, OutputTables.HISTORIES, OutputTables.HISTORIES_LAYOUT);
+      reader.createRunView(
+          duckdb, "t", run, OutputTables.TRAVELLERS, OutputTables.TRAVELLERS_LAYOUT);
+      assertThat(queryLong(statement, "SELECT count(*) FROM t"))
+          .isEqualTo(incremental.run().travellers().orElseThrow())
+          .isEqualTo(queryLong(statement, "SELECT count(DISTINCT traveller_id) FROM h"));
+      assertThat(queryLong(statement, "SELECT sum(records) FROM t"))
+          .isEqualTo(incremental.run().recordsLinked().orElseThrow());
+      assertThat(
+              queryLong(
+                  statement,
+                  "SELECT count(*) FROM h WHERE event_kind = 'BORDER_CROSSING' AND un_class IS NULL"))
+          .isZero();
+      assertThat(
+              queryLong(
+                  statement,
+                  "SELECT count(*) FROM h WHERE event_kind = 'BORDER_CROSSING' AND un_class NOT IN"
+                      + " ('LONG_TERM', 'SHORT_TERM', 'NOT_MIGRANT', 'PROVISIONAL')"))
+          .isZero();
+      assertThat(
+              queryLong(
+                  statement,
+                  "SELECT count(*) FROM h WHERE direction = 'ARRIVAL' AND un_class = 'LONG_TERM'"))
+          .isPositive();
+      // Nobody is present more than every day of the window.
+      assertThat(queryLong(statement, "SELECT max(rolling_max_days) FROM t")).isBetween(1L, 180L);
+    }
+  }
+
+  private static long queryLong(Statement statement, String sql) throws SQLException {
+    try (ResultSet row = statement.executeQuery(sql)) {
+      row.next();
+      return row.getLong(1);
+    }
   }
 
   @Test
