@@ -138,6 +138,13 @@ class RunCommandsTest {
       assertThat(month.get("revised").asLong()).isZero();
     }
 
+    CliRun badLimit = run("run", "--home", home, "--rolling-limit", "90");
+    assertThat(badLimit.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(badLimit.err()).contains("--rolling-limit is DAYS/WINDOW, e.g. 90/180, not '90'");
+    CliRun ownLimit = run("run", "--home", home, "--rolling-limit", "30/60");
+    assertThat(ownLimit.exitCode()).as(ownLimit.err()).isZero();
+    assertThat(ownLimit.out()).contains("travellers over the 30/60 rolling limit:");
+
     Path unlabelled = dir.resolve("unlabelled.csv");
     Files.writeString(unlabelled, "id,person\n1,a\n");
     CliRun badTruth = run("linkage", "evaluate", "--home", home, "--truth", unlabelled.toString());
