@@ -123,9 +123,6 @@ final class RunCommand implements Runnable {
       Json.print(out, json);
       return;
     }
-    if (common.quiet) {
-      return;
-    }
     out.printf(
         "run %d (%s, as of %s): %,d records linked into %,d travellers in %.1f s%n",
         run.id(),
