@@ -2,11 +2,12 @@
 # Issue 6's end-to-end measurement: a simulated region (all ten countries, two years) loaded into
 # one node with the shipped specs, then `puente run` (linkage, stays, 12/16-month classes) timed as
 # a whole process, then its linkage and its classes checked against the simulator's truth.
-# Usage: bench/derive.sh [SCALE] [OUT]   (defaults: 0.001, a temporary directory)
+# Usage: bench/derive.sh [SCALE] [OUT] [SEED]   (defaults: 0.001, a temporary directory, 1)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scale="${1:-0.001}"
 out="${2:-$(mktemp -d /tmp/puente-derive-bench.XXXXXX)}"
+seed="${3:-1}"
 jar="$root/cli/target/puente.jar"
 bench="$root/bench/target/benchmarks.jar"
 specs="$root/examples/specs"
@@ -19,7 +20,7 @@ puente() { java -XX:+UseParallelGC -Xmx${PUENTE_HEAP:-4g} -jar "$jar" "$@"; }
 echo "machine: $(nproc) cpus, $(lscpu | sed -n 's/^Model name: *//p'), $(java -version 2>&1 | head -1)"
 
 rm -rf "$out/region" "$out/home"
-puente simulate --out "$out/region" --scale "$scale" --quiet
+puente simulate --out "$out/region" --scale "$scale" --seed "$seed" --quiet
 puente init --home "$out/home" >/dev/null
 # Every export of the simulator, with the spec shipped for it.
 while read -r country file spec; do

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.puente.linkage.LinkageSettings;
 
@@ -16,13 +18,29 @@ import org.puente.linkage.LinkageSettings;
  */
 class FebrlLinkageTest {
 
+  /**
+   * The shared FEBRL files: beside the repository ({@code ../shared}, as in the project's own
+   * layout), else where {@code PUENTE_SHARED_DATA} says, else this machine's {@code /work/shared}
+   * (CI clones the repository elsewhere on the same machine).
+   */
   private static Path data() {
-    Path dir = Path.of("../../shared/data/febrl").toAbsolutePath().normalize();
-    if (!Files.isRegularFile(dir.resolve("dataset4a.csv"))) {
-      throw new IllegalStateException(
-          "FEBRL data not found at " + dir + ": the shared data must sit beside the repository");
+    List<Path> candidates = new ArrayList<>();
+    candidates.add(Path.of("../../shared/data/febrl"));
+    String configured = System.getenv("PUENTE_SHARED_DATA");
+    if (configured != null && !configured.isBlank()) {
+      candidates.add(Path.of(configured, "febrl"));
     }
-    return dir;
+    candidates.add(Path.of("/work/shared/data/febrl"));
+    for (Path candidate : candidates) {
+      Path dir = candidate.toAbsolutePath().normalize();
+      if (Files.isRegularFile(dir.resolve("dataset4a.csv"))) {
+        return dir;
+      }
+    }
+    throw new IllegalStateException(
+        "FEBRL data not found in any of "
+            + candidates
+            + ": the shared data must sit beside the repository, or set PUENTE_SHARED_DATA");
   }
 
   @Test
