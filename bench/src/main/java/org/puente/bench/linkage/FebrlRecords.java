@@ -14,13 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.puente.linkage.LinkageRecord;
 import org.puente.linkage.TokenDigest;
 import org.puente.privacy.BloomEncoder;
+import org.puente.privacy.DocumentEncoder;
 import org.puente.privacy.EncodingParameters;
 import org.puente.privacy.KeyPurpose;
 import org.puente.privacy.MatchToken;
@@ -32,10 +31,10 @@ import org.puente.residence.Direction;
 
 /**
  * FEBRL records (Christen 2008) turned into what the linker sees: match tokens derived with {@link
- * TokenDeriver}, the hardened name encoding of {@link BloomEncoder} (standard parameters), and a
- * 256-bit bigram encoding of the document number. The document is {@code soc_sec_id} issued by a
- * fixed country (AUS); there is no sex, citizenship, time or port. The network key comes from a
- * seed, so runs repeat exactly.
+ * TokenDeriver}, the hardened name encoding of {@link BloomEncoder} (standard parameters), and the
+ * hardened 256-bit document encoding of {@link DocumentEncoder}, as ingestion stores them. The
+ * document is {@code soc_sec_id} issued by a fixed country (AUS); there is no sex, citizenship,
+ * time or port. The network key comes from a seed, so runs repeat exactly.
  */
 public final class FebrlRecords {
 
@@ -52,7 +51,7 @@ public final class FebrlRecords {
     NodeKey key = key(keySeed);
     this.deriver = new TokenDeriver(key);
     this.encoder = new BloomEncoder(key, EncodingParameters.STANDARD);
-    this.documents = new DocumentEncoder(key.material());
+    this.documents = new DocumentEncoder(key, EncodingParameters.DOCUMENT_STANDARD);
   }
 
   /** The records of the files, in file order, ids 0, 1, 2, ... across the files. */
@@ -109,7 +108,12 @@ public final class FebrlRecords {
         person.name().isEmpty()
             ? null
             : encoder.encodeBits(person.name().allWords(), new SplittableRandom(flipSeed));
-    long[] documentBloom = person.documentNumber().map(documents::encode).orElse(null);
+    // Hardened as ingestion stores it, with flips of their own per record.
+    long[] documentBloom =
+        person
+            .documentNumber()
+            .map(number -> documents.encodeBits(number, new SplittableRandom(~flipSeed)))
+            .orElse(null);
     return new LinkageRecord(
         id,
         digest(tokens, TokenKind.DOCUMENT),
@@ -190,47 +194,5 @@ public final class FebrlRecords {
       material[i] = (byte) random.nextInt(256);
     }
     return NodeKey.of(KeyPurpose.NETWORK_LINKAGE, Instant.EPOCH, material);
-  }
-
-  /**
-   * A stand-in for the document encoding ingestion is adding: the bigrams of the number padded with
-   * {@code _}, each setting 8 of 256 bits read from HMAC-SHA-256 of {@code docbf|v1|<bigram>}. Not
-   * hardened (the real one's parameters are ingestion's to choose).
-   */
-  static final class DocumentEncoder {
-    private static final int POSITIONS = 8;
-    private final Mac mac;
-    private final Map<String, long[]> masks = new java.util.HashMap<>();
-
-    DocumentEncoder(byte[] material) {
-      try {
-        mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(material, "HmacSHA256"));
-      } catch (java.security.GeneralSecurityException e) {
-        throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-      }
-    }
-
-    long[] encode(String number) {
-      long[] bits = new long[LinkageRecord.DOCUMENT_BLOOM_WORDS];
-      String padded = "_" + number + "_";
-      for (int i = 0; i + 1 < padded.length(); i++) {
-        long[] mask = masks.computeIfAbsent(padded.substring(i, i + 2), this::mask);
-        for (int w = 0; w < bits.length; w++) {
-          bits[w] |= mask[w];
-        }
-      }
-      return bits;
-    }
-
-    private long[] mask(String bigram) {
-      byte[] digest = mac.doFinal(("docbf|v1|" + bigram).getBytes(StandardCharsets.UTF_8));
-      long[] mask = new long[LinkageRecord.DOCUMENT_BLOOM_WORDS];
-      for (int p = 0; p < POSITIONS; p++) {
-        int position = digest[p] & 0xff;
-        mask[position >>> 6] |= 1L << position;
-      }
-      return mask;
-    }
   }
 }
