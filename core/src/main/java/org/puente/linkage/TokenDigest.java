@@ -2,6 +2,7 @@ package org.puente.linkage;
 
 import java.util.Base64;
 import org.puente.privacy.BloomEncoding;
+import org.puente.privacy.DocumentEncoding;
 
 /**
  * The 64-bit digests the linker compares instead of stored strings. A stored match token is {@code
@@ -41,6 +42,14 @@ public final class TokenDigest {
       return null;
     }
     return BloomEncoding.fromBase64("stored", value(stored)).bits();
+  }
+
+  /** The 4 words of a stored 256-bit document encoding ({@code doc_bloom}), or null for none. */
+  public static long[] documentBloom(String stored) {
+    if (stored == null || stored.isEmpty()) {
+      return null;
+    }
+    return DocumentEncoding.fromBase64("stored", value(stored)).bits();
   }
 
   /** Digests of several stored tokens, absent ones dropped: the blocking keys of a record. */

@@ -9,10 +9,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.puente.error.ErrorCode;
@@ -27,7 +29,6 @@ import org.puente.linkage.LinkageModel;
 import org.puente.linkage.LinkageRecord;
 import org.puente.linkage.Linker;
 import org.puente.linkage.ModelTraining;
-import org.puente.linkage.PatternCounts;
 import org.puente.linkage.TermFrequencies;
 
 /**
@@ -74,7 +75,6 @@ public final class Derivation {
   /** Runs and commits; returns what was done. */
   public DerivationResult run(DerivationOptions options) {
     requireNonNull(options, "options is null");
-    long started = System.nanoTime();
     Optional<DerivationRun> previous = lake.catalog().runs().latestCommitted();
     DerivationRun.Mode mode =
         options.linking() == DerivationOptions.Linking.INCREMENTAL && previous.isPresent()
@@ -83,53 +83,71 @@ public final class Derivation {
     DerivationRun run = lake.catalog().runs().start(options.asOf(), mode);
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         RunWriter writer = lake.runWriter(run)) {
-      List<NodeRecord> records =
-          new RecordLoader(reader).load(duckdb, Optional.empty(), run.lastSubmissionId());
-      long loaded = System.nanoTime();
-      Map<Long, PreviousRecord> before =
-          previous.isPresent() ? previousHistories(duckdb, previous.get()) : Map.of();
-      Map<String, List<NodeRecord>> byCountry = new TreeMap<>();
-      for (NodeRecord record : records) {
-        byCountry
-            .computeIfAbsent(record.event().reportingCountry(), c -> new ArrayList<>())
-            .add(record);
+      try {
+        return derive(options, previous, mode, run, duckdb, writer);
+      } catch (SQLException | RuntimeException e) {
+        // Recorded here, with its cause: closing the writer would record only "abandoned".
+        writer.fail(e instanceof SQLException ? "DuckDB failed: " + e.getMessage() : e.toString());
+        throw e;
       }
-      Map<String, ModelStore.Entry> models = new LinkedHashMap<>();
-      HistoryWriter histories = new HistoryWriter(writer, options, before);
-      long linkedRecords = 0;
-      long travellers = 0;
-      long linkNanos = 0;
-      for (Map.Entry<String, List<NodeRecord>> country : byCountry.entrySet()) {
-        long linkStart = System.nanoTime();
-        Optional<ModelStore.Entry> model =
-            model(country.getKey(), country.getValue(), options, previous, run.lastSubmissionId());
-        model.ifPresent(entry -> models.put(country.getKey(), entry));
-        Clusters clusters =
-            model.isPresent()
-                ? link(country.getValue(), model.get(), mode, previous, before)
-                : Clusters.singletons(linkageRecords(country.getValue(), Long.MAX_VALUE));
-        linkNanos += System.nanoTime() - linkStart;
-        linkedRecords += country.getValue().size();
-        travellers += histories.write(country.getKey(), country.getValue(), clusters);
-      }
-      long derived = System.nanoTime();
-      Map<String, Object> summary = new LinkedHashMap<>();
-      summary.put("records", linkedRecords);
-      summary.put("travellers", travellers);
-      summary.put("countries", byCountry.keySet());
-      summary.put("seconds_load", seconds(loaded - started));
-      summary.put("seconds_link", seconds(linkNanos));
-      summary.put("seconds_total", seconds(derived - started));
-      summary.putAll(histories.summary());
-      DerivationRun committed =
-          writer.commit(
-              new RunCounts(
-                  linkedRecords, travellers, ModelStore.write(models), Summaries.json(summary)));
-      return new DerivationResult(committed, summary, histories.revisions());
     } catch (SQLException e) {
       lake.catalog().runs().fail(run.id(), "DuckDB failed: " + e.getMessage());
       throw new PuenteException(ErrorCode.UNAVAILABLE, "DuckDB failed: " + e.getMessage(), e);
     }
+  }
+
+  private DerivationResult derive(
+      DerivationOptions options,
+      Optional<DerivationRun> previous,
+      DerivationRun.Mode mode,
+      DerivationRun run,
+      Connection duckdb,
+      RunWriter writer)
+      throws SQLException {
+    long started = System.nanoTime();
+    List<NodeRecord> records =
+        new RecordLoader(reader).load(duckdb, Optional.empty(), run.lastSubmissionId());
+    long loaded = System.nanoTime();
+    Map<Long, PreviousRecord> before =
+        previous.isPresent() ? previousHistories(duckdb, previous.get()) : Map.of();
+    Map<String, List<NodeRecord>> byCountry = new TreeMap<>();
+    for (NodeRecord record : records) {
+      byCountry
+          .computeIfAbsent(record.event().reportingCountry(), c -> new ArrayList<>())
+          .add(record);
+    }
+    Map<String, ModelStore.Entry> models = new LinkedHashMap<>();
+    HistoryWriter histories = new HistoryWriter(writer, options, before);
+    long linkedRecords = 0;
+    long travellers = 0;
+    long linkNanos = 0;
+    for (Map.Entry<String, List<NodeRecord>> country : byCountry.entrySet()) {
+      long linkStart = System.nanoTime();
+      Optional<ModelStore.Entry> model =
+          model(country.getKey(), country.getValue(), options, previous, run.lastSubmissionId());
+      model.ifPresent(entry -> models.put(country.getKey(), entry));
+      Clusters clusters =
+          model.isPresent()
+              ? link(country.getValue(), model.get(), mode, previous, before)
+              : Clusters.singletons(linkageRecords(country.getValue(), Long.MAX_VALUE));
+      linkNanos += System.nanoTime() - linkStart;
+      linkedRecords += country.getValue().size();
+      travellers += histories.write(country.getKey(), country.getValue(), clusters);
+    }
+    long derived = System.nanoTime();
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("records", linkedRecords);
+    summary.put("travellers", travellers);
+    summary.put("countries", byCountry.keySet());
+    summary.put("seconds_load", seconds(loaded - started));
+    summary.put("seconds_link", seconds(linkNanos));
+    summary.put("seconds_total", seconds(derived - started));
+    summary.putAll(histories.summary());
+    DerivationRun committed =
+        writer.commit(
+            new RunCounts(
+                linkedRecords, travellers, ModelStore.write(models), Summaries.json(summary)));
+    return new DerivationResult(committed, summary, histories.revisions());
   }
 
   /**
@@ -150,7 +168,7 @@ public final class Derivation {
       }
     }
     List<LinkageRecord> linkage = linkageRecords(records, Long.MAX_VALUE);
-    if (PatternCounts.blockedPairs(linkage, options.linkage()).total() == 0) {
+    if (!anyKeyShared(linkage)) {
       // No two records share a blocking key: nothing to estimate from, and nothing to link. The
       // next run trains once there are candidate pairs.
       return Optional.empty();
@@ -192,6 +210,24 @@ public final class Derivation {
       }
     }
     return Linker.resume(model.model(), frequencies, kept, all, from);
+  }
+
+  /**
+   * Whether two records share a blocking key, i.e. whether linkage has any candidate pair: one pass
+   * over the keys, where counting the pairs' agreement patterns would compare them all (training
+   * does that once, next).
+   */
+  private static boolean anyKeyShared(List<LinkageRecord> records) {
+    Set<Long> seen = new HashSet<>();
+    for (LinkageRecord record : records) {
+      Set<Long> own = new HashSet<>();
+      for (long key : record.blockingKeys()) {
+        if (key != 0 && own.add(key) && !seen.add(key)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The linkage records of the records from submissions up to {@code lastSubmission}. */

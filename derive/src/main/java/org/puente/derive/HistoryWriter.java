@@ -128,7 +128,7 @@ final class HistoryWriter {
         revise(record.key(), outcome, permille);
       }
     }
-    writeTraveller(country, travellerId, history, events, outcomes.size());
+    writeTravellerRow(country, travellerId, history, events, outcomes.size());
     for (Stay stay : Stays.of(events, options.asOf())) {
       writeStay(country, travellerId, stay, history.get(0).event().citizenship());
     }
@@ -137,7 +137,7 @@ final class HistoryWriter {
     }
   }
 
-  private void writeTraveller(
+  private void writeTravellerRow(
       String country,
       long travellerId,
       List<NodeRecord> history,

@@ -36,9 +36,6 @@ import org.puente.schema.RegionalSchema;
  */
 public final class RecordLoader {
 
-  /** The column of the 256-bit document encoding, in lakes that have it. */
-  static final String DOC_BLOOM = RecordTable.DOC_BLOOM;
-
   private final LakeReader reader;
 
   /**
@@ -113,7 +110,7 @@ public final class RecordLoader {
             RecordTable.tokenColumn(TokenKind.BLOCK_GIVEN_DATE),
             RecordTable.tokenColumn(TokenKind.BLOCK_DATE_SEX),
             RecordTable.NAME_BLOOM,
-            DOC_BLOOM);
+            RecordTable.DOC_BLOOM);
     StringBuilder select = new StringBuilder("SELECT ");
     for (int i = 0; i < columns.size(); i++) {
       String column = columns.get(i);
@@ -178,7 +175,7 @@ public final class RecordLoader {
                 TokenDigest.of(row.getString(17)),
                 sex),
             TokenDigest.bloom(row.getString(27)),
-            documentBloom(row.getString(28)),
+            TokenDigest.documentBloom(row.getString(28)),
             sex,
             citizenship,
             second,
@@ -247,24 +244,5 @@ public final class RecordLoader {
     }
     String known = shared.putIfAbsent(value, value);
     return known == null ? value : known;
-  }
-
-  /** The 4 words of a stored 256-bit document encoding (base64url, big-endian), or null. */
-  static long[] documentBloom(String stored) {
-    if (stored == null || stored.isEmpty()) {
-      return null;
-    }
-    byte[] bytes =
-        java.util.Base64.getUrlDecoder().decode(stored.substring(stored.lastIndexOf(':') + 1));
-    long[] words = new long[LinkageRecord.DOCUMENT_BLOOM_WORDS];
-    if (bytes.length != words.length * 8) {
-      throw new IllegalArgumentException("a document encoding is " + words.length * 8 + " bytes");
-    }
-    for (int w = 0; w < words.length; w++) {
-      for (int b = 0; b < 8; b++) {
-        words[w] = (words[w] << 8) | (bytes[w * 8 + b] & 0xff);
-      }
-    }
-    return words;
   }
 }

@@ -190,16 +190,16 @@ class SimulatedRegionDerivationTest {
   }
 
   @Test
-  void linkageMatchesTheSimulatorsTravellers() throws SQLException {
+  void linkageMatchesTheSimulatorsTravellers() {
     Map<Long, String> truth = new HashMap<>();
     Map<Long, Long> clusters = new HashMap<>();
     forEachHistory(
         incremental.run(),
-        (key, fileName, recordRef, traveller, residenceClass) -> {
-          String id = trueTraveller.get(originalFile(fileName) + "/" + recordRef);
-          assertThat(id).as("truth of %s %s", fileName, recordRef).isNotNull();
-          truth.put(key, id);
-          clusters.put(key, traveller);
+        record -> {
+          String id = trueTraveller.get(originalFile(record.fileName()) + "/" + record.recordRef());
+          assertThat(id).as("truth of %s %s", record.fileName(), record.recordRef()).isNotNull();
+          truth.put(record.key(), id);
+          clusters.put(record.key(), record.travellerId());
         });
     PairwiseQuality quality = PairwiseQuality.of(truth, clusters);
     System.out.println("CRI linkage against the simulator's truth: " + quality);
@@ -209,12 +209,13 @@ class SimulatedRegionDerivationTest {
   }
 
   @Test
-  void finalClassesMatchTheTrueTwelveSixteenClasses() throws SQLException {
+  void finalClassesMatchTheTrueTwelveSixteenClasses() {
     long[] counts = new long[3]; // final compared, agreeing, provisional
     forEachHistory(
         incremental.run(),
-        (key, fileName, recordRef, traveller, residenceClass) -> {
-          String truth = trueClass.get(originalFile(fileName) + "/" + recordRef);
+        record -> {
+          String residenceClass = record.residenceClass();
+          String truth = trueClass.get(originalFile(record.fileName()) + "/" + record.recordRef());
           if (residenceClass.equals("PROVISIONAL")) {
             counts[2]++;
             return;
@@ -278,37 +279,14 @@ class SimulatedRegionDerivationTest {
         .assertClean();
   }
 
-  interface HistoryRow {
-    void accept(long key, String fileName, String recordRef, long traveller, String cls);
+  private static void forEachHistory(
+      DerivationRun run, java.util.function.Consumer<RunTables.LinkedRecord> consumer) {
+    RunTables.forEachRecord(new LakeReader(lake.home(), catalog), catalog, run, consumer);
   }
 
-  private static void forEachHistory(DerivationRun run, HistoryRow row) throws SQLException {
-    Map<Long, String> files = new HashMap<>();
-    catalog.submissions().list().forEach(s -> files.put(s.id(), s.fileName()));
-    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
-        Statement statement = duckdb.createStatement()) {
-      new LakeReader(lake.home(), catalog)
-          .createRunView(
-              duckdb, "h", run.id(), OutputTables.HISTORIES, OutputTables.HISTORIES_LAYOUT);
-      try (ResultSet rows =
-          statement.executeQuery(
-              "SELECT submission_id, source_line, record_id, traveller_id, class FROM h")) {
-        while (rows.next()) {
-          long submission = rows.getLong(1);
-          row.accept(
-              NodeRecord.key(submission, rows.getLong(2)),
-              files.get(submission),
-              rows.getString(3),
-              rows.getLong(4),
-              rows.getString(5));
-        }
-      }
-    }
-  }
-
-  private static Map<Long, Long> travellers(DerivationRun run) throws SQLException {
+  private static Map<Long, Long> travellers(DerivationRun run) {
     Map<Long, Long> travellers = new HashMap<>();
-    forEachHistory(run, (key, file, ref, traveller, cls) -> travellers.put(key, traveller));
+    forEachHistory(run, record -> travellers.put(record.key(), record.travellerId()));
     return travellers;
   }
 

@@ -181,6 +181,12 @@ public final class Catalog implements AutoCloseable {
     return logger;
   }
 
+  /** A failure reason as the catalog stores it: its first line, at most 1,000 characters. */
+  static String failureReason(String reason) {
+    String line = firstLine(reason);
+    return line.length() > 1000 ? line.substring(0, 1000) : line;
+  }
+
   static String firstLine(String message) {
     if (message == null) {
       return "(no message)";

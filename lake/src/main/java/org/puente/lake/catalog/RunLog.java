@@ -96,8 +96,7 @@ public final class RunLog {
   /** Records that a RUNNING run failed; {@code reason} is one line without personal data. */
   public DerivationRun fail(long runId, String reason) {
     requireNonNull(reason, "reason is null");
-    String line = Catalog.firstLine(reason);
-    String shortened = line.length() > 1000 ? line.substring(0, 1000) : line;
+    String shortened = Catalog.failureReason(reason);
     return catalog.inTransaction(
         connection -> {
           try (PreparedStatement statement =

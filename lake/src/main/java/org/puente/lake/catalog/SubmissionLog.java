@@ -91,8 +91,7 @@ public final class SubmissionLog {
    */
   public Submission fail(long submissionId, String reason) {
     requireNonNull(reason, "reason is null");
-    String line = Catalog.firstLine(reason);
-    String shortened = line.length() > 1000 ? line.substring(0, 1000) : line;
+    String shortened = Catalog.failureReason(reason);
     return catalog.inTransaction(
         connection -> {
           try (PreparedStatement statement =
