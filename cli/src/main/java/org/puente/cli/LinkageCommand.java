@@ -75,7 +75,14 @@ final class LinkageCommand implements Runnable {
           out.println(models);
           return;
         }
-        for (Map.Entry<String, LinkageModel> country : RunTables.models(models).entrySet()) {
+        Map<String, LinkageModel> byCountry = RunTables.models(models);
+        if (byCountry.isEmpty()) {
+          out.printf(
+              "run %d (as of %s) has no linkage model: no two records share a blocking key, so"
+                  + " every record is its own traveller%n",
+              run.id(), run.asOf());
+        }
+        for (Map.Entry<String, LinkageModel> country : byCountry.entrySet()) {
           out.printf("%s (run %d, as of %s)%n", country.getKey(), run.id(), run.asOf());
           out.println(country.getValue().describe());
         }

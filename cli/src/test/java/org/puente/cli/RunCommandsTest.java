@@ -159,6 +159,27 @@ class RunCommandsTest {
     }
   }
 
+  @Test
+  void recordsWithNothingToLinkAreEachTheirOwnTravellerAndTheModelSaysWhy() {
+    String home = dir.resolve("gtm").toString();
+    assertThat(run("init", "--home", home).exitCode()).isZero();
+    CliRun ingest =
+        run(
+            "ingest",
+            "--home",
+            home,
+            "--spec",
+            "../examples/specs/example-crossings.yaml",
+            "../examples/exports/example-crossings.csv");
+    assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+    CliRun derive = run("run", "--home", home);
+    assertThat(derive.exitCode()).as(derive.err()).isZero();
+    assertThat(derive.out()).contains("195 records linked into 195 travellers");
+    CliRun model = run("linkage", "model", "--home", home);
+    assertThat(model.exitCode()).as(model.err()).isZero();
+    assertThat(model.out()).contains("has no linkage model: no two records share a blocking key");
+  }
+
   /** The names (six letters or more, port names aside), documents and birth dates of the export. */
   private static LeakMatcher identifiersOf(Path export) throws IOException {
     List<CSVRecord> rows;
