@@ -2,10 +2,10 @@ package org.puente.linkage;
 
 import static java.util.Objects.requireNonNull;
 
+import com.carrotsearch.hppc.LongIntHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.puente.residence.Direction;
@@ -102,7 +102,7 @@ public final class Linker {
     Clusters run(Map<Long, Long> existing, long fromSecond) {
       int n = ordered.length;
       Blocks blocks = new Blocks(n, settings.maxBlockComparisons());
-      Map<Long, Integer> keptIndex = new HashMap<>();
+      LongIntHashMap keptIndex = new LongIntHashMap();
       int[] candidates = new int[64];
       long decided = 0;
       long pairs = 0;
@@ -160,10 +160,12 @@ public final class Linker {
         }
         blocks.add(i, keys);
       }
-      Map<Long, Long> assignments = new HashMap<>(n * 2);
+      long[] ids = new long[n];
+      long[] clusterIds = new long[n];
       long clusters = 0;
       for (int i = 0; i < n; i++) {
-        assignments.put(ordered[i].id(), ordered[clusterOf[i]].id());
+        ids[i] = ordered[i].id();
+        clusterIds[i] = ordered[clusterOf[i]].id();
         if (clusterOf[i] == i) {
           clusters++;
         }
@@ -180,11 +182,11 @@ public final class Linker {
               placeRejections,
               directionPenalties,
               clusters);
-      return new Clusters(assignments, report);
+      return new Clusters(IdMap.of(ids, clusterIds, n), report);
     }
 
     private int keptCluster(
-        Map<Long, Long> existing, Map<Long, Integer> keptIndex, LinkageRecord record, int i) {
+        Map<Long, Long> existing, LongIntHashMap keptIndex, LinkageRecord record, int i) {
       Long cluster = existing.get(record.id());
       if (cluster == null) {
         throw new IllegalArgumentException(
@@ -193,8 +195,8 @@ public final class Linker {
       if (cluster == record.id()) {
         return i;
       }
-      Integer first = keptIndex.get(cluster);
-      if (first == null || clusterOf[first] != first) {
+      int first = keptIndex.getOrDefault(cluster, -1);
+      if (first < 0 || clusterOf[first] != first) {
         throw new IllegalArgumentException(
             "record "
                 + record.id()

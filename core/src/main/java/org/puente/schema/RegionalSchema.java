@@ -231,16 +231,9 @@ public final class RegionalSchema {
         EventKind.BORDER_CROSSING,
         uses(
             all,
-            List.of(
-                EVENT_KIND,
-                EVENT_DATE,
-                REPORTING_COUNTRY,
-                DIRECTION,
-                PORT,
-                CITIZENSHIP,
-                DOCUMENT_NUMBER),
+            List.of(EVENT_KIND, EVENT_DATE, REPORTING_COUNTRY, DIRECTION, PORT, CITIZENSHIP),
             concat(
-                List.of(EVENT_TIME, TRANSPORT_MODE, COUNTERPART_COUNTRY),
+                List.of(EVENT_TIME, TRANSPORT_MODE, COUNTERPART_COUNTRY, DOCUMENT_NUMBER),
                 person,
                 List.of(PURPOSE, MIGRATION_STATUS, AUTHORISED_STAY_DAYS))));
     uses.put(

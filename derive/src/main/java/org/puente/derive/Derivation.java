@@ -2,8 +2,10 @@ package org.puente.derive;
 
 import static java.util.Objects.requireNonNull;
 
+import com.carrotsearch.hppc.LongObjectHashMap;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.lake.Lake;
@@ -25,6 +26,7 @@ import org.puente.lake.RunWriter;
 import org.puente.lake.catalog.DerivationRun;
 import org.puente.lake.catalog.RunCounts;
 import org.puente.linkage.Clusters;
+import org.puente.linkage.IdMap;
 import org.puente.linkage.LinkageModel;
 import org.puente.linkage.LinkageRecord;
 import org.puente.linkage.Linker;
@@ -105,41 +107,42 @@ public final class Derivation {
       RunWriter writer)
       throws SQLException {
     long started = System.nanoTime();
-    List<NodeRecord> records =
-        new RecordLoader(reader).load(duckdb, Optional.empty(), run.lastSubmissionId());
-    long loaded = System.nanoTime();
-    Map<Long, PreviousRecord> before =
-        previous.isPresent() ? previousHistories(duckdb, previous.get()) : Map.of();
-    Map<String, List<NodeRecord>> byCountry = new TreeMap<>();
-    for (NodeRecord record : records) {
-      byCountry
-          .computeIfAbsent(record.event().reportingCountry(), c -> new ArrayList<>())
-          .add(record);
-    }
+    RecordLoader loader = new RecordLoader(reader);
+    List<String> countries = loader.countries(duckdb, run.lastSubmissionId());
     Map<String, ModelStore.Entry> models = new LinkedHashMap<>();
-    HistoryWriter histories = new HistoryWriter(writer, options, before);
+    HistoryWriter histories = new HistoryWriter(writer, options, previous.isPresent());
     long linkedRecords = 0;
     long travellers = 0;
+    long loadNanos = 0;
     long linkNanos = 0;
-    for (Map.Entry<String, List<NodeRecord>> country : byCountry.entrySet()) {
+    // One country at a time: linkage never crosses countries, so only the largest country's
+    // records and linkage state are ever in the heap together.
+    for (String country : countries) {
+      long loadStart = System.nanoTime();
+      List<NodeRecord> records = loader.load(duckdb, Optional.of(country), run.lastSubmissionId());
+      LongObjectHashMap<PreviousRecord> before =
+          previous.isPresent()
+              ? previousHistories(duckdb, previous.get(), country)
+              : new LongObjectHashMap<>();
       long linkStart = System.nanoTime();
+      loadNanos += linkStart - loadStart;
       Optional<ModelStore.Entry> model =
-          model(country.getKey(), country.getValue(), options, previous, run.lastSubmissionId());
-      model.ifPresent(entry -> models.put(country.getKey(), entry));
+          model(country, records, options, previous, run.lastSubmissionId());
+      model.ifPresent(entry -> models.put(country, entry));
       Clusters clusters =
           model.isPresent()
-              ? link(country.getValue(), model.get(), mode, previous, before)
-              : Clusters.singletons(linkageRecords(country.getValue(), Long.MAX_VALUE));
+              ? link(records, model.get(), mode, previous, before)
+              : Clusters.singletons(linkageRecords(records, Long.MAX_VALUE));
       linkNanos += System.nanoTime() - linkStart;
-      linkedRecords += country.getValue().size();
-      travellers += histories.write(country.getKey(), country.getValue(), clusters);
+      linkedRecords += records.size();
+      travellers += histories.write(country, records, clusters, before);
     }
     long derived = System.nanoTime();
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("records", linkedRecords);
     summary.put("travellers", travellers);
-    summary.put("countries", byCountry.keySet());
-    summary.put("seconds_load", seconds(loaded - started));
+    summary.put("countries", countries);
+    summary.put("seconds_load", seconds(loadNanos));
     summary.put("seconds_link", seconds(linkNanos));
     summary.put("seconds_total", seconds(derived - started));
     summary.putAll(histories.summary());
@@ -184,7 +187,7 @@ public final class Derivation {
       ModelStore.Entry model,
       DerivationRun.Mode mode,
       Optional<DerivationRun> previous,
-      Map<Long, PreviousRecord> before) {
+      LongObjectHashMap<PreviousRecord> before) {
     List<LinkageRecord> all = linkageRecords(records, Long.MAX_VALUE);
     TermFrequencies frequencies =
         TermFrequencies.of(linkageRecords(records, model.trainedUpToSubmission()));
@@ -198,7 +201,9 @@ public final class Derivation {
         from = Math.min(from, record.eventSecond());
       }
     }
-    Map<Long, Long> kept = new HashMap<>();
+    long[] keys = new long[records.size()];
+    long[] travellers = new long[records.size()];
+    int kept = 0;
     for (NodeRecord record : records) {
       if (record.eventSecond() < from) {
         PreviousRecord earlier = before.get(record.key());
@@ -206,10 +211,11 @@ public final class Derivation {
           throw new IllegalStateException(
               "record " + record.key() + " is older than the new ones but not in the last run");
         }
-        kept.put(record.key(), earlier.travellerId());
+        keys[kept] = record.key();
+        travellers[kept++] = earlier.travellerId();
       }
     }
-    return Linker.resume(model.model(), frequencies, kept, all, from);
+    return Linker.resume(model.model(), frequencies, IdMap.of(keys, travellers, kept), all, from);
   }
 
   /**
@@ -241,26 +247,34 @@ public final class Derivation {
     return linkage;
   }
 
-  /** The previous run's traveller and class of each record. */
-  private Map<Long, PreviousRecord> previousHistories(Connection duckdb, DerivationRun previous)
-      throws SQLException {
+  /** The previous run's traveller and class of each record of {@code country}. */
+  private LongObjectHashMap<PreviousRecord> previousHistories(
+      Connection duckdb, DerivationRun previous, String country) throws SQLException {
     reader.createRunView(
         duckdb,
         "previous_histories",
         previous.id(),
         OutputTables.HISTORIES,
         OutputTables.HISTORIES_LAYOUT);
-    Map<Long, PreviousRecord> before = new HashMap<>();
-    try (Statement statement = duckdb.createStatement();
-        ResultSet row =
-            statement.executeQuery(
-                "SELECT submission_id, source_line, traveller_id, class, predicted_permille"
-                    + " FROM previous_histories")) {
-      while (row.next()) {
-        int permille = row.getInt(5);
-        before.put(
-            NodeRecord.key(row.getLong(1), row.getLong(2)),
-            new PreviousRecord(row.getLong(3), row.getString(4), row.wasNull() ? -1 : permille));
+    LongObjectHashMap<PreviousRecord> before = new LongObjectHashMap<>();
+    Map<String, String> classes = new HashMap<>();
+    try (PreparedStatement statement =
+        duckdb.prepareStatement(
+            "SELECT submission_id, source_line, traveller_id, class, predicted_permille"
+                + " FROM previous_histories WHERE reporting_country = ?")) {
+      statement.setString(1, country);
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          int permille = row.getInt(5);
+          boolean noPermille = row.wasNull();
+          String residenceClass = row.getString(4);
+          if (residenceClass != null) {
+            residenceClass = classes.computeIfAbsent(residenceClass, c -> c);
+          }
+          before.put(
+              NodeRecord.key(row.getLong(1), row.getLong(2)),
+              new PreviousRecord(row.getLong(3), residenceClass, noPermille ? -1 : permille));
+        }
       }
     }
     return before;

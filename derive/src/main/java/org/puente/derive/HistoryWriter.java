@@ -2,6 +2,7 @@ package org.puente.derive;
 
 import static java.util.Objects.requireNonNull;
 
+import com.carrotsearch.hppc.LongObjectHashMap;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,26 +38,37 @@ final class HistoryWriter {
 
   private final RunWriter writer;
   private final DerivationOptions options;
-  private final Map<Long, PreviousRecord> before;
+  private final boolean revising;
+  private LongObjectHashMap<PreviousRecord> before = new LongObjectHashMap<>();
   private final Map<String, Long> counts = new TreeMap<>();
   private final Map<String, long[]> revisionCounts = new TreeMap<>();
   private final Map<String, double[]> revisionMigrants = new HashMap<>();
 
-  HistoryWriter(RunWriter writer, DerivationOptions options, Map<Long, PreviousRecord> before) {
+  /**
+   * @param revising whether there is an earlier run to report revisions against (its classes come
+   *     with each country's records, in {@link #write})
+   */
+  HistoryWriter(RunWriter writer, DerivationOptions options, boolean revising) {
     this.writer = requireNonNull(writer, "writer is null");
     this.options = requireNonNull(options, "options is null");
-    this.before = requireNonNull(before, "before is null");
+    this.revising = revising;
   }
 
   /**
    * Writes the histories of {@code records} (one country, in time order) as {@code clusters} links
-   * them; returns the number of travellers.
+   * them; returns the number of travellers. {@code previous} holds the earlier run's traveller and
+   * class of each of these records it had (empty when there is no earlier run).
    */
-  long write(String country, List<NodeRecord> records, Clusters clusters) {
+  long write(
+      String country,
+      List<NodeRecord> records,
+      Clusters clusters,
+      LongObjectHashMap<PreviousRecord> previous) {
+    this.before = requireNonNull(previous, "previous is null");
     Map<Long, List<NodeRecord>> travellers = new LinkedHashMap<>();
     for (NodeRecord record : records) {
-      Long traveller = clusters.assignments().get(record.key());
-      if (traveller == null) {
+      long traveller = clusters.assignments().get(record.key(), Long.MIN_VALUE);
+      if (traveller == Long.MIN_VALUE) {
         throw new IllegalStateException("linkage left record " + record.key() + " unassigned");
       }
       travellers.computeIfAbsent(traveller, t -> new ArrayList<>()).add(record);
@@ -188,7 +200,7 @@ final class HistoryWriter {
   }
 
   private void revise(long key, CrossingOutcome outcome, Integer permille) {
-    if (before.isEmpty()) {
+    if (!revising) {
       return;
     }
     String month = YearMonth.from(outcome.date()) + " " + outcome.direction().name();

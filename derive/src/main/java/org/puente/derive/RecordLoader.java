@@ -44,8 +44,45 @@ public final class RecordLoader {
    */
   private final Map<String, String> shared = new HashMap<>();
 
+  /** Likewise event dates (a few thousand days) and authorised stays (a few hundred values). */
+  private final Map<LocalDate, LocalDate> dates = new HashMap<>();
+
+  private final Map<Integer, Integer> stays = new HashMap<>();
+
   public RecordLoader(LakeReader reader) {
     this.reader = requireNonNull(reader, "reader is null");
+  }
+
+  /**
+   * The reporting countries of the committed records from submissions with an id up to {@code
+   * lastSubmissionId}, in code order.
+   */
+  public List<String> countries(Connection duckdb, long lastSubmissionId) {
+    java.util.SortedSet<String> countries = new java.util.TreeSet<>();
+    for (EventKind kind : EventKind.values()) {
+      TableLayout layout = RecordTable.layout(RegionalSchema.standard(), kind);
+      String view = "countries_" + kind.name().toLowerCase(java.util.Locale.ROOT);
+      reader.createViewWithSubmission(duckdb, view, LakeQuery.of(kind), layout);
+      try (Statement statement = duckdb.createStatement();
+          ResultSet row =
+              statement.executeQuery(
+                  "SELECT DISTINCT "
+                      + RegionalSchema.REPORTING_COUNTRY
+                      + " FROM "
+                      + view
+                      + " WHERE submission_id <= "
+                      + lastSubmissionId)) {
+        while (row.next()) {
+          countries.add(row.getString(1));
+        }
+      } catch (SQLException e) {
+        throw new PuenteException(
+            ErrorCode.UNAVAILABLE,
+            "cannot read the lake's " + kind + " records: " + e.getMessage(),
+            e);
+      }
+    }
+    return List.copyOf(countries);
   }
 
   /**
@@ -139,7 +176,7 @@ public final class RecordLoader {
 
   private NodeRecord toRecord(ResultSet row, EventKind kind) throws SQLException {
     long key = NodeRecord.key(row.getLong(1), row.getLong(2));
-    LocalDate date = row.getObject(5, LocalDate.class);
+    LocalDate date = dates.computeIfAbsent(row.getObject(5, LocalDate.class), d -> d);
     Timestamp time = row.getTimestamp(6);
     // A time on another day than the event date (an inconsistent source) is not used for order.
     LocalDateTime at =
@@ -182,7 +219,7 @@ public final class RecordLoader {
             direction,
             port);
     int stay = row.getInt(12);
-    Integer authorisedStay = row.wasNull() ? null : stay;
+    Integer authorisedStay = row.wasNull() ? null : stays.computeIfAbsent(stay, d -> d);
     HistoryEvent event =
         new HistoryEvent(
             key,

@@ -1,0 +1,121 @@
+package org.puente.linkage;
+
+import com.carrotsearch.hppc.sorting.IndirectSort;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * A read-only map from record id to record id held as two sorted primitive arrays: 16 bytes an
+ * entry, where a {@code HashMap<Long, Long>} takes about 80. Linkage maps every record of a country
+ * (millions) to its cluster, so this is what keeps that map within the heap. Lookups are binary
+ * searches; iteration is in ascending key order. It is a {@link Map} so that callers compare and
+ * read it as any other.
+ */
+public final class IdMap extends AbstractMap<Long, Long> {
+
+  private final long[] keys;
+  private final long[] values;
+
+  private IdMap(long[] keys, long[] values) {
+    this.keys = keys;
+    this.values = values;
+  }
+
+  /**
+   * The map of {@code keys[i] → values[i]} for the first {@code size} entries; the arrays are not
+   * kept. Keys must be distinct.
+   */
+  public static IdMap of(long[] keys, long[] values, int size) {
+    if (size < 0 || size > keys.length || size > values.length) {
+      throw new IllegalArgumentException("size " + size + " does not fit the arrays");
+    }
+    int[] order = IndirectSort.mergesort(0, size, (a, b) -> Long.compare(keys[a], keys[b]));
+    long[] sortedKeys = new long[size];
+    long[] sortedValues = new long[size];
+    for (int i = 0; i < size; i++) {
+      sortedKeys[i] = keys[order[i]];
+      sortedValues[i] = values[order[i]];
+      if (i > 0 && sortedKeys[i] == sortedKeys[i - 1]) {
+        throw new IllegalArgumentException("key " + sortedKeys[i] + " occurs twice");
+      }
+    }
+    return new IdMap(sortedKeys, sortedValues);
+  }
+
+  /** A copy of {@code map} (its entries; nulls are not allowed). */
+  public static IdMap copyOf(Map<Long, Long> map) {
+    if (map instanceof IdMap same) {
+      return same;
+    }
+    long[] keys = new long[map.size()];
+    long[] values = new long[map.size()];
+    int i = 0;
+    for (Map.Entry<Long, Long> entry : map.entrySet()) {
+      keys[i] = entry.getKey();
+      values[i] = entry.getValue();
+      i++;
+    }
+    return of(keys, values, i);
+  }
+
+  /** The value of {@code key}, or {@code missing} when there is none. */
+  public long get(long key, long missing) {
+    int at = Arrays.binarySearch(keys, key);
+    return at >= 0 ? values[at] : missing;
+  }
+
+  @Override
+  public Long get(Object key) {
+    if (!(key instanceof Long id)) {
+      return null;
+    }
+    int at = Arrays.binarySearch(keys, id);
+    return at >= 0 ? values[at] : null;
+  }
+
+  @Override
+  public boolean containsKey(Object key) {
+    return key instanceof Long id && Arrays.binarySearch(keys, id) >= 0;
+  }
+
+  @Override
+  public int size() {
+    return keys.length;
+  }
+
+  @Override
+  public Set<Map.Entry<Long, Long>> entrySet() {
+    return new AbstractSet<>() {
+      @Override
+      public Iterator<Map.Entry<Long, Long>> iterator() {
+        return new Iterator<>() {
+          private int next;
+
+          @Override
+          public boolean hasNext() {
+            return next < keys.length;
+          }
+
+          @Override
+          public Map.Entry<Long, Long> next() {
+            if (next >= keys.length) {
+              throw new NoSuchElementException();
+            }
+            int at = next++;
+            return new AbstractMap.SimpleImmutableEntry<>(keys[at], values[at]);
+          }
+        };
+      }
+
+      @Override
+      public int size() {
+        return keys.length;
+      }
+    };
+  }
+}
