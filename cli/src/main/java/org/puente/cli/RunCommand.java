@@ -55,6 +55,15 @@ final class RunCommand implements Runnable {
   @ArgGroup(exclusive = true)
   Linking linking;
 
+  @Option(
+      names = "--match-threshold",
+      paramLabel = "BITS",
+      description =
+          "The match weight a link needs, in bits (default: "
+              + DerivationOptions.TRAVEL_THRESHOLD_BITS
+              + "); only with --retrain, since a kept model links at its own threshold.")
+  Double matchThreshold;
+
   static final class Linking {
     @Option(names = "--relink", description = "Link every record again with the last run's model.")
     boolean relink;
@@ -88,6 +97,17 @@ final class RunCommand implements Runnable {
                   ? DerivationOptions.Linking.RELINK
                   : DerivationOptions.Linking.RETRAIN;
       DerivationOptions options = defaults.withLinking(mode);
+      if (matchThreshold != null) {
+        if (mode != DerivationOptions.Linking.RETRAIN) {
+          throw new PuenteException(
+              ErrorCode.USAGE,
+              "--match-threshold needs --retrain: a kept model links at its own threshold");
+        }
+        if (!Double.isFinite(matchThreshold)) {
+          throw new PuenteException(ErrorCode.USAGE, "--match-threshold must be a number of bits");
+        }
+        options = options.withLinkage(options.linkage().withThreshold(matchThreshold));
+      }
       if (rollingLimit != null) {
         options = options.withRollingLimit(parseRollingLimit(rollingLimit));
       }

@@ -189,6 +189,60 @@ final class CrossingSequence {
   }
 
   /**
+   * Days in {@code [from, to]} whose location the records leave open: those after a crossing that
+   * the next crossing repeats (an arrival followed by another arrival, so a departure went
+   * unrecorded somewhere between them, or a departure followed by another departure), when that
+   * next crossing is on or before {@code known}, the last day whose records are seen. The traveller
+   * is counted inside (or outside) on such days by {@link #presentDays}, but when the gap was left
+   * cannot be told: a port without exit control, an irregular crossing, a lost record.
+   */
+  int unknownDays(long from, long to, long known) {
+    return unknownDays(from, to, known, null);
+  }
+
+  /**
+   * The {@link #unknownDays} after an arrival followed by another arrival: those {@link
+   * #presentDays} counts as present.
+   */
+  int unknownInside(long from, long to, long known) {
+    return unknownDays(from, to, known, Boolean.TRUE);
+  }
+
+  /** Unknown days after a repeated arrival (TRUE), departure (FALSE) or either (null). */
+  private int unknownDays(long from, long to, long known, Boolean afterArrival) {
+    if (to < from) {
+      return 0;
+    }
+    int n = days.length;
+    int unknown = 0;
+    int j = lastOnOrBefore(from);
+    if (j < 0) {
+      return 0; // before the first crossing: nothing repeats
+    }
+    long segmentStart = from;
+    while (true) {
+      while (j + 1 < n && days[j + 1] == days[j]) {
+        j++;
+      }
+      int next = j + 1;
+      if (next >= n || days[next] > known) {
+        return unknown; // the last segment: where the traveller is follows the last crossing
+      }
+      long segmentEnd = Math.min(days[next] - 1, to);
+      if (arrival[j] == arrival[next]
+          && (afterArrival == null || afterArrival == arrival[j])
+          && segmentEnd >= segmentStart) {
+        unknown += (int) (segmentEnd - segmentStart + 1);
+      }
+      if (days[next] > to) {
+        return unknown;
+      }
+      segmentStart = days[next];
+      j = next;
+    }
+  }
+
+  /**
    * The first day after crossing {@code index}'s day, or that day itself, at whose end the
    * traveller's location is {@code inside}, looking only at days up to {@code asOf}; -1 when there
    * is none.

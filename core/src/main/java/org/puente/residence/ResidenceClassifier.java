@@ -166,18 +166,24 @@ public final class ResidenceClassifier {
     }
   }
 
-  /** The window of crossing {@code i} as seen at the end of day {@code seen}. */
+  /**
+   * The window of crossing {@code i} as seen at the end of day {@code seen}: the days it counts
+   * (present after an arrival, absent after a departure) where the records show the location, and
+   * the days they leave open ({@link CrossingSequence#unknownDays}).
+   */
   static final class Window {
     final LocalDate endDate;
     final int windowDays;
     final int observedDays;
     final int counted;
+    final int unknown;
 
-    private Window(LocalDate endDate, int windowDays, int observedDays, int counted) {
+    private Window(LocalDate endDate, int windowDays, int observedDays, int counted, int unknown) {
       this.endDate = endDate;
       this.windowDays = windowDays;
       this.observedDays = observedDays;
       this.counted = counted;
+      this.unknown = unknown;
     }
 
     static Window at(CrossingSequence sequence, int i, long seen, ResidenceRules rules) {
@@ -187,16 +193,22 @@ public final class ResidenceClassifier {
       long observedEnd = Math.min(end - 1, seen);
       int observed = (int) Math.max(0, observedEnd - start + 1);
       int present = sequence.presentDays(start, observedEnd);
-      int counted = sequence.arrival[i] ? present : observed - present;
-      return new Window(endDate, (int) (end - start), observed, counted);
+      int unknown = sequence.unknownDays(start, observedEnd, seen);
+      // Unknown days sit inside presentDays after an arrival and outside it after a departure.
+      int presentKnown = present - sequence.unknownInside(start, observedEnd, seen);
+      int counted = sequence.arrival[i] ? presentKnown : observed - presentKnown - unknown;
+      return new Window(endDate, (int) (end - start), observed, counted, unknown);
     }
 
-    /** TRUE: migrant whatever comes; FALSE: not, whatever comes; null: not decided yet. */
+    /**
+     * TRUE: migrant whatever comes and whatever the open days were; FALSE: not, whatever comes;
+     * null: not decided yet.
+     */
     Boolean decision(ResidenceRules rules) {
       if (counted >= rules.thresholdDays()) {
         return Boolean.TRUE;
       }
-      if (counted + (windowDays - observedDays) < rules.thresholdDays()) {
+      if (counted + unknown + (windowDays - observedDays) < rules.thresholdDays()) {
         return Boolean.FALSE;
       }
       return null;

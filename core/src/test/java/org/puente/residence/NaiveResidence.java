@@ -47,6 +47,12 @@ final class NaiveResidence {
   /** touched[k]: some crossing on day first + k. */
   private final boolean[] touched;
 
+  /**
+   * open[k]: the location at the end of day first + k is not known, since the last crossing on or
+   * before it and the next crossing after it go the same way (one between them went unrecorded).
+   */
+  private final boolean[] open;
+
   NaiveResidence(List<HistoryEvent> history, LocalDate asOfDate) {
     asOf = asOfDate.toEpochDay();
     for (HistoryEvent e : history) {
@@ -87,6 +93,7 @@ final class NaiveResidence {
     int span = (int) (asOf - first + 1);
     inside = new boolean[Math.max(span, 0)];
     touched = new boolean[Math.max(span, 0)];
+    open = new boolean[Math.max(span, 0)];
     boolean where = false;
     int next = 0;
     for (int d = 0; d < span; d++) {
@@ -96,6 +103,10 @@ final class NaiveResidence {
         next++;
       }
       inside[d] = where;
+      open[d] =
+          next > 0
+              && next < crossings.size()
+              && crossings.get(next - 1).direction() == crossings.get(next).direction();
     }
   }
 
@@ -154,12 +165,15 @@ final class NaiveResidence {
       int counted = 0;
       int observed = 0;
       int unseen = 0;
+      int unknown = 0;
       for (long day = start; day < end; day++) {
         if (day > asOf) {
           unseen++;
         } else {
           observed++;
-          if (insideOn(day) == arrival) {
+          if (open[(int) (day - first)]) {
+            unknown++;
+          } else if (insideOn(day) == arrival) {
             counted++;
           }
         }
@@ -171,7 +185,7 @@ final class NaiveResidence {
         p = 0;
       } else if (counted >= rules.thresholdDays()) {
         p = 1;
-      } else if (counted + unseen < rules.thresholdDays()) {
+      } else if (counted + unknown + unseen < rules.thresholdDays()) {
         p = 0;
       } else {
         decided = false;

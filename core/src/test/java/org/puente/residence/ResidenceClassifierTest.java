@@ -52,6 +52,32 @@ class ResidenceClassifierTest {
   }
 
   @Test
+  void daysBetweenTwoArrivalsAreOpenSinceTheDepartureBetweenWentUnrecorded() {
+    // A Nicaraguan arrives on day 0 and again on day 400, with no departure recorded between (a
+    // port without exit control). Days 0..399 are open: present somewhere, absent after. The
+    // window [2023-01-01, 2024-05-01) has 486 days; days 400..485 = 86 are known present, so the
+    // first arrival counts 86 with 400 open: neither 365 for certain nor below it for certain.
+    List<HistoryEvent> h = new HistoryBuilder("CRI", "NIC").arrive(0).arrive(400).build();
+    List<CrossingOutcome> out = classify(h, FAR);
+    assertThat(out.get(0).residenceClass()).isEqualTo(PROVISIONAL);
+    assertThat(out.get(0).daysCounted()).isEqualTo(86);
+    // The same first arrival with the departure on day 399 recorded is a certain migrant arrival.
+    List<HistoryEvent> seen =
+        new HistoryBuilder("CRI", "NIC").arrive(0).depart(399).arrive(400).build();
+    assertThat(classes(seen, FAR).get(0)).isEqualTo(MIGRANT_ARRIVAL);
+    // Two arrivals 100 days apart: even if all 100 open days were spent inside, 100 + the days
+    // after day 100 up to day 300's departure (200) = 300 < 365: certainly not a migrant arrival.
+    List<HistoryEvent> short_ =
+        new HistoryBuilder("CRI", "NIC").arrive(0).arrive(100).depart(300).build();
+    assertThat(classes(short_, FAR).get(0)).isEqualTo(NON_MIGRANT_ARRIVAL);
+    // A resident's departure followed by another departure (the return unrecorded): the days
+    // between are open too. Costa Rican, leaves on day 0 and again on day 500: the window of the
+    // first departure is all open, so it stays undecided.
+    List<HistoryEvent> away = new HistoryBuilder("CRI", "CRI").depart(0).depart(500).build();
+    assertThat(classes(away, FAR).get(0)).isEqualTo(PROVISIONAL);
+  }
+
+  @Test
   void aCircularWorkerNeverReachesTwelveMonths() {
     // Seasons 1 Oct .. 28 Feb, three years. First arrival's window [2023-10-01, 2025-02-01):
     // 2023-10-01..2024-02-27 = 150 days, then 2024-10-01..2025-01-31 = 123 days: 273 < 365.

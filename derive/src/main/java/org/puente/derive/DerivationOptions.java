@@ -75,6 +75,11 @@ public record DerivationOptions(
     return new DerivationOptions(asOf, other, linkage, rules, unRules, rollingLimit, seed);
   }
 
+  /** The same options with other linkage settings (used when a model is trained). */
+  public DerivationOptions withLinkage(LinkageSettings other) {
+    return new DerivationOptions(asOf, linking, other, rules, unRules, rollingLimit, seed);
+  }
+
   /** The same options with another rolling limit. */
   public DerivationOptions withRollingLimit(RollingLimit other) {
     return new DerivationOptions(asOf, linking, linkage, rules, unRules, other, seed);
