@@ -16,11 +16,13 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.puente.linkage.LinkageAddress;
 import org.puente.linkage.LinkageRecord;
 import org.puente.linkage.TokenDigest;
 import org.puente.privacy.BloomEncoder;
 import org.puente.privacy.DocumentEncoder;
 import org.puente.privacy.EncodingParameters;
+import org.puente.privacy.IdentifierNormaliser;
 import org.puente.privacy.KeyPurpose;
 import org.puente.privacy.MatchToken;
 import org.puente.privacy.NodeKey;
@@ -32,9 +34,11 @@ import org.puente.residence.Direction;
 /**
  * FEBRL records (Christen 2008) turned into what the linker sees: match tokens derived with {@link
  * TokenDeriver}, the hardened name encoding of {@link BloomEncoder} (standard parameters), and the
- * hardened 256-bit document encoding of {@link DocumentEncoder}, as ingestion stores them. The
- * document is {@code soc_sec_id} issued by a fixed country (AUS); there is no sex, citizenship,
- * time or port. The network key comes from a seed, so runs repeat exactly.
+ * hardened 256-bit document encoding of {@link DocumentEncoder}, as ingestion stores them, and the
+ * address ({@link LinkageAddress}: keyed values and the hardened street encoding of {@link
+ * BloomEncoder#forAddresses}). The document is {@code soc_sec_id} issued by a fixed country (AUS);
+ * there is no sex, citizenship, time or port. The network key comes from a seed, so runs repeat
+ * exactly.
  */
 public final class FebrlRecords {
 
@@ -46,12 +50,21 @@ public final class FebrlRecords {
   private final TokenDeriver deriver;
   private final BloomEncoder encoder;
   private final DocumentEncoder documents;
+  private final BloomEncoder addresses;
+  private final boolean withAddresses;
 
+  /** Records with FEBRL's addresses unless {@code -Daddresses=false}. */
   public FebrlRecords(long keySeed) {
+    this(keySeed, Boolean.parseBoolean(System.getProperty("addresses", "true")));
+  }
+
+  public FebrlRecords(long keySeed, boolean withAddresses) {
     NodeKey key = key(keySeed);
     this.deriver = new TokenDeriver(key);
     this.encoder = new BloomEncoder(key, EncodingParameters.STANDARD);
     this.documents = new DocumentEncoder(key, EncodingParameters.DOCUMENT_STANDARD);
+    this.addresses = BloomEncoder.forAddresses(key, EncodingParameters.STANDARD);
+    this.withAddresses = withAddresses;
   }
 
   /** The records of the files, in file order, ids 0, 1, 2, ... across the files. */
@@ -69,6 +82,7 @@ public final class FebrlRecords {
   }
 
   private LinkageRecord record(long id, CSVRecord row) {
+    String context = "febrl|" + row.get("rec_id");
     return record(
         id,
         row.get("given_name"),
@@ -80,7 +94,37 @@ public final class FebrlRecords {
         Long.MIN_VALUE,
         null,
         null,
-        encoderSeed("febrl|" + row.get("rec_id")));
+        encoderSeed(context),
+        withAddresses ? address(row, addresses.flipSeed(context)) : null);
+  }
+
+  /**
+   * The address as ingestion would store it: the keyed street value and its hardened encoding
+   * ({@link BloomEncoder#forAddresses}, standard parameters) of street number, address_1 and
+   * address_2; the keyed postcode, suburb and state. Null when the row has none of them.
+   */
+  private LinkageAddress address(CSVRecord row, long flipSeed) {
+    List<String> street =
+        IdentifierNormaliser.words(
+            row.get("street_number") + " " + row.get("address_1") + " " + row.get("address_2"));
+    long postcode = keyed("postcode|", row.get("postcode"));
+    long locality = keyed("locality|", row.get("suburb"));
+    long region = keyed("region|", row.get("state"));
+    if (street.isEmpty() && postcode == 0 && locality == 0 && region == 0) {
+      return null;
+    }
+    return new LinkageAddress(
+        street.isEmpty() ? 0 : TokenDigest.of(deriver.value("street|" + String.join(" ", street))),
+        street.isEmpty() ? null : addresses.encodeBits(street, new SplittableRandom(flipSeed)),
+        postcode,
+        locality,
+        region);
+  }
+
+  /** The digest of the keyed value of a field's normalised words, 0 when it has none. */
+  private long keyed(String prefix, String raw) {
+    List<String> words = IdentifierNormaliser.words(raw);
+    return words.isEmpty() ? 0 : TokenDigest.of(deriver.value(prefix + String.join(" ", words)));
   }
 
   /** The seed of a record's BLIP flips, keyed like ingestion's. */
@@ -101,6 +145,34 @@ public final class FebrlRecords {
       Direction direction,
       String port,
       long flipSeed) {
+    return record(
+        id,
+        given,
+        surname,
+        birthDate,
+        documentNumber,
+        sex,
+        citizenship,
+        eventSecond,
+        direction,
+        port,
+        flipSeed,
+        null);
+  }
+
+  private LinkageRecord record(
+      long id,
+      String given,
+      String surname,
+      LocalDate birthDate,
+      String documentNumber,
+      String sex,
+      String citizenship,
+      long eventSecond,
+      Direction direction,
+      String port,
+      long flipSeed,
+      LinkageAddress address) {
     PersonIdentifiers person =
         PersonIdentifiers.fromRaw(given, surname, "AUS", documentNumber, birthDate, sex);
     Map<TokenKind, MatchToken> tokens = deriver.tokens(person);
@@ -132,7 +204,8 @@ public final class FebrlRecords {
         citizenship,
         eventSecond,
         direction,
-        port);
+        port,
+        address);
   }
 
   /** The blocking keys: surname with year, given name with date, document, name set, date. */
