@@ -31,8 +31,8 @@ public enum Comparison {
    */
   ADDRESS(List.of("exact", "high", "medium", "different"), true),
   /**
-   * Postcode and locality equal ({@code both}); postcode equal; locality equal; region equal. Missing unless
-   * both records have at least one of the three.
+   * Postcode and locality equal ({@code both}); postcode equal; locality equal; region equal.
+   * Missing unless both records have at least one of the three.
    */
   LOCALITY(List.of("both", "postcode", "locality", "region", "different"), true);
 

@@ -83,6 +83,7 @@ public final class FebrlRecords {
 
   private LinkageRecord record(long id, CSVRecord row) {
     String context = "febrl|" + row.get("rec_id");
+    LinkageAddress address = withAddresses ? address(row, addresses.flipSeed(context)) : null;
     return record(
         id,
         row.get("given_name"),
@@ -95,7 +96,33 @@ public final class FebrlRecords {
         null,
         null,
         encoderSeed(context),
-        withAddresses ? address(row, addresses.flipSeed(context)) : null);
+        address,
+        address == null || !ADDRESS_KEYS ? new long[0] : addressKeys(row, address));
+  }
+
+  /** Whether records with an address also block on it ({@code -DaddressKeys=false}: not). */
+  private static final boolean ADDRESS_KEYS =
+      Boolean.parseBoolean(System.getProperty("addressKeys", "true"));
+
+  /**
+   * The blocking keys of an address: the street value itself, and {@code
+   * block|postcode-number|<postcode>|<street number>}. Both are about one dwelling, so blocks stay
+   * household-sized in any population, and they find duplicates whose names, date and document are
+   * all corrupted (docs/LINKAGE.md).
+   */
+  private long[] addressKeys(CSVRecord row, LinkageAddress address) {
+    List<String> postcode = IdentifierNormaliser.words(row.get("postcode"));
+    List<String> number = IdentifierNormaliser.words(row.get("street_number"));
+    long postcodeNumber =
+        postcode.isEmpty() || number.isEmpty()
+            ? 0
+            : TokenDigest.of(
+                deriver.value(
+                    "block|postcode-number|"
+                        + String.join(" ", postcode)
+                        + "|"
+                        + String.join(" ", number)));
+    return new long[] {address.street(), postcodeNumber};
   }
 
   /**
@@ -157,7 +184,8 @@ public final class FebrlRecords {
         direction,
         port,
         flipSeed,
-        null);
+        null,
+        new long[0]);
   }
 
   private LinkageRecord record(
@@ -172,7 +200,8 @@ public final class FebrlRecords {
       Direction direction,
       String port,
       long flipSeed,
-      LinkageAddress address) {
+      LinkageAddress address,
+      long[] addressKeys) {
     PersonIdentifiers person =
         PersonIdentifiers.fromRaw(given, surname, "AUS", documentNumber, birthDate, sex);
     Map<TokenKind, MatchToken> tokens = deriver.tokens(person);
@@ -197,7 +226,7 @@ public final class FebrlRecords {
         digest(tokens, TokenKind.GIVEN_NAMES),
         digest(tokens, TokenKind.SURNAMES),
         digest(tokens, TokenKind.NAME_SET),
-        keys(tokens),
+        concat(keys(tokens), addressKeys),
         nameBloom,
         documentBloom,
         sex,
@@ -228,6 +257,12 @@ public final class FebrlRecords {
       digest(tokens, TokenKind.NAME_SET),
       digest(tokens, TokenKind.BIRTH_DATE)
     };
+  }
+
+  private static long[] concat(long[] a, long[] b) {
+    long[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   private static long digest(Map<TokenKind, MatchToken> tokens, TokenKind kind) {
