@@ -23,7 +23,18 @@ public enum Comparison {
   /** Sex code equal. */
   SEX(List.of("agree", "disagree")),
   /** Citizenship code equal. */
-  CITIZENSHIP(List.of("agree", "disagree"));
+  CITIZENSHIP(List.of("agree", "disagree")),
+  /**
+   * Street address ({@link LinkageAddress#street}) token equal; street encodings' Dice at least 0.8
+   * (high) or 0.6 (medium). Missing unless both records have a street address: Puente's border
+   * records have none, so it never applies to them.
+   */
+  ADDRESS(List.of("exact", "high", "medium", "different"), true),
+  /**
+   * Postcode and locality equal ({@code both}); postcode equal; locality equal; region equal.
+   * Missing unless both records have at least one of the three.
+   */
+  LOCALITY(List.of("both", "postcode", "locality", "region", "different"), true);
 
   /** Level 0 of every comparison. */
   public static final int MISSING = 0;
@@ -33,10 +44,37 @@ public enum Comparison {
 
   private static final Comparison[] ALL = values();
 
+  static {
+    // A packed pattern is a non-negative int (PatternCounts indexes an array with it).
+    if (BITS * ALL.length > Integer.SIZE - 1) {
+      throw new AssertionError("patterns of " + ALL.length + " comparisons overflow an int");
+    }
+    for (Comparison comparison : ALL) {
+      if (comparison.levelCount() > 1 << BITS) {
+        throw new AssertionError(comparison + " has more levels than " + BITS + " bits hold");
+      }
+    }
+  }
+
   private final List<String> levels;
+  private final boolean optional;
 
   Comparison(List<String> levels) {
+    this(levels, false);
+  }
+
+  Comparison(List<String> levels, boolean optional) {
     this.levels = levels;
+    this.optional = optional;
+  }
+
+  /**
+   * Whether a stored model may lack this comparison: it was added after models were first stored
+   * (nodes keep theirs in the lake). Such a model reads with start values for it ({@link
+   * LinkageModel#fromJson}); they never weigh anything on records that do not have its fields.
+   */
+  public boolean optional() {
+    return optional;
   }
 
   /** The names of levels 1 and up (level 0 is missing). */

@@ -12,6 +12,18 @@ final class Levels {
   private static final int BIRTH_SHIFT = Comparison.BITS * Comparison.BIRTH_DATE.ordinal();
   private static final int SEX_SHIFT = Comparison.BITS * Comparison.SEX.ordinal();
   private static final int CITIZENSHIP_SHIFT = Comparison.BITS * Comparison.CITIZENSHIP.ordinal();
+  private static final int ADDRESS_SHIFT = Comparison.BITS * Comparison.ADDRESS.ordinal();
+  private static final int LOCALITY_SHIFT = Comparison.BITS * Comparison.LOCALITY.ordinal();
+
+  /**
+   * Dice of the street encodings for the address {@code high} level: one mistyped or missing
+   * character in a street of two or three words. Fixed, not a setting: addresses are not a Puente
+   * field, and the FEBRL measurement of docs/LINKAGE.md is what chose it.
+   */
+  static final double ADDRESS_HIGH = 0.8;
+
+  /** Dice for the address {@code medium} level: a word missing or replaced. */
+  static final double ADDRESS_MEDIUM = 0.6;
 
   private final double nameHigh;
   private final double nameMedium;
@@ -30,7 +42,9 @@ final class Levels {
         | name(a, b) << NAME_SHIFT
         | birthDate(a, b) << BIRTH_SHIFT
         | code(a.sex(), b.sex()) << SEX_SHIFT
-        | code(a.citizenship(), b.citizenship()) << CITIZENSHIP_SHIFT;
+        | code(a.citizenship(), b.citizenship()) << CITIZENSHIP_SHIFT
+        | address(a.address(), b.address()) << ADDRESS_SHIFT
+        | locality(a.address(), b.address()) << LOCALITY_SHIFT;
   }
 
   /** 1 exact, 2 similar, 3 different, 0 missing. */
@@ -121,6 +135,62 @@ final class Levels {
       return 3;
     }
     return 4;
+  }
+
+  /** 1 exact, 2 Dice high, 3 Dice medium, 4 different, 0 missing. */
+  private static int address(LinkageAddress a, LinkageAddress b) {
+    if (a == null || b == null || a.street() == 0 || b.street() == 0) {
+      return Comparison.MISSING;
+    }
+    if (a.street() == b.street()) {
+      return 1;
+    }
+    long[] x = a.streetBloom();
+    long[] y = b.streetBloom();
+    int common = 0;
+    int total = 0;
+    if (x != null && y != null) {
+      for (int w = 0; w < LinkageRecord.NAME_BLOOM_WORDS; w++) {
+        common += Long.bitCount(x[w] & y[w]);
+        total += Long.bitCount(x[w]) + Long.bitCount(y[w]);
+      }
+    }
+    if (total > 0 && 2.0 * common >= ADDRESS_HIGH * total) {
+      return 2;
+    }
+    if (total > 0 && 2.0 * common >= ADDRESS_MEDIUM * total) {
+      return 3;
+    }
+    return 4;
+  }
+
+  /**
+   * 1 postcode and locality equal, 2 postcode equal, 3 locality equal, 4 region equal, 5 different;
+   * 0 missing when either record has none of the three.
+   */
+  private static int locality(LinkageAddress a, LinkageAddress b) {
+    if (a == null || b == null || !hasLocality(a) || !hasLocality(b)) {
+      return Comparison.MISSING;
+    }
+    boolean postcode = a.postcode() != 0 && a.postcode() == b.postcode();
+    boolean locality = a.locality() != 0 && a.locality() == b.locality();
+    if (postcode && locality) {
+      return 1;
+    }
+    if (postcode) {
+      return 2;
+    }
+    if (locality) {
+      return 3;
+    }
+    if (a.region() != 0 && a.region() == b.region()) {
+      return 4;
+    }
+    return 5;
+  }
+
+  private static boolean hasLocality(LinkageAddress address) {
+    return address.postcode() != 0 || address.locality() != 0 || address.region() != 0;
   }
 
   /** 1 equal, 2 different, 0 missing. */

@@ -94,11 +94,14 @@ public record LinkageModel(
     out.append(
         String.format(
             Locale.ROOT,
-            "levels: name dice high >= %s, medium >= %s, low >= %s; document dice similar >= %s%n",
+            "levels: name dice high >= %s, medium >= %s, low >= %s; document dice similar >= %s;"
+                + " address dice high >= %s, medium >= %s%n",
             settings.nameHigh(),
             settings.nameMedium(),
             settings.nameLow(),
-            settings.documentSimilar()));
+            settings.documentSimilar(),
+            Levels.ADDRESS_HIGH,
+            Levels.ADDRESS_MEDIUM));
     out.append(
         String.format(
             Locale.ROOT,

@@ -28,6 +28,7 @@ import org.puente.residence.Direction;
  * @param eventSecond epoch seconds of the event; {@link Long#MIN_VALUE} when there is no time order
  * @param direction arrival or departure, or null for records that are not crossings
  * @param port port code or null
+ * @param address the record's address, or null (no address comparison applies)
  */
 public record LinkageRecord(
     long id,
@@ -47,7 +48,8 @@ public record LinkageRecord(
     String citizenship,
     long eventSecond,
     Direction direction,
-    String port) {
+    String port,
+    LinkageAddress address) {
 
   /** Words of {@link #nameBloom}. */
   public static final int NAME_BLOOM_WORDS = 16;
@@ -63,6 +65,48 @@ public record LinkageRecord(
     if (documentBloom != null && documentBloom.length != DOCUMENT_BLOOM_WORDS) {
       throw new IllegalArgumentException("documentBloom has " + DOCUMENT_BLOOM_WORDS + " words");
     }
+  }
+
+  /** A record without an address. */
+  public LinkageRecord(
+      long id,
+      long document,
+      long birthDate,
+      long birthDateSwapped,
+      long birthYear,
+      long firstGivenName,
+      long firstSurname,
+      long givenNames,
+      long surnames,
+      long nameSet,
+      long[] blockingKeys,
+      long[] nameBloom,
+      long[] documentBloom,
+      String sex,
+      String citizenship,
+      long eventSecond,
+      Direction direction,
+      String port) {
+    this(
+        id,
+        document,
+        birthDate,
+        birthDateSwapped,
+        birthYear,
+        firstGivenName,
+        firstSurname,
+        givenNames,
+        surnames,
+        nameSet,
+        blockingKeys,
+        nameBloom,
+        documentBloom,
+        sex,
+        citizenship,
+        eventSecond,
+        direction,
+        port,
+        null);
   }
 
   /** Whether the record has a time order ({@link #eventSecond} is not {@link Long#MIN_VALUE}). */

@@ -99,6 +99,12 @@ final class ModelJson {
     List<ComparisonParameters> comparisons = new ArrayList<>();
     for (Comparison comparison : Comparison.all()) {
       Object levels = c.get(comparison.jsonName());
+      if (levels == null && comparison.optional()) {
+        // A model stored before the comparison existed: it was never estimated, and records
+        // without its fields (all that such a model was trained on) never reach its levels.
+        comparisons.add(ModelTraining.startValues(comparison));
+        continue;
+      }
       if (!(levels instanceof List<?> list)) {
         throw new IllegalArgumentException("comparison " + comparison.jsonName() + " is missing");
       }

@@ -320,6 +320,17 @@ public final class ModelTraining {
     return new LinkageModel(settings, prior, comparisons);
   }
 
+  /**
+   * The parameters of a comparison that was never estimated: EM's starting m and the uniform u that
+   * u sampling gives a comparison never present. What a trained model holds for a comparison none
+   * of its records has, and what a stored model that predates an optional comparison reads as.
+   */
+  static ComparisonParameters startValues(Comparison comparison) {
+    double[] u = new double[comparison.levelCount()];
+    java.util.Arrays.fill(u, 1, u.length, 1.0 / (u.length - 1));
+    return ComparisonParameters.of(comparison, initialM()[comparison.ordinal()], u);
+  }
+
   private static double[][] initialM() {
     Comparison[] all = Comparison.all();
     double[][] m = new double[all.length][];

@@ -83,6 +83,7 @@ public final class PatternCounts {
     List<LinkageRecord> ordered = Linker.ordered(records);
     Levels levels = new Levels(settings);
     Blocks blocks = new Blocks(ordered.size(), window);
+    // Dense by pattern: 2^21 counts (16 MB) for 7 comparisons, allocated once per count.
     long[] byPattern = new long[1 << (Comparison.BITS * Comparison.all().length)];
     int[] candidates = new int[64];
     for (int i = 0; i < ordered.size(); i++) {

@@ -33,6 +33,12 @@ public final class BloomEncoder {
   private final String keyId;
   private final HmacSha256 hmac;
   private final EncodingParameters parameters;
+
+  /** The HMAC input prefixes of bit positions and of flip seeds: the encoding's domain. */
+  private final String positionDomain;
+
+  private final String flipDomain;
+
   private final int[][] asciiPositions;
 
   /** The same positions as 16-word masks, one per ASCII bigram, laid out flat: 175 KB. */
@@ -41,11 +47,30 @@ public final class BloomEncoder {
   private final Map<String, int[]> otherPositions = new ConcurrentHashMap<>();
   private final RandomisedResponse flips;
 
+  /** The name encoder: positions from {@code bf|v1|<bigram>}, flip seeds from {@code blip|v1|}. */
   public BloomEncoder(NodeKey networkKey, EncodingParameters parameters) {
+    this(networkKey, parameters, "bf|v1|", "blip|v1|");
+  }
+
+  /**
+   * The street-address encoder: the same scheme over the words of a street address (number and
+   * street lines, {@link IdentifierNormaliser#words}), with bit positions from {@code
+   * abf|v1|<bigram>} and flip seeds from {@code ablip|v1|<context>}. The domains differ from the
+   * names', so a bigram sets unrelated bits in the two encodings and the address encodings of a
+   * lake tell nothing about the positions of the name encodings (docs/PRIVACY.md).
+   */
+  public static BloomEncoder forAddresses(NodeKey networkKey, EncodingParameters parameters) {
+    return new BloomEncoder(networkKey, parameters, "abf|v1|", "ablip|v1|");
+  }
+
+  private BloomEncoder(
+      NodeKey networkKey, EncodingParameters parameters, String positionDomain, String flipDomain) {
     networkKey.requirePurpose(KeyPurpose.NETWORK_LINKAGE);
     this.keyId = networkKey.id();
     this.hmac = new HmacSha256(networkKey.material());
     this.parameters = parameters;
+    this.positionDomain = positionDomain;
+    this.flipDomain = flipDomain;
     this.flips = new RandomisedResponse(BloomEncoding.BITS, parameters.flipProbability());
     int n = ALPHABET.length();
     asciiPositions = new int[n * n][];
@@ -128,7 +153,7 @@ public final class BloomEncoder {
   }
 
   private int[] computePositions(String bigram) {
-    byte[] mac = hmac.mac(("bf|v1|" + bigram).getBytes(StandardCharsets.UTF_8));
+    byte[] mac = hmac.mac((positionDomain + bigram).getBytes(StandardCharsets.UTF_8));
     int[] positions = new int[parameters.hashes()];
     for (int h = 0; h < positions.length; h++) {
       positions[h] = (((mac[2 * h] & 0xff) << 8) | (mac[2 * h + 1] & 0xff)) & 0x3ff;
@@ -147,13 +172,13 @@ public final class BloomEncoder {
 
   /**
    * The seed of the BLIP flips of one stored encoding: the first 8 bytes, big-endian, of
-   * HMAC-SHA-256 under the network key of {@code blip|v1|<context>}. Ingestion passes the file's
-   * content hash and the record reference, so the same file gives the same lake, while whoever
-   * reads the lake and the catalog (which hold both) but not the key cannot recompute the flips and
-   * undo them. docs/PRIVACY.md gives the argument.
+   * HMAC-SHA-256 under the network key of {@code blip|v1|<context>} ({@code ablip|v1|<context>} for
+   * the address encoder). Ingestion passes the file's content hash and the record reference, so the
+   * same file gives the same lake, while whoever reads the lake and the catalog (which hold both)
+   * but not the key cannot recompute the flips and undo them. docs/PRIVACY.md gives the argument.
    */
   public long flipSeed(String context) {
-    byte[] mac = hmac.mac(("blip|v1|" + context).getBytes(StandardCharsets.UTF_8));
+    byte[] mac = hmac.mac((flipDomain + context).getBytes(StandardCharsets.UTF_8));
     long seed = 0;
     for (int i = 0; i < 8; i++) {
       seed = (seed << 8) | (mac[i] & 0xff);

@@ -62,6 +62,15 @@ public final class IdentifierNormaliser {
     return kept.isEmpty() ? words : kept;
   }
 
+  /**
+   * The words of a free-text identifier such as a street address or a place name, folded as names
+   * are (marks removed, lower case, apostrophes removed, other non-alphanumerics separate words)
+   * but with nothing dropped; empty for a blank field.
+   */
+  public static List<String> words(String raw) {
+    return splitWords(fold(raw, false));
+  }
+
   /** A document number reduced to upper-case letters and digits; empty if none are left. */
   public static String documentNumber(String raw) {
     String folded = fold(raw, true);

@@ -130,6 +130,17 @@ public final class TokenDeriver {
     return new MatchToken(kind, keyId, compute(input));
   }
 
+  /**
+   * The keyed value of a documented input that is not one of a record's {@link TokenKind} columns:
+   * the address tokens of data sets that carry addresses ({@code street|}, {@code postcode|},
+   * {@code locality|}, {@code region|}: docs/LINKAGE.md). Computed exactly as a token's value (16
+   * bytes of HMAC-SHA-256 under the network key, base64url), never memoised; the input's prefix
+   * must differ from every kind's so that values of two kinds never meet.
+   */
+  public String value(String input) {
+    return compute(input);
+  }
+
   private void put(Map<TokenKind, MatchToken> tokens, TokenKind kind, String value) {
     tokens.put(kind, new MatchToken(kind, keyId, value));
   }

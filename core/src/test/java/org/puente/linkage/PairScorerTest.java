@@ -98,4 +98,78 @@ class PairScorerTest {
     assertThat(Comparison.BIRTH_DATE.levelIn(scorer.pattern(a, b))).isEqualTo(2);
     assertThat(Comparison.BIRTH_DATE.levelIn(scorer.pattern(b, a))).isEqualTo(2);
   }
+
+  /**
+   * The trained model with address and locality parameters of the size FEBRL gives them, so that
+   * those comparisons weigh something where they apply.
+   */
+  private static LinkageModel withAddressParameters(LinkageModel model) {
+    List<ComparisonParameters> comparisons = new ArrayList<>(model.comparisons());
+    comparisons.set(
+        Comparison.ADDRESS.ordinal(),
+        ComparisonParameters.of(
+            Comparison.ADDRESS,
+            new double[] {0, 0.25, 0.6, 0.125, 0.025},
+            new double[] {0, 1e-6, 1e-5, 0.01, 0.98999}));
+    comparisons.set(
+        Comparison.LOCALITY.ordinal(),
+        ComparisonParameters.of(
+            Comparison.LOCALITY,
+            new double[] {0, 0.6, 0.23, 0.13, 0.03, 0.01},
+            new double[] {0, 1e-6, 0.001, 0.001, 0.2, 0.797999}));
+    return new LinkageModel(model.settings(), model.prior(), comparisons);
+  }
+
+  @Test
+  void anAddressWeighsOnlyWhereBothRecordsHaveOne() {
+    LinkageModel model = withAddressParameters(LinkageModelTest.trained());
+    PairScorer scorer = new PairScorer(model, TermFrequencies.of(population()));
+    SplittableRandom random = new SplittableRandom(6);
+    LinkageRecord a = record(1, "ann", "lee", RARE_DATE, random);
+    LinkageRecord b = record(2, "anne", "lee", RARE_DATE, random);
+    LinkageRecord aAt = at(a, "12 wilkins street", "2600", "bega", "nsw", random);
+    LinkageRecord bAt = at(b, "12 wilkins street", "2600", "bega", "nsw", random);
+    LinkageRecord bTypo = at(b, "12 wilkinss street", "2600", "begaa", "nsw", random);
+    LinkageRecord bMoved = at(b, "7 harris place", "3001", "carlton", "vic", random);
+    LinkageRecord bStreetOnly = at(b, "12 wilkins street", null, null, null, random);
+
+    assertThat(a.address()).isNull();
+    int without = scorer.pattern(a, b);
+    assertThat(Comparison.ADDRESS.levelIn(without)).isEqualTo(Comparison.MISSING);
+    assertThat(Comparison.LOCALITY.levelIn(without)).isEqualTo(Comparison.MISSING);
+    // An address on one side only, or a locality on one side only, is missing: 0 bits, exactly.
+    assertThat(scorer.pattern(aAt, b)).isEqualTo(without);
+    assertThat(scorer.weight(aAt, b)).isEqualTo(scorer.weight(a, b));
+    assertThat(Comparison.LOCALITY.levelIn(scorer.pattern(aAt, bStreetOnly)))
+        .isEqualTo(Comparison.MISSING);
+
+    int same = scorer.pattern(aAt, bAt);
+    assertThat(Comparison.ADDRESS.levelIn(same)).isEqualTo(1);
+    assertThat(Comparison.LOCALITY.levelIn(same)).isEqualTo(1);
+    assertThat(Comparison.ADDRESS.with(Comparison.LOCALITY.with(same, 0), 0)).isEqualTo(without);
+    assertThat(scorer.weight(aAt, bAt))
+        .isCloseTo(
+            scorer.weight(a, b)
+                + model.parameters(Comparison.ADDRESS).level(1).bits()
+                + model.parameters(Comparison.LOCALITY).level(1).bits(),
+            within(1e-9));
+
+    int typo = scorer.pattern(aAt, bTypo);
+    assertThat(Comparison.ADDRESS.levelIn(typo)).isEqualTo(2); // Dice high
+    assertThat(Comparison.LOCALITY.levelIn(typo)).isEqualTo(2); // postcode only
+    int moved = scorer.pattern(aAt, bMoved);
+    assertThat(Comparison.ADDRESS.levelIn(moved)).isEqualTo(4);
+    assertThat(Comparison.LOCALITY.levelIn(moved)).isEqualTo(5);
+    assertThat(scorer.weight(aAt, bMoved)).isLessThan(scorer.weight(a, b) - 10);
+  }
+
+  private static LinkageRecord at(
+      LinkageRecord record,
+      String street,
+      String postcode,
+      String locality,
+      String region,
+      SplittableRandom random) {
+    return SyntheticTravellers.withAddress(record, street, postcode, locality, region, random);
+  }
 }

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.puente.privacy.BloomEncoder;
 import org.puente.privacy.EncodingParameters;
+import org.puente.privacy.IdentifierNormaliser;
 import org.puente.privacy.KeyPurpose;
 import org.puente.privacy.MatchToken;
 import org.puente.privacy.NodeKey;
@@ -28,6 +29,8 @@ final class SyntheticTravellers {
   static final NodeKey KEY = key();
   private static final TokenDeriver DERIVER = new TokenDeriver(KEY);
   private static final BloomEncoder ENCODER = new BloomEncoder(KEY, EncodingParameters.STANDARD);
+  private static final BloomEncoder ADDRESSES =
+      BloomEncoder.forAddresses(KEY, EncodingParameters.STANDARD);
   private static final String[] PORTS = {"P1", "P2", "P3", "P4"};
   private static final long START = Instant.parse("2026-01-01T00:00:00Z").getEpochSecond();
 
@@ -120,6 +123,54 @@ final class SyntheticTravellers {
         second,
         direction,
         port);
+  }
+
+  /**
+   * The record with an address encoded as the FEBRL benchmark encodes one: keyed street, postcode,
+   * locality and region values and the hardened street encoding (null or blank parts absent).
+   */
+  static LinkageRecord withAddress(
+      LinkageRecord record,
+      String street,
+      String postcode,
+      String locality,
+      String region,
+      RandomGenerator random) {
+    List<String> words = IdentifierNormaliser.words(street == null ? "" : street);
+    LinkageAddress address =
+        new LinkageAddress(
+            keyed("street|", street),
+            words.isEmpty()
+                ? null
+                : ADDRESSES.encodeBits(words, new SplittableRandom(random.nextLong())),
+            keyed("postcode|", postcode),
+            keyed("locality|", locality),
+            keyed("region|", region));
+    return new LinkageRecord(
+        record.id(),
+        record.document(),
+        record.birthDate(),
+        record.birthDateSwapped(),
+        record.birthYear(),
+        record.firstGivenName(),
+        record.firstSurname(),
+        record.givenNames(),
+        record.surnames(),
+        record.nameSet(),
+        record.blockingKeys(),
+        record.nameBloom(),
+        record.documentBloom(),
+        record.sex(),
+        record.citizenship(),
+        record.eventSecond(),
+        record.direction(),
+        record.port(),
+        address);
+  }
+
+  private static long keyed(String prefix, String raw) {
+    List<String> words = IdentifierNormaliser.words(raw == null ? "" : raw);
+    return words.isEmpty() ? 0 : TokenDigest.of(DERIVER.value(prefix + String.join(" ", words)));
   }
 
   static long digest(Map<TokenKind, MatchToken> tokens, TokenKind kind) {

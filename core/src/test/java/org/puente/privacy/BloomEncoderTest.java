@@ -27,6 +27,29 @@ class BloomEncoderTest {
         .containsExactly(257, 468, 694, 222, 784, 900, 950, 207, 759, 624, 507, 68, 745, 192, 186);
   }
 
+  /**
+   * The address encoder is the same scheme under its own domain. Provenance: Python 3.11 as above
+   * with {@code "abf|v1|" + bigram}, and the first 8 bytes of {@code hmac.new(bytes(range(32)),
+   * "ablip|v1|" + context, sha256)} as a signed big-endian long.
+   */
+  @Test
+  void theAddressEncoderHasItsOwnPositionsAndFlipSeeds() {
+    BloomEncoder addresses =
+        BloomEncoder.forAddresses(TestKeys.network(), new EncodingParameters(15, 0.0));
+    assertThat(addresses.positions('_', 'a'))
+        .containsExactly(935, 541, 758, 902, 5, 392, 995, 257, 89, 561, 85, 895, 300, 37, 917);
+    String context = "ab".repeat(32) + "|R-1";
+    assertThat(addresses.flipSeed(context)).isEqualTo(5097743300448745982L);
+    long[] bits = addresses.encodeBits(List.of("12", "wilkins", "street"), new SplittableRandom(1));
+    long[] expected = new long[16];
+    for (String bigram : NameBigrams.of(List.of("12", "wilkins", "street"))) {
+      for (int p : addresses.positions(bigram.charAt(0), bigram.charAt(1))) {
+        expected[p >>> 6] |= 1L << p;
+      }
+    }
+    assertThat(bits).isEqualTo(expected);
+  }
+
   @Test
   void anEncodingSetsTheBitsOfItsBigramsAndNothingElse() {
     long[] bits = unhardened.encodeBits(List.of("ana"), new SplittableRandom(1));

@@ -34,6 +34,16 @@ class IdentifierNormaliserTest {
   }
 
   @ParameterizedTest
+  @CsvSource({
+    "'12 Wilkins St., Bega', 12 wilkins st bega",
+    "'Calle de la Paz 5', calle de la paz 5",
+    "'  ', ''"
+  })
+  void wordsOfFreeTextKeepEveryWord(String raw, String expected) {
+    assertThat(String.join(" ", IdentifierNormaliser.words(raw))).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
   @CsvSource({"a-123 4567, A1234567", "'  x.y/7 ', XY7", "ñ12, N12", "'---', ''"})
   void documentNumbers(String raw, String expected) {
     assertThat(IdentifierNormaliser.documentNumber(raw)).isEqualTo(expected);

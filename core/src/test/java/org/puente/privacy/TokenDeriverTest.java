@@ -71,6 +71,13 @@ class TokenDeriverTest {
         .isEqualTo("net-e54783b0d13a:ZVa1LiOQ6Y1xjloJzupwCA");
   }
 
+  /** Provenance: Python 3.11, 16 bytes of {@code hmac.new(bytes(range(32)), input, sha256)}. */
+  @Test
+  void aValueOutsideTheKindsIsTheKeyedHashOfItsInput() {
+    TokenDeriver deriver = new TokenDeriver(TestKeys.network());
+    assertThat(deriver.value("postcode|2600")).isEqualTo("Fxv-OcaJmO81N1qneKFO8A");
+  }
+
   /**
    * The memoised path of {@code tokens} against the definition: one HMAC of each documented input,
    * on random records whose values repeat (so the memo hits), collide in its tables, or fall

@@ -28,6 +28,7 @@ import org.puente.linkage.Training;
  *
  * <pre>
  * java [-DkeySeed=2026] [-Dthreshold=BITS] [-Dthresholds=a,b,c] [-Dexplain=N] \
+ *     [-Daddresses=false] [-DaddressKeys=false] \
  *     -cp bench/target/benchmarks.jar org.puente.bench.linkage.FebrlLinkage DIR 4|3
  * </pre>
  */
@@ -124,9 +125,20 @@ public final class FebrlLinkage {
     return settings;
   }
 
+  /** The records of FEBRL4 or FEBRL3, with addresses unless {@code -Daddresses=false}. */
   public static FebrlRecords.Loaded load(Path dir, String dataset, long keySeed)
       throws IOException {
-    FebrlRecords febrl = new FebrlRecords(keySeed);
+    return load(dir, dataset, new FebrlRecords(keySeed));
+  }
+
+  /** The records of FEBRL4 or FEBRL3, with or without their addresses. */
+  public static FebrlRecords.Loaded load(
+      Path dir, String dataset, long keySeed, boolean withAddresses) throws IOException {
+    return load(dir, dataset, new FebrlRecords(keySeed, withAddresses));
+  }
+
+  private static FebrlRecords.Loaded load(Path dir, String dataset, FebrlRecords febrl)
+      throws IOException {
     return switch (dataset) {
       case "4" -> febrl.load(dir.resolve("dataset4a.csv"), dir.resolve("dataset4b.csv"));
       case "3" -> febrl.load(dir.resolve("dataset3.csv"));

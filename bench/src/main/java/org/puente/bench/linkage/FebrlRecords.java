@@ -16,11 +16,13 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.puente.linkage.LinkageAddress;
 import org.puente.linkage.LinkageRecord;
 import org.puente.linkage.TokenDigest;
 import org.puente.privacy.BloomEncoder;
 import org.puente.privacy.DocumentEncoder;
 import org.puente.privacy.EncodingParameters;
+import org.puente.privacy.IdentifierNormaliser;
 import org.puente.privacy.KeyPurpose;
 import org.puente.privacy.MatchToken;
 import org.puente.privacy.NodeKey;
@@ -32,9 +34,11 @@ import org.puente.residence.Direction;
 /**
  * FEBRL records (Christen 2008) turned into what the linker sees: match tokens derived with {@link
  * TokenDeriver}, the hardened name encoding of {@link BloomEncoder} (standard parameters), and the
- * hardened 256-bit document encoding of {@link DocumentEncoder}, as ingestion stores them. The
- * document is {@code soc_sec_id} issued by a fixed country (AUS); there is no sex, citizenship,
- * time or port. The network key comes from a seed, so runs repeat exactly.
+ * hardened 256-bit document encoding of {@link DocumentEncoder}, as ingestion stores them, and the
+ * address ({@link LinkageAddress}: keyed values and the hardened street encoding of {@link
+ * BloomEncoder#forAddresses}). The document is {@code soc_sec_id} issued by a fixed country (AUS);
+ * there is no sex, citizenship, time or port. The network key comes from a seed, so runs repeat
+ * exactly.
  */
 public final class FebrlRecords {
 
@@ -46,12 +50,21 @@ public final class FebrlRecords {
   private final TokenDeriver deriver;
   private final BloomEncoder encoder;
   private final DocumentEncoder documents;
+  private final BloomEncoder addresses;
+  private final boolean withAddresses;
 
+  /** Records with FEBRL's addresses unless {@code -Daddresses=false}. */
   public FebrlRecords(long keySeed) {
+    this(keySeed, Boolean.parseBoolean(System.getProperty("addresses", "true")));
+  }
+
+  public FebrlRecords(long keySeed, boolean withAddresses) {
     NodeKey key = key(keySeed);
     this.deriver = new TokenDeriver(key);
     this.encoder = new BloomEncoder(key, EncodingParameters.STANDARD);
     this.documents = new DocumentEncoder(key, EncodingParameters.DOCUMENT_STANDARD);
+    this.addresses = BloomEncoder.forAddresses(key, EncodingParameters.STANDARD);
+    this.withAddresses = withAddresses;
   }
 
   /** The records of the files, in file order, ids 0, 1, 2, ... across the files. */
@@ -69,6 +82,8 @@ public final class FebrlRecords {
   }
 
   private LinkageRecord record(long id, CSVRecord row) {
+    String context = "febrl|" + row.get("rec_id");
+    LinkageAddress address = withAddresses ? address(row, addresses.flipSeed(context)) : null;
     return record(
         id,
         row.get("given_name"),
@@ -80,7 +95,63 @@ public final class FebrlRecords {
         Long.MIN_VALUE,
         null,
         null,
-        encoderSeed("febrl|" + row.get("rec_id")));
+        encoderSeed(context),
+        address,
+        address == null || !ADDRESS_KEYS ? new long[0] : addressKeys(row, address));
+  }
+
+  /** Whether records with an address also block on it ({@code -DaddressKeys=false}: not). */
+  private static final boolean ADDRESS_KEYS =
+      Boolean.parseBoolean(System.getProperty("addressKeys", "true"));
+
+  /**
+   * The blocking keys of an address: the street value itself, and {@code
+   * block|postcode-number|<postcode>|<street number>}. Both are about one dwelling, so blocks stay
+   * household-sized in any population, and they find duplicates whose names, date and document are
+   * all corrupted (docs/LINKAGE.md).
+   */
+  private long[] addressKeys(CSVRecord row, LinkageAddress address) {
+    List<String> postcode = IdentifierNormaliser.words(row.get("postcode"));
+    List<String> number = IdentifierNormaliser.words(row.get("street_number"));
+    long postcodeNumber =
+        postcode.isEmpty() || number.isEmpty()
+            ? 0
+            : TokenDigest.of(
+                deriver.value(
+                    "block|postcode-number|"
+                        + String.join(" ", postcode)
+                        + "|"
+                        + String.join(" ", number)));
+    return new long[] {address.street(), postcodeNumber};
+  }
+
+  /**
+   * The address as ingestion would store it: the keyed street value and its hardened encoding
+   * ({@link BloomEncoder#forAddresses}, standard parameters) of street number, address_1 and
+   * address_2; the keyed postcode, suburb and state. Null when the row has none of them.
+   */
+  private LinkageAddress address(CSVRecord row, long flipSeed) {
+    List<String> street =
+        IdentifierNormaliser.words(
+            row.get("street_number") + " " + row.get("address_1") + " " + row.get("address_2"));
+    long postcode = keyed("postcode|", row.get("postcode"));
+    long locality = keyed("locality|", row.get("suburb"));
+    long region = keyed("region|", row.get("state"));
+    if (street.isEmpty() && postcode == 0 && locality == 0 && region == 0) {
+      return null;
+    }
+    return new LinkageAddress(
+        street.isEmpty() ? 0 : TokenDigest.of(deriver.value("street|" + String.join(" ", street))),
+        street.isEmpty() ? null : addresses.encodeBits(street, new SplittableRandom(flipSeed)),
+        postcode,
+        locality,
+        region);
+  }
+
+  /** The digest of the keyed value of a field's normalised words, 0 when it has none. */
+  private long keyed(String prefix, String raw) {
+    List<String> words = IdentifierNormaliser.words(raw);
+    return words.isEmpty() ? 0 : TokenDigest.of(deriver.value(prefix + String.join(" ", words)));
   }
 
   /** The seed of a record's BLIP flips, keyed like ingestion's. */
@@ -101,6 +172,36 @@ public final class FebrlRecords {
       Direction direction,
       String port,
       long flipSeed) {
+    return record(
+        id,
+        given,
+        surname,
+        birthDate,
+        documentNumber,
+        sex,
+        citizenship,
+        eventSecond,
+        direction,
+        port,
+        flipSeed,
+        null,
+        new long[0]);
+  }
+
+  private LinkageRecord record(
+      long id,
+      String given,
+      String surname,
+      LocalDate birthDate,
+      String documentNumber,
+      String sex,
+      String citizenship,
+      long eventSecond,
+      Direction direction,
+      String port,
+      long flipSeed,
+      LinkageAddress address,
+      long[] addressKeys) {
     PersonIdentifiers person =
         PersonIdentifiers.fromRaw(given, surname, "AUS", documentNumber, birthDate, sex);
     Map<TokenKind, MatchToken> tokens = deriver.tokens(person);
@@ -125,14 +226,15 @@ public final class FebrlRecords {
         digest(tokens, TokenKind.GIVEN_NAMES),
         digest(tokens, TokenKind.SURNAMES),
         digest(tokens, TokenKind.NAME_SET),
-        keys(tokens),
+        concat(keys(tokens), addressKeys),
         nameBloom,
         documentBloom,
         sex,
         citizenship,
         eventSecond,
         direction,
-        port);
+        port,
+        address);
   }
 
   /** The blocking keys: surname with year, given name with date, document, name set, date. */
@@ -155,6 +257,12 @@ public final class FebrlRecords {
       digest(tokens, TokenKind.NAME_SET),
       digest(tokens, TokenKind.BIRTH_DATE)
     };
+  }
+
+  private static long[] concat(long[] a, long[] b) {
+    long[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   private static long digest(Map<TokenKind, MatchToken> tokens, TokenKind kind) {
