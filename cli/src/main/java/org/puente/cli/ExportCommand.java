@@ -3,7 +3,6 @@ package org.puente.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,6 +15,7 @@ import org.puente.derive.RunTables;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.ingest.store.RecordTable;
+import org.puente.lake.DuckDb;
 import org.puente.lake.LakeReader;
 import org.puente.lake.catalog.DerivationRun;
 import org.puente.lake.catalog.LakeFile;
@@ -81,7 +81,7 @@ final class ExportCommand implements Runnable {
       long rows;
       List<LakeFile> files;
       try (Node node = catalogOption.openNode(common);
-          Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+          Connection duckdb = DuckDb.streaming();
           Statement statement = duckdb.createStatement()) {
         files =
             RecordTable.createView(

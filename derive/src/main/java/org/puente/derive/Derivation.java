@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.carrotsearch.hppc.LongObjectHashMap;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +19,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
+import org.puente.lake.DuckDb;
 import org.puente.lake.Lake;
 import org.puente.lake.LakeReader;
 import org.puente.lake.RunWriter;
@@ -55,7 +55,7 @@ public final class Derivation {
    */
   public Optional<java.time.LocalDate> lastEventDate() {
     java.time.LocalDate last = null;
-    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+    try (Connection duckdb = DuckDb.streaming();
         Statement statement = duckdb.createStatement()) {
       for (org.puente.schema.EventKind kind : org.puente.schema.EventKind.values()) {
         org.puente.ingest.store.RecordTable.createView(
@@ -83,7 +83,7 @@ public final class Derivation {
             ? DerivationRun.Mode.INCREMENTAL
             : DerivationRun.Mode.FULL;
     DerivationRun run = lake.catalog().runs().start(options.asOf(), mode);
-    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+    try (Connection duckdb = DuckDb.streaming();
         RunWriter writer = lake.runWriter(run)) {
       try {
         return derive(options, previous, mode, run, duckdb, writer);

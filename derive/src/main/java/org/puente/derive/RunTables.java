@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
+import org.puente.lake.DuckDb;
 import org.puente.lake.LakeReader;
 import org.puente.lake.catalog.Catalog;
 import org.puente.lake.catalog.DerivationRun;
@@ -42,7 +42,7 @@ public final class RunTables {
   public static void forEachRecord(
       LakeReader reader, Catalog catalog, DerivationRun run, Consumer<LinkedRecord> consumer) {
     requireNonNull(consumer, "consumer is null");
-    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+    try (Connection duckdb = DuckDb.streaming();
         Statement statement = duckdb.createStatement()) {
       histories(reader, catalog, run, duckdb);
       try (ResultSet row =
@@ -72,7 +72,7 @@ public final class RunTables {
    */
   public static long exportCrossings(
       LakeReader reader, Catalog catalog, DerivationRun run, Path out, boolean parquet) {
-    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+    try (Connection duckdb = DuckDb.streaming();
         Statement statement = duckdb.createStatement()) {
       histories(reader, catalog, run, duckdb);
       String target = out.toAbsolutePath().toString().replace("'", "''");
