@@ -2,6 +2,7 @@ package org.puente.derive;
 
 import static java.util.Objects.requireNonNull;
 
+import com.carrotsearch.hppc.LongHashSet;
 import com.carrotsearch.hppc.LongObjectHashMap;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,12 +11,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
@@ -118,24 +117,22 @@ public final class Derivation {
     // One country at a time: linkage never crosses countries, so only the largest country's
     // records and linkage state are ever in the heap together.
     for (String country : countries) {
-      long loadStart = System.nanoTime();
-      List<NodeRecord> records = loader.load(duckdb, Optional.of(country), run.lastSubmissionId());
+      long t0 = System.nanoTime();
       LongObjectHashMap<PreviousRecord> before =
           previous.isPresent()
               ? previousHistories(duckdb, previous.get(), country)
               : new LongObjectHashMap<>();
-      long linkStart = System.nanoTime();
-      loadNanos += linkStart - loadStart;
-      Optional<ModelStore.Entry> model =
-          model(country, records, options, previous, run.lastSubmissionId());
-      model.ifPresent(entry -> models.put(country, entry));
-      Clusters clusters =
-          model.isPresent()
-              ? link(records, model.get(), mode, previous, before)
-              : Clusters.singletons(linkageRecords(records, Long.MAX_VALUE));
-      linkNanos += System.nanoTime() - linkStart;
+      long t1 = System.nanoTime();
+      Linked linked = linkCountry(loader, duckdb, country, options, previous, mode, run, before);
+      linked.model().ifPresent(entry -> models.put(country, entry));
+      long t2 = System.nanoTime();
+      // The linkage records are garbage by now: the histories' side is read next.
+      List<NodeRecord> records = loader.load(duckdb, Optional.of(country), run.lastSubmissionId());
+      long t3 = System.nanoTime();
+      loadNanos += (t1 - t0) + linked.loadNanos() + (t3 - t2);
+      linkNanos += (t2 - t1) - linked.loadNanos();
       linkedRecords += records.size();
-      travellers += histories.write(country, records, clusters, before);
+      travellers += histories.write(country, records, linked.clusters(), before);
     }
     long derived = System.nanoTime();
     Map<String, Object> summary = new LinkedHashMap<>();
@@ -153,13 +150,39 @@ public final class Derivation {
     return new DerivationResult(committed, summary, histories.revisions());
   }
 
+  /** A country's travellers, its model (none when nothing could be linked) and the read time. */
+  private record Linked(Clusters clusters, Optional<ModelStore.Entry> model, long loadNanos) {}
+
+  /** Reads the linkage side of a country's records and links them. */
+  private Linked linkCountry(
+      RecordLoader loader,
+      Connection duckdb,
+      String country,
+      DerivationOptions options,
+      Optional<DerivationRun> previous,
+      DerivationRun.Mode mode,
+      DerivationRun run,
+      LongObjectHashMap<PreviousRecord> before) {
+    long start = System.nanoTime();
+    List<LinkageRecord> records =
+        loader.loadLinkage(duckdb, Optional.of(country), run.lastSubmissionId());
+    long loaded = System.nanoTime() - start;
+    Optional<ModelStore.Entry> model =
+        model(country, records, options, previous, run.lastSubmissionId());
+    Clusters clusters =
+        model.isPresent()
+            ? link(records, model.get(), mode, previous, before)
+            : Clusters.singletons(records);
+    return new Linked(clusters, model, loaded);
+  }
+
   /**
    * The country's model: the previous run's (with the term frequencies of the same records) unless
    * retraining or there is none; else trained on the country's records.
    */
   private static Optional<ModelStore.Entry> model(
       String country,
-      List<NodeRecord> records,
+      List<LinkageRecord> records,
       DerivationOptions options,
       Optional<DerivationRun> previous,
       long lastSubmission) {
@@ -170,52 +193,51 @@ public final class Derivation {
         return kept;
       }
     }
-    List<LinkageRecord> linkage = linkageRecords(records, Long.MAX_VALUE);
-    if (!anyKeyShared(linkage)) {
+    if (!anyKeyShared(records)) {
       // No two records share a blocking key: nothing to estimate from, and nothing to link. The
       // next run trains once there are candidate pairs.
       return Optional.empty();
     }
     LinkageModel model =
-        ModelTraining.train(linkage, options.linkage(), new SplittableRandom(options.seed()))
+        ModelTraining.train(records, options.linkage(), new SplittableRandom(options.seed()))
             .model();
     return Optional.of(new ModelStore.Entry(model, lastSubmission));
   }
 
   private static Clusters link(
-      List<NodeRecord> records,
+      List<LinkageRecord> records,
       ModelStore.Entry model,
       DerivationRun.Mode mode,
       Optional<DerivationRun> previous,
       LongObjectHashMap<PreviousRecord> before) {
-    List<LinkageRecord> all = linkageRecords(records, Long.MAX_VALUE);
     TermFrequencies frequencies =
-        TermFrequencies.of(linkageRecords(records, model.trainedUpToSubmission()));
+        TermFrequencies.of(upToSubmission(records, model.trainedUpToSubmission()));
     if (mode == DerivationRun.Mode.FULL) {
-      return Linker.link(model.model(), frequencies, all);
+      return Linker.link(model.model(), frequencies, records);
     }
     long seen = previous.orElseThrow().lastSubmissionId();
     long from = Long.MAX_VALUE;
-    for (NodeRecord record : records) {
-      if (record.submissionId() > seen) {
+    for (LinkageRecord record : records) {
+      if (NodeRecord.submissionOf(record.id()) > seen) {
         from = Math.min(from, record.eventSecond());
       }
     }
     long[] keys = new long[records.size()];
     long[] travellers = new long[records.size()];
     int kept = 0;
-    for (NodeRecord record : records) {
+    for (LinkageRecord record : records) {
       if (record.eventSecond() < from) {
-        PreviousRecord earlier = before.get(record.key());
+        PreviousRecord earlier = before.get(record.id());
         if (earlier == null) {
           throw new IllegalStateException(
-              "record " + record.key() + " is older than the new ones but not in the last run");
+              "record " + record.id() + " is older than the new ones but not in the last run");
         }
-        keys[kept] = record.key();
+        keys[kept] = record.id();
         travellers[kept++] = earlier.travellerId();
       }
     }
-    return Linker.resume(model.model(), frequencies, IdMap.of(keys, travellers, kept), all, from);
+    return Linker.resume(
+        model.model(), frequencies, IdMap.of(keys, travellers, kept), records, from);
   }
 
   /**
@@ -224,9 +246,10 @@ public final class Derivation {
    * does that once, next).
    */
   private static boolean anyKeyShared(List<LinkageRecord> records) {
-    Set<Long> seen = new HashSet<>();
+    LongHashSet seen = new LongHashSet();
+    LongHashSet own = new LongHashSet();
     for (LinkageRecord record : records) {
-      Set<Long> own = new HashSet<>();
+      own.clear();
       for (long key : record.blockingKeys()) {
         if (key != 0 && own.add(key) && !seen.add(key)) {
           return true;
@@ -236,15 +259,16 @@ public final class Derivation {
     return false;
   }
 
-  /** The linkage records of the records from submissions up to {@code lastSubmission}. */
-  private static List<LinkageRecord> linkageRecords(List<NodeRecord> records, long lastSubmission) {
-    List<LinkageRecord> linkage = new ArrayList<>(records.size());
-    for (NodeRecord record : records) {
-      if (record.submissionId() <= lastSubmission) {
-        linkage.add(record.linkage());
+  /** The records from submissions up to {@code lastSubmission}. */
+  private static List<LinkageRecord> upToSubmission(
+      List<LinkageRecord> records, long lastSubmission) {
+    List<LinkageRecord> kept = new ArrayList<>(records.size());
+    for (LinkageRecord record : records) {
+      if (NodeRecord.submissionOf(record.id()) <= lastSubmission) {
+        kept.add(record);
       }
     }
-    return linkage;
+    return kept;
   }
 
   /** The previous run's traveller and class of each record of {@code country}. */

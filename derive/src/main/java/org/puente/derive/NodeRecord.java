@@ -2,30 +2,28 @@ package org.puente.derive;
 
 import static java.util.Objects.requireNonNull;
 
-import org.puente.linkage.LinkageRecord;
 import org.puente.residence.HistoryEvent;
 
 /**
- * One committed lake record as a derivation run uses it: its identity, the non-identifying
- * variables a history needs, and its tokens and encodings for linkage. Never holds a clear
- * identifier (the lake has none).
+ * One committed lake record as a run's histories use it: its identity and the non-identifying
+ * variables a history needs. Its linkage side (tokens and encodings) is a {@link
+ * org.puente.linkage.LinkageRecord} with the same key, read apart ({@link RecordLoader}). Never
+ * holds a clear identifier (the lake has none).
  *
  * @param key the record's identity across the lake: submission id × 2^40 + source line; also the
- *     record id of {@code event} and {@code linkage}
+ *     record id of {@code event} and of its linkage record
  * @param recordRef the source's own record reference (the lake's {@code record_id})
  * @param event what the histories look at
- * @param linkage what linkage compares
  */
-public record NodeRecord(long key, String recordRef, HistoryEvent event, LinkageRecord linkage) {
+public record NodeRecord(long key, String recordRef, HistoryEvent event) {
 
   /** Bits of the key that hold the source line. */
   public static final int LINE_BITS = 40;
 
   public NodeRecord {
     requireNonNull(event, "event is null");
-    requireNonNull(linkage, "linkage is null");
-    if (event.recordId() != key || linkage.id() != key) {
-      throw new IllegalArgumentException("the event and linkage record must carry the key");
+    if (event.recordId() != key) {
+      throw new IllegalArgumentException("the event must carry the key");
     }
   }
 
@@ -51,6 +49,6 @@ public record NodeRecord(long key, String recordRef, HistoryEvent event, Linkage
   }
 
   public long eventSecond() {
-    return linkage.eventSecond();
+    return event.eventSecond();
   }
 }

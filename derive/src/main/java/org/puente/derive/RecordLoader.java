@@ -86,21 +86,18 @@ public final class RecordLoader {
   }
 
   /**
-   * The records of {@code country} (all countries when empty) from the committed submissions with
-   * an id up to {@code lastSubmissionId}, in time order.
+   * The history side of the records of {@code country} (all countries when empty) from the
+   * committed submissions with an id up to {@code lastSubmissionId}, in time order: what the
+   * residence functions and the output rows need, without tokens or encodings.
    */
   public List<NodeRecord> load(Connection duckdb, Optional<String> country, long lastSubmissionId) {
     List<NodeRecord> records = new ArrayList<>();
-    for (EventKind kind : EventKind.values()) {
-      LakeQuery query = LakeQuery.of(kind);
-      if (country.isPresent()) {
-        query = query.country(country.get());
-      }
-      TableLayout layout = RecordTable.layout(RegionalSchema.standard(), kind);
-      String view = "records_" + kind.name().toLowerCase(java.util.Locale.ROOT);
-      reader.createViewWithSubmission(duckdb, view, query, layout);
-      read(duckdb, view, kind, layout, lastSubmissionId, records);
-    }
+    read(
+        duckdb,
+        country,
+        lastSubmissionId,
+        Part.HISTORY,
+        (row, kind) -> records.add(history(row, kind)));
     records.sort(
         (a, b) -> {
           int byTime = Long.compare(a.eventSecond(), b.eventSecond());
@@ -109,13 +106,66 @@ public final class RecordLoader {
     return records;
   }
 
+  /**
+   * The linkage side of the same records, in the same order, with ids {@link NodeRecord#key}:
+   * tokens as digests, encodings, blocking keys. Read apart from {@link #load} so that a country's
+   * linkage state and its histories are never in the heap together.
+   */
+  public List<LinkageRecord> loadLinkage(
+      Connection duckdb, Optional<String> country, long lastSubmissionId) {
+    List<LinkageRecord> records = new ArrayList<>();
+    read(
+        duckdb,
+        country,
+        lastSubmissionId,
+        Part.LINKAGE,
+        (row, kind) -> records.add(linkage(row, kind)));
+    records.sort(
+        (a, b) -> {
+          int byTime = Long.compare(a.eventSecond(), b.eventSecond());
+          return byTime != 0 ? byTime : Long.compare(a.id(), b.id());
+        });
+    return records;
+  }
+
+  /** Which columns a read needs. */
+  private enum Part {
+    LINKAGE,
+    HISTORY
+  }
+
+  private interface RowHandler {
+    void accept(ResultSet row, EventKind kind) throws SQLException;
+  }
+
+  private static final int FIRST_TOKEN_COLUMN = 15;
+
+  private void read(
+      Connection duckdb,
+      Optional<String> country,
+      long lastSubmissionId,
+      Part part,
+      RowHandler handler) {
+    for (EventKind kind : EventKind.values()) {
+      LakeQuery query = LakeQuery.of(kind);
+      if (country.isPresent()) {
+        query = query.country(country.get());
+      }
+      TableLayout layout = RecordTable.layout(RegionalSchema.standard(), kind);
+      String view = "records_" + kind.name().toLowerCase(java.util.Locale.ROOT);
+      reader.createViewWithSubmission(duckdb, view, query, layout);
+      read(duckdb, view, kind, layout, lastSubmissionId, part, handler);
+    }
+  }
+
   private void read(
       Connection duckdb,
       String view,
       EventKind kind,
       TableLayout layout,
       long lastSubmissionId,
-      List<NodeRecord> into) {
+      Part part,
+      RowHandler handler) {
     List<String> columns =
         List.of(
             "submission_id",
@@ -154,7 +204,9 @@ public final class RecordLoader {
       boolean present =
           column.equals("submission_id")
               || layout.columns().stream().anyMatch(c -> c.name().equals(column));
-      select.append(i == 0 ? "" : ", ").append(present ? "\"" + column + "\"" : "NULL");
+      // Positions stay fixed; a part reads NULL where it needs nothing (tokens for histories).
+      boolean needed = part == Part.LINKAGE || i + 1 < FIRST_TOKEN_COLUMN;
+      select.append(i == 0 ? "" : ", ").append(present && needed ? "\"" + column + "\"" : "NULL");
     }
     select
         .append(" FROM ")
@@ -164,7 +216,7 @@ public final class RecordLoader {
     try (Statement statement = duckdb.createStatement();
         ResultSet row = statement.executeQuery(select.toString())) {
       while (row.next()) {
-        into.add(toRecord(row, kind));
+        handler.accept(row, kind);
       }
     } catch (SQLException e) {
       throw new PuenteException(
@@ -174,50 +226,56 @@ public final class RecordLoader {
     }
   }
 
-  private NodeRecord toRecord(ResultSet row, EventKind kind) throws SQLException {
-    long key = NodeRecord.key(row.getLong(1), row.getLong(2));
-    LocalDate date = dates.computeIfAbsent(row.getObject(5, LocalDate.class), d -> d);
+  /** The record's time order: its event time, else its event date at 00:00. */
+  private static long eventSecond(ResultSet row, LocalDate date) throws SQLException {
     Timestamp time = row.getTimestamp(6);
     // A time on another day than the event date (an inconsistent source) is not used for order.
     LocalDateTime at =
         time != null && time.toLocalDateTime().toLocalDate().equals(date)
             ? time.toLocalDateTime()
             : date.atStartOfDay();
-    long second = at.toEpochSecond(ZoneOffset.UTC);
-    String directionCode = row.getString(7);
-    Direction direction =
-        kind == EventKind.BORDER_CROSSING && directionCode != null
-            ? Direction.valueOf(directionCode)
-            : null;
-    String port = share(row.getString(8));
-    String citizenship = share(row.getString(9));
+    return at.toEpochSecond(ZoneOffset.UTC);
+  }
+
+  private static Direction direction(ResultSet row, EventKind kind) throws SQLException {
+    String code = row.getString(7);
+    return kind == EventKind.BORDER_CROSSING && code != null ? Direction.valueOf(code) : null;
+  }
+
+  private LinkageRecord linkage(ResultSet row, EventKind kind) throws SQLException {
+    long key = NodeRecord.key(row.getLong(1), row.getLong(2));
+    LocalDate date = row.getObject(5, LocalDate.class);
     String sex = share(row.getString(14));
     String document = row.getString(15);
-    LinkageRecord linkage =
-        new LinkageRecord(
-            key,
+    return new LinkageRecord(
+        key,
+        TokenDigest.of(document),
+        TokenDigest.of(row.getString(16)),
+        TokenDigest.of(row.getString(17)),
+        TokenDigest.of(row.getString(18)),
+        TokenDigest.of(row.getString(19)),
+        TokenDigest.of(row.getString(20)),
+        TokenDigest.of(row.getString(21)),
+        TokenDigest.of(row.getString(22)),
+        TokenDigest.of(row.getString(23)),
+        blockingKeys(
             TokenDigest.of(document),
+            TokenDigest.of(row.getString(25)),
             TokenDigest.of(row.getString(16)),
             TokenDigest.of(row.getString(17)),
-            TokenDigest.of(row.getString(18)),
-            TokenDigest.of(row.getString(19)),
-            TokenDigest.of(row.getString(20)),
-            TokenDigest.of(row.getString(21)),
-            TokenDigest.of(row.getString(22)),
-            TokenDigest.of(row.getString(23)),
-            blockingKeys(
-                TokenDigest.of(document),
-                TokenDigest.of(row.getString(25)),
-                TokenDigest.of(row.getString(16)),
-                TokenDigest.of(row.getString(17)),
-                sex),
-            TokenDigest.bloom(row.getString(27)),
-            TokenDigest.documentBloom(row.getString(28)),
-            sex,
-            citizenship,
-            second,
-            direction,
-            port);
+            sex),
+        TokenDigest.bloom(row.getString(27)),
+        TokenDigest.documentBloom(row.getString(28)),
+        sex,
+        share(row.getString(9)),
+        eventSecond(row, date),
+        direction(row, kind),
+        share(row.getString(8)));
+  }
+
+  private NodeRecord history(ResultSet row, EventKind kind) throws SQLException {
+    long key = NodeRecord.key(row.getLong(1), row.getLong(2));
+    LocalDate date = dates.computeIfAbsent(row.getObject(5, LocalDate.class), d -> d);
     int stay = row.getInt(12);
     Integer authorisedStay = row.wasNull() ? null : stays.computeIfAbsent(stay, d -> d);
     HistoryEvent event =
@@ -225,15 +283,15 @@ public final class RecordLoader {
             key,
             kind,
             date,
-            second,
-            direction,
-            port,
+            eventSecond(row, date),
+            direction(row, kind),
+            share(row.getString(8)),
             share(row.getString(4)),
-            citizenship,
+            share(row.getString(9)),
             share(row.getString(10)),
             authorisedStay,
             share(row.getString(11)));
-    return new NodeRecord(key, row.getString(3), event, linkage);
+    return new NodeRecord(key, row.getString(3), event);
   }
 
   /**
