@@ -13,11 +13,13 @@ public enum Comparison {
   DOCUMENT(List.of("exact", "similar", "different")),
   /**
    * Name-set token equal; name encodings' Dice at least the high or medium threshold; first surname
-   * token equal; first given name token equal; Dice at least the low threshold. The token levels
-   * tell which part of a name that is otherwise different agrees, which Dice over all words cannot
-   * (one Bloom encoding holds given names and surnames together).
+   * and first given name tokens both equal ({@code first names}: the same person written with or
+   * without a second surname or middle name, whose Dice falls below medium); first surname token
+   * equal; first given name token equal; Dice at least the low threshold. The token levels tell
+   * which part of a name that is otherwise different agrees, which Dice over all words cannot (one
+   * Bloom encoding holds given names and surnames together).
    */
-  NAME(List.of("exact", "high", "medium", "surname", "given", "low", "different")),
+  NAME(List.of("exact", "high", "medium", "first names", "surname", "given", "low", "different")),
   /** Birth date equal; day and month exchanged; year equal. */
   BIRTH_DATE(List.of("exact", "swapped", "year", "different")),
   /** Sex code equal. */
@@ -40,12 +42,12 @@ public enum Comparison {
   public static final int MISSING = 0;
 
   /** Bits of one comparison's level in a packed agreement pattern. */
-  static final int BITS = 3;
+  static final int BITS = 4;
 
   private static final Comparison[] ALL = values();
 
   static {
-    // A packed pattern is a non-negative int (PatternCounts indexes an array with it).
+    // A packed pattern is a non-negative int.
     if (BITS * ALL.length > Integer.SIZE - 1) {
       throw new AssertionError("patterns of " + ALL.length + " comparisons overflow an int");
     }

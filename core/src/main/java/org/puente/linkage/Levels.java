@@ -80,8 +80,8 @@ final class Levels {
   }
 
   /**
-   * 1 exact name set, 2 Dice high, 3 Dice medium, 4 first surname equal, 5 first given name equal,
-   * 6 Dice low, 7 different, 0 missing.
+   * 1 exact name set, 2 Dice high, 3 Dice medium, 4 first surname and first given name equal, 5
+   * first surname equal, 6 first given name equal, 7 Dice low, 8 different, 0 missing.
    */
   private int name(LinkageRecord a, LinkageRecord b) {
     if (a.nameSet() == 0 || b.nameSet() == 0) {
@@ -107,16 +107,21 @@ final class Levels {
     if (total > 0 && twice >= nameMedium * total) {
       return 3;
     }
-    if (a.firstSurname() != 0 && a.firstSurname() == b.firstSurname()) {
+    boolean surname = a.firstSurname() != 0 && a.firstSurname() == b.firstSurname();
+    boolean given = a.firstGivenName() != 0 && a.firstGivenName() == b.firstGivenName();
+    if (surname && given) {
       return 4;
     }
-    if (a.firstGivenName() != 0 && a.firstGivenName() == b.firstGivenName()) {
+    if (surname) {
       return 5;
     }
-    if (total > 0 && twice >= nameLow * total) {
+    if (given) {
       return 6;
     }
-    return 7;
+    if (total > 0 && twice >= nameLow * total) {
+      return 7;
+    }
+    return 8;
   }
 
   /** 1 exact, 2 swapped day and month, 3 same year, 4 different, 0 missing. */

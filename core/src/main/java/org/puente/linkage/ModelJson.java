@@ -115,9 +115,34 @@ final class ModelJson {
             new LevelParameters(
                 String.valueOf(level.get("level")), number(level, "m"), number(level, "u")));
       }
+      if (comparison == Comparison.NAME) {
+        parameters = withFirstNamesLevel(parameters);
+      }
       comparisons.add(new ComparisonParameters(comparison, parameters));
     }
     return new LinkageModel(settings, number(top, "prior"), comparisons);
+  }
+
+  /**
+   * A name comparison stored before its {@code first names} level existed: the pairs that now reach
+   * that level were at {@code surname} then, so both get half of its m and u. Their weights stay
+   * those of {@code surname}, and the stored model scores every pair as it did.
+   */
+  private static List<LevelParameters> withFirstNamesLevel(List<LevelParameters> levels) {
+    boolean hasFirstNames = levels.stream().anyMatch(l -> l.name().equals("first names"));
+    if (hasFirstNames) {
+      return levels;
+    }
+    List<LevelParameters> upgraded = new ArrayList<>();
+    for (LevelParameters level : levels) {
+      if (level.name().equals("surname")) {
+        upgraded.add(new LevelParameters("first names", level.m() / 2, level.u() / 2));
+        upgraded.add(new LevelParameters("surname", level.m() / 2, level.u() / 2));
+      } else {
+        upgraded.add(level);
+      }
+    }
+    return upgraded;
   }
 
   private static Map<?, ?> map(Object value, String what) {

@@ -6,16 +6,19 @@ import static java.util.Objects.requireNonNull;
  * The match weight of a record pair under a model: the prior's log-odds plus, for every comparison,
  * log2(m/u) of the pair's level (0 for missing), plus the term-frequency adjustment ({@link
  * TermFrequencies#adjustmentBits}) of the value a level agrees on: the name set (name {@code
- * exact}), the first surname ({@code surname}), the first given name ({@code given}) and the birth
- * date (birth date {@code exact}), as the settings enable. Thread-safe.
+ * exact}), the first surname ({@code first names} and {@code surname}), the first given name
+ * ({@code given}) and the birth date (birth date {@code exact}), as the settings enable.
+ * Thread-safe.
  */
 public final class PairScorer {
 
   private static final int NAME_SHIFT = Comparison.BITS * Comparison.NAME.ordinal();
   private static final int BIRTH_SHIFT = Comparison.BITS * Comparison.BIRTH_DATE.ordinal();
   private static final int NAME_EXACT = 1;
-  private static final int NAME_SURNAME = 4;
-  private static final int NAME_GIVEN = 5;
+  private static final int NAME_FIRST_NAMES = 4;
+  private static final int NAME_SURNAME = 5;
+  private static final int NAME_GIVEN = 6;
+  private static final int LEVEL_MASK = (1 << Comparison.BITS) - 1;
   private static final int BIRTH_EXACT = 1;
 
   private final LinkageModel model;
@@ -23,7 +26,7 @@ public final class PairScorer {
   private final Levels levels;
   private final double priorBits;
 
-  /** bits[c * 8 + level], level 0 (missing) 0. */
+  /** bits[c * 2^BITS + level], level 0 (missing) 0. */
   private final double[] bits;
 
   private final boolean nameFrequencies;
@@ -61,17 +64,17 @@ public final class PairScorer {
     int pattern = levels.pattern(a, b);
     double weight = weight(pattern);
     if (nameFrequencies) {
-      int name = (pattern >>> NAME_SHIFT) & 7;
+      int name = (pattern >>> NAME_SHIFT) & LEVEL_MASK;
       if (name == NAME_EXACT) {
         weight += frequencies.adjustmentBits(TermFrequencies.Field.NAME_SET, a.nameSet());
-      } else if (name == NAME_SURNAME) {
+      } else if (name == NAME_SURNAME || name == NAME_FIRST_NAMES) {
         weight += frequencies.adjustmentBits(TermFrequencies.Field.FIRST_SURNAME, a.firstSurname());
       } else if (name == NAME_GIVEN) {
         weight +=
             frequencies.adjustmentBits(TermFrequencies.Field.FIRST_GIVEN_NAME, a.firstGivenName());
       }
     }
-    if (birthDateFrequencies && ((pattern >>> BIRTH_SHIFT) & 7) == BIRTH_EXACT) {
+    if (birthDateFrequencies && ((pattern >>> BIRTH_SHIFT) & LEVEL_MASK) == BIRTH_EXACT) {
       weight += frequencies.adjustmentBits(TermFrequencies.Field.BIRTH_DATE, a.birthDate());
     }
     return weight;
@@ -81,7 +84,7 @@ public final class PairScorer {
   public double weight(int pattern) {
     double weight = priorBits;
     for (int c = 0, shift = 0; c < Comparison.all().length; c++, shift += Comparison.BITS) {
-      weight += bits[(c << Comparison.BITS) + ((pattern >>> shift) & 7)];
+      weight += bits[(c << Comparison.BITS) + ((pattern >>> shift) & LEVEL_MASK)];
     }
     return weight;
   }

@@ -2,6 +2,8 @@ package org.puente.linkage;
 
 import static java.util.Objects.requireNonNull;
 
+import com.carrotsearch.hppc.IntLongHashMap;
+import com.carrotsearch.hppc.cursors.IntLongCursor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +85,8 @@ public final class PatternCounts {
     List<LinkageRecord> ordered = Linker.ordered(records);
     Levels levels = new Levels(settings);
     Blocks blocks = new Blocks(ordered.size(), window);
-    // Dense by pattern: 2^21 counts (16 MB) for 7 comparisons, allocated once per count.
-    long[] byPattern = new long[1 << (Comparison.BITS * Comparison.all().length)];
+    // A few hundred distinct patterns out of 2^28 possible: a primitive map, not a dense array.
+    IntLongHashMap byPattern = new IntLongHashMap();
     int[] candidates = new int[64];
     for (int i = 0; i < ordered.size(); i++) {
       LinkageRecord record = ordered.get(i);
@@ -95,15 +97,13 @@ public final class PatternCounts {
       }
       int count = blocks.candidates(i, keys, candidates);
       for (int k = 0; k < count; k++) {
-        byPattern[levels.pattern(ordered.get(candidates[k]), record)]++;
+        byPattern.addTo(levels.pattern(ordered.get(candidates[k]), record), 1);
       }
       blocks.add(i, keys);
     }
     Map<Integer, Long> counts = new LinkedHashMap<>();
-    for (int pattern = 0; pattern < byPattern.length; pattern++) {
-      if (byPattern[pattern] > 0) {
-        counts.put(pattern, byPattern[pattern]);
-      }
+    for (IntLongCursor cursor : byPattern) {
+      counts.put(cursor.key, cursor.value);
     }
     return of(counts);
   }

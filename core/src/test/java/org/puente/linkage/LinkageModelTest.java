@@ -68,6 +68,17 @@ class LinkageModelTest {
     assertThat(model.parameters(Comparison.LOCALITY))
         .isEqualTo(ModelTraining.startValues(Comparison.LOCALITY));
     assertThat(LinkageModel.fromJson(model.toJson())).isEqualTo(model);
+    // Stored before the name's "first names" level, too: such pairs were at "surname" then, and
+    // weigh what they weighed.
+    assertThat(json).doesNotContain("first names");
+    LevelParameters firstNames = model.parameters(Comparison.NAME).level(4);
+    LevelParameters surname = model.parameters(Comparison.NAME).level(5);
+    assertThat(firstNames.name()).isEqualTo("first names");
+    assertThat(firstNames.bits()).isEqualTo(surname.bits());
+    int surnamePattern = Comparison.NAME.with(0, 5);
+    int firstNamesPattern = Comparison.NAME.with(0, 4);
+    PairScorer scorer = new PairScorer(model, TermFrequencies.of(java.util.List.of()));
+    assertThat(scorer.weight(firstNamesPattern)).isEqualTo(scorer.weight(surnamePattern));
   }
 
   @Test

@@ -50,8 +50,8 @@ class PairScorerTest {
     LinkageRecord rareA = record(3, "alexandrina", "rarename", other, random);
     LinkageRecord rareB = record(4, "bo", "rarename", other.plusYears(1), random);
 
-    assertThat(Comparison.NAME.levelIn(scorer.pattern(commonA, commonB))).isEqualTo(4);
-    assertThat(Comparison.NAME.levelIn(scorer.pattern(rareA, rareB))).isEqualTo(4);
+    assertThat(Comparison.NAME.levelIn(scorer.pattern(commonA, commonB))).isEqualTo(5);
+    assertThat(Comparison.NAME.levelIn(scorer.pattern(rareA, rareB))).isEqualTo(5);
     assertThat(scorer.pattern(commonA, commonB)).isEqualTo(scorer.pattern(rareA, rareB));
     assertThat(scorer.weight(rareA, rareB)).isGreaterThan(scorer.weight(commonA, commonB) + 3);
     // The average agreement sits between: the rare value gains bits, the common one loses them.
