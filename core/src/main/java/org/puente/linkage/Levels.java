@@ -90,17 +90,9 @@ final class Levels {
     if (a.nameSet() == b.nameSet()) {
       return 1;
     }
-    long[] x = a.nameBloom();
-    long[] y = b.nameBloom();
-    int common = 0;
-    int total = 0;
-    if (x != null && y != null) {
-      for (int w = 0; w < LinkageRecord.NAME_BLOOM_WORDS; w++) {
-        common += Long.bitCount(x[w] & y[w]);
-        total += Long.bitCount(x[w]) + Long.bitCount(y[w]);
-      }
-    }
-    double twice = 2.0 * common;
+    long overlap = overlap(a.nameBloom(), b.nameBloom());
+    int total = (int) overlap;
+    double twice = 2.0 * (overlap >>> 32);
     if (total > 0 && twice >= nameHigh * total) {
       return 2;
     }
@@ -142,6 +134,24 @@ final class Levels {
     return 4;
   }
 
+  /**
+   * Two {@link LinkageRecord#NAME_BLOOM_WORDS}-word encodings' common set bits (high 32 bits) and
+   * the sum of both encodings' set bits (low 32 bits), from which Dice = 2 · common / sum; 0 when
+   * either is absent.
+   */
+  private static long overlap(long[] x, long[] y) {
+    if (x == null || y == null) {
+      return 0;
+    }
+    long common = 0;
+    long total = 0;
+    for (int w = 0; w < LinkageRecord.NAME_BLOOM_WORDS; w++) {
+      common += Long.bitCount(x[w] & y[w]);
+      total += Long.bitCount(x[w]) + Long.bitCount(y[w]);
+    }
+    return common << 32 | total;
+  }
+
   /** 1 exact, 2 Dice high, 3 Dice medium, 4 different, 0 missing. */
   private static int address(LinkageAddress a, LinkageAddress b) {
     if (a == null || b == null || a.street() == 0 || b.street() == 0) {
@@ -150,16 +160,9 @@ final class Levels {
     if (a.street() == b.street()) {
       return 1;
     }
-    long[] x = a.streetBloom();
-    long[] y = b.streetBloom();
-    int common = 0;
-    int total = 0;
-    if (x != null && y != null) {
-      for (int w = 0; w < LinkageRecord.NAME_BLOOM_WORDS; w++) {
-        common += Long.bitCount(x[w] & y[w]);
-        total += Long.bitCount(x[w]) + Long.bitCount(y[w]);
-      }
-    }
+    long overlap = overlap(a.streetBloom(), b.streetBloom());
+    int total = (int) overlap;
+    long common = overlap >>> 32;
     if (total > 0 && 2.0 * common >= ADDRESS_HIGH * total) {
       return 2;
     }
