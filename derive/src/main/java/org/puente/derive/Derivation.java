@@ -114,8 +114,8 @@ public final class Derivation {
     long travellers = 0;
     long loadNanos = 0;
     long linkNanos = 0;
-    // One country at a time: linkage never crosses countries, so only the largest country's
-    // records and linkage state are ever in the heap together.
+    // One country at a time (linkage never crosses countries), and within a country its linkage
+    // side, then its history side: the heap holds one of the two for one country at most.
     for (String country : countries) {
       long t0 = System.nanoTime();
       LongObjectHashMap<PreviousRecord> before =
