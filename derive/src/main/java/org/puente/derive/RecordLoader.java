@@ -30,9 +30,10 @@ import org.puente.schema.EventKind;
 import org.puente.schema.RegionalSchema;
 
 /**
- * Reads the committed records of a node's lake, every event kind, into {@link NodeRecord}s in time
- * order (event time, else the event date at 00:00; then the key). Only the columns linkage and the
- * histories use are read; tokens become 64-bit digests as they are read.
+ * Reads the committed records of a node's lake, every event kind, in time order (event time, else
+ * the event date at 00:00; then the key): their linkage side as {@link LinkageRecord}s, tokens
+ * becoming 64-bit digests as they are read ({@link #loadLinkage}), or their history side as {@link
+ * NodeRecord}s ({@link #load}). Each read takes only the columns its side uses.
  */
 public final class RecordLoader {
 
