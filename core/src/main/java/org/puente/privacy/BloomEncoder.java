@@ -1,9 +1,6 @@
 package org.puente.privacy;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -28,23 +25,17 @@ public final class BloomEncoder {
 
   private static final String ALPHABET = "_abcdefghijklmnopqrstuvwxyz0123456789";
   private static final int CACHE_LIMIT = 100_000;
-  private static final int[] ASCII_INDEX = asciiIndex();
 
   private final String keyId;
   private final HmacSha256 hmac;
   private final EncodingParameters parameters;
 
-  /** The HMAC input prefixes of bit positions and of flip seeds: the encoding's domain. */
-  private final String positionDomain;
-
+  /** The HMAC input prefix of flip seeds: with the positions' prefix, the encoding's domain. */
   private final String flipDomain;
 
-  private final int[][] asciiPositions;
+  /** The bigrams' positions, the ASCII ones as 16-word masks (175 KB). */
+  private final BigramPositions bigrams;
 
-  /** The same positions as 16-word masks, one per ASCII bigram, laid out flat: 175 KB. */
-  private final long[] asciiMasks;
-
-  private final Map<String, int[]> otherPositions = new ConcurrentHashMap<>();
   private final RandomisedResponse flips;
 
   /** The name encoder: positions from {@code bf|v1|<bigram>}, flip seeds from {@code blip|v1|}. */
@@ -69,21 +60,11 @@ public final class BloomEncoder {
     this.keyId = networkKey.id();
     this.hmac = new HmacSha256(networkKey.material());
     this.parameters = parameters;
-    this.positionDomain = positionDomain;
     this.flipDomain = flipDomain;
     this.flips = new RandomisedResponse(BloomEncoding.BITS, parameters.flipProbability());
-    int n = ALPHABET.length();
-    asciiPositions = new int[n * n][];
-    asciiMasks = new long[n * n * BloomEncoding.WORDS];
-    for (int a = 0; a < n; a++) {
-      for (int b = 0; b < n; b++) {
-        int bigram = a * n + b;
-        asciiPositions[bigram] = computePositions("" + ALPHABET.charAt(a) + ALPHABET.charAt(b));
-        for (int position : asciiPositions[bigram]) {
-          asciiMasks[bigram * BloomEncoding.WORDS + (position >>> 6)] |= 1L << position;
-        }
-      }
-    }
+    this.bigrams =
+        new BigramPositions(
+            hmac, positionDomain, ALPHABET, BloomEncoding.WORDS, parameters.hashes(), CACHE_LIMIT);
   }
 
   public String keyId() {
@@ -102,6 +83,7 @@ public final class BloomEncoder {
   /** The same as {@link #encode} as raw words, for the hot paths of evaluation and benchmarks. */
   public long[] encodeBits(List<String> words, RandomGenerator random) {
     long[] bits = new long[BloomEncoding.WORDS];
+    long[] masks = bigrams.masks();
     for (String word : words) {
       int previous = '_';
       for (int i = 0; i <= word.length(); ) {
@@ -113,16 +95,14 @@ public final class BloomEncoder {
           current = word.codePointAt(i);
           i += Character.charCount(current);
         }
-        int a = previous < 128 ? ASCII_INDEX[previous] : -1;
-        int b = current < 128 ? ASCII_INDEX[current] : -1;
-        if (a >= 0 && b >= 0) {
+        int mask = bigrams.maskOffset(previous, current);
+        if (mask >= 0) {
           // The bigram's positions OR-ed in as one 16-word mask: no loop over scattered bits.
-          int mask = (a * ALPHABET.length() + b) * BloomEncoding.WORDS;
           for (int w = 0; w < BloomEncoding.WORDS; w++) {
-            bits[w] |= asciiMasks[mask + w];
+            bits[w] |= masks[mask + w];
           }
         } else {
-          for (int position : positions(previous, current)) {
+          for (int position : bigrams.positions(previous, current)) {
             bits[position >>> 6] |= 1L << position;
           }
         }
@@ -135,39 +115,7 @@ public final class BloomEncoder {
 
   /** The bit positions of one bigram: visible to tests of the format, never outside the node. */
   int[] positions(int first, int second) {
-    int a = first < 128 ? ASCII_INDEX[first] : -1;
-    int b = second < 128 ? ASCII_INDEX[second] : -1;
-    if (a >= 0 && b >= 0) {
-      return asciiPositions[a * ALPHABET.length() + b];
-    }
-    String bigram = new StringBuilder().appendCodePoint(first).appendCodePoint(second).toString();
-    int[] cached = otherPositions.get(bigram);
-    if (cached != null) {
-      return cached;
-    }
-    int[] computed = computePositions(bigram);
-    if (otherPositions.size() < CACHE_LIMIT) {
-      otherPositions.put(bigram, computed);
-    }
-    return computed;
-  }
-
-  private int[] computePositions(String bigram) {
-    byte[] mac = hmac.mac((positionDomain + bigram).getBytes(StandardCharsets.UTF_8));
-    int[] positions = new int[parameters.hashes()];
-    for (int h = 0; h < positions.length; h++) {
-      positions[h] = (((mac[2 * h] & 0xff) << 8) | (mac[2 * h + 1] & 0xff)) & 0x3ff;
-    }
-    return positions;
-  }
-
-  private static int[] asciiIndex() {
-    int[] index = new int[128];
-    java.util.Arrays.fill(index, -1);
-    for (int i = 0; i < ALPHABET.length(); i++) {
-      index[ALPHABET.charAt(i)] = i;
-    }
-    return index;
+    return bigrams.positions(first, second);
   }
 
   /**
@@ -178,11 +126,6 @@ public final class BloomEncoder {
    * but not the key cannot recompute the flips and undo them. docs/PRIVACY.md gives the argument.
    */
   public long flipSeed(String context) {
-    byte[] mac = hmac.mac((flipDomain + context).getBytes(StandardCharsets.UTF_8));
-    long seed = 0;
-    for (int i = 0; i < 8; i++) {
-      seed = (seed << 8) | (mac[i] & 0xff);
-    }
-    return seed;
+    return BigramPositions.flipSeed(hmac, flipDomain, context);
   }
 }

@@ -1,9 +1,5 @@
 package org.puente.privacy;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -38,17 +34,14 @@ public final class DocumentEncoder {
 
   private static final String ALPHABET = "_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
   private static final int CACHE_LIMIT = 10_000;
-  private static final int[] ASCII_INDEX = asciiIndex();
 
   private final String keyId;
   private final HmacSha256 hmac;
   private final EncodingParameters parameters;
-  private final int[][] asciiPositions;
 
-  /** The same positions as 4-word masks, one per ASCII bigram, laid out flat: 44 KB. */
-  private final long[] asciiMasks;
+  /** The bigrams' positions, the ASCII ones as 4-word masks (44 KB). */
+  private final BigramPositions bigrams;
 
-  private final Map<String, int[]> otherPositions = new ConcurrentHashMap<>();
   private final RandomisedResponse flips;
 
   public DocumentEncoder(NodeKey networkKey, EncodingParameters parameters) {
@@ -57,18 +50,9 @@ public final class DocumentEncoder {
     this.hmac = new HmacSha256(networkKey.material());
     this.parameters = parameters;
     this.flips = new RandomisedResponse(DocumentEncoding.BITS, parameters.flipProbability());
-    int n = ALPHABET.length();
-    asciiPositions = new int[n * n][];
-    asciiMasks = new long[n * n * DocumentEncoding.WORDS];
-    for (int a = 0; a < n; a++) {
-      for (int b = 0; b < n; b++) {
-        int bigram = a * n + b;
-        asciiPositions[bigram] = computePositions("" + ALPHABET.charAt(a) + ALPHABET.charAt(b));
-        for (int position : asciiPositions[bigram]) {
-          asciiMasks[bigram * DocumentEncoding.WORDS + (position >>> 6)] |= 1L << position;
-        }
-      }
-    }
+    this.bigrams =
+        new BigramPositions(
+            hmac, "dbf|v1|", ALPHABET, DocumentEncoding.WORDS, parameters.hashes(), CACHE_LIMIT);
   }
 
   public String keyId() {
@@ -96,6 +80,7 @@ public final class DocumentEncoder {
     long w1 = 0;
     long w2 = 0;
     long w3 = 0;
+    long[] masks = bigrams.masks();
     int previous = '_';
     for (int i = 0; i <= number.length(); ) {
       int current;
@@ -106,16 +91,14 @@ public final class DocumentEncoder {
         current = number.codePointAt(i);
         i += Character.charCount(current);
       }
-      int a = previous < 128 ? ASCII_INDEX[previous] : -1;
-      int b = current < 128 ? ASCII_INDEX[current] : -1;
-      if (a >= 0 && b >= 0) {
-        int mask = (a * ALPHABET.length() + b) * DocumentEncoding.WORDS;
-        w0 |= asciiMasks[mask];
-        w1 |= asciiMasks[mask + 1];
-        w2 |= asciiMasks[mask + 2];
-        w3 |= asciiMasks[mask + 3];
+      int mask = bigrams.maskOffset(previous, current);
+      if (mask >= 0) {
+        w0 |= masks[mask];
+        w1 |= masks[mask + 1];
+        w2 |= masks[mask + 2];
+        w3 |= masks[mask + 3];
       } else {
-        for (int position : positions(previous, current)) {
+        for (int position : bigrams.positions(previous, current)) {
           long bit = 1L << position;
           switch (position >>> 6) {
             case 0 -> w0 |= bit;
@@ -134,30 +117,7 @@ public final class DocumentEncoder {
 
   /** The bit positions of one bigram: visible to tests of the format, never outside the node. */
   int[] positions(int first, int second) {
-    int a = first < 128 ? ASCII_INDEX[first] : -1;
-    int b = second < 128 ? ASCII_INDEX[second] : -1;
-    if (a >= 0 && b >= 0) {
-      return asciiPositions[a * ALPHABET.length() + b];
-    }
-    String bigram = new StringBuilder().appendCodePoint(first).appendCodePoint(second).toString();
-    int[] cached = otherPositions.get(bigram);
-    if (cached != null) {
-      return cached;
-    }
-    int[] computed = computePositions(bigram);
-    if (otherPositions.size() < CACHE_LIMIT) {
-      otherPositions.put(bigram, computed);
-    }
-    return computed;
-  }
-
-  private int[] computePositions(String bigram) {
-    byte[] mac = hmac.mac(("dbf|v1|" + bigram).getBytes(StandardCharsets.UTF_8));
-    int[] positions = new int[parameters.hashes()];
-    for (int h = 0; h < positions.length; h++) {
-      positions[h] = mac[h] & 0xff;
-    }
-    return positions;
+    return bigrams.positions(first, second);
   }
 
   /**
@@ -168,20 +128,6 @@ public final class DocumentEncoder {
    * BloomEncoder#flipSeed} gives.
    */
   public long flipSeed(String context) {
-    byte[] mac = hmac.mac(("dblip|v1|" + context).getBytes(StandardCharsets.UTF_8));
-    long seed = 0;
-    for (int i = 0; i < 8; i++) {
-      seed = (seed << 8) | (mac[i] & 0xff);
-    }
-    return seed;
-  }
-
-  private static int[] asciiIndex() {
-    int[] index = new int[128];
-    Arrays.fill(index, -1);
-    for (int i = 0; i < ALPHABET.length(); i++) {
-      index[ALPHABET.charAt(i)] = i;
-    }
-    return index;
+    return BigramPositions.flipSeed(hmac, "dblip|v1|", context);
   }
 }
