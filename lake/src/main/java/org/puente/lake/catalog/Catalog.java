@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.logging.Level;
@@ -179,6 +180,27 @@ public final class Catalog implements AutoCloseable {
   private static Logger quiet(Logger logger) {
     logger.setLevel(Level.WARNING);
     return logger;
+  }
+
+  /**
+   * Marks row {@code id} of {@code table} FAILED with {@code reason} ({@link #failureReason}) and
+   * the time, if it is still in {@code openStatus}: the failure path of submissions and runs.
+   */
+  void markFailed(Connection connection, String table, String openStatus, long id, String reason)
+      throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "UPDATE "
+                + table
+                + " SET status = 'FAILED', failure = ?, finished_at = ?"
+                + " WHERE id = ? AND status = '"
+                + openStatus
+                + "'")) {
+      statement.setString(1, failureReason(reason));
+      Jdbc.setInstant(statement, 2, clock().instant());
+      statement.setLong(3, id);
+      statement.executeUpdate();
+    }
   }
 
   /** A failure reason as the catalog stores it: its first line, at most 1,000 characters. */

@@ -96,18 +96,9 @@ public final class RunLog {
   /** Records that a RUNNING run failed; {@code reason} is one line without personal data. */
   public DerivationRun fail(long runId, String reason) {
     requireNonNull(reason, "reason is null");
-    String shortened = Catalog.failureReason(reason);
     return catalog.inTransaction(
         connection -> {
-          try (PreparedStatement statement =
-              connection.prepareStatement(
-                  "UPDATE derivation_runs SET status = 'FAILED', failure = ?, finished_at = ?"
-                      + " WHERE id = ? AND status = 'RUNNING'")) {
-            statement.setString(1, shortened);
-            Jdbc.setInstant(statement, 2, catalog.clock().instant());
-            statement.setLong(3, runId);
-            statement.executeUpdate();
-          }
+          catalog.markFailed(connection, "derivation_runs", "RUNNING", runId, reason);
           return get(connection, runId);
         });
   }

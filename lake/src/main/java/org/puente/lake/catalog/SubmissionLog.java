@@ -91,18 +91,9 @@ public final class SubmissionLog {
    */
   public Submission fail(long submissionId, String reason) {
     requireNonNull(reason, "reason is null");
-    String shortened = Catalog.failureReason(reason);
     return catalog.inTransaction(
         connection -> {
-          try (PreparedStatement statement =
-              connection.prepareStatement(
-                  "UPDATE submissions SET status = 'FAILED', failure = ?, finished_at = ?"
-                      + " WHERE id = ? AND status = 'RECEIVED'")) {
-            statement.setString(1, shortened);
-            Jdbc.setInstant(statement, 2, catalog.clock().instant());
-            statement.setLong(3, submissionId);
-            statement.executeUpdate();
-          }
+          catalog.markFailed(connection, "submissions", "RECEIVED", submissionId, reason);
           return get(connection, submissionId);
         });
   }
