@@ -29,7 +29,8 @@ import org.puente.residence.Direction;
  */
 public final class Linker {
 
-  private static final Comparator<LinkageRecord> ORDER =
+  /** The processing order: (eventSecond, id). */
+  public static final Comparator<LinkageRecord> ORDER =
       Comparator.comparingLong(LinkageRecord::eventSecond).thenComparingLong(LinkageRecord::id);
 
   private Linker() {}

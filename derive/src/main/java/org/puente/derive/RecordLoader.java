@@ -22,6 +22,7 @@ import org.puente.lake.LakeReader;
 import org.puente.lake.catalog.LakeQuery;
 import org.puente.lake.table.TableLayout;
 import org.puente.linkage.LinkageRecord;
+import org.puente.linkage.Linker;
 import org.puente.linkage.TokenDigest;
 import org.puente.privacy.TokenKind;
 import org.puente.residence.Direction;
@@ -121,11 +122,7 @@ public final class RecordLoader {
         lastSubmissionId,
         Part.LINKAGE,
         (row, kind) -> records.add(linkage(row, kind)));
-    records.sort(
-        (a, b) -> {
-          int byTime = Long.compare(a.eventSecond(), b.eventSecond());
-          return byTime != 0 ? byTime : Long.compare(a.id(), b.id());
-        });
+    records.sort(Linker.ORDER);
     return records;
   }
 
