@@ -39,7 +39,6 @@ final class HistoryWriter {
   private final RunWriter writer;
   private final DerivationOptions options;
   private final boolean revising;
-  private LongObjectHashMap<PreviousRecord> before = new LongObjectHashMap<>();
   private final Map<String, Long> counts = new TreeMap<>();
   private final Map<String, long[]> revisionCounts = new TreeMap<>();
   private final Map<String, double[]> revisionMigrants = new HashMap<>();
@@ -64,7 +63,7 @@ final class HistoryWriter {
       List<NodeRecord> records,
       Clusters clusters,
       LongObjectHashMap<PreviousRecord> previous) {
-    this.before = requireNonNull(previous, "previous is null");
+    requireNonNull(previous, "previous is null");
     Map<Long, List<NodeRecord>> travellers = new LinkedHashMap<>();
     for (NodeRecord record : records) {
       long traveller = clusters.assignments().get(record.key(), Long.MIN_VALUE);
@@ -82,13 +81,17 @@ final class HistoryWriter {
     MigrantRateModel model = MigrantRateModel.fit(cases, options.rules().priorStrength());
     add("training_cases", cases.size());
     for (Map.Entry<Long, List<NodeRecord>> traveller : travellers.entrySet()) {
-      writeTraveller(country, traveller.getKey(), traveller.getValue(), model);
+      writeTraveller(country, traveller.getKey(), traveller.getValue(), model, previous);
     }
     return travellers.size();
   }
 
   private void writeTraveller(
-      String country, long travellerId, List<NodeRecord> history, MigrantRateModel model) {
+      String country,
+      long travellerId,
+      List<NodeRecord> history,
+      MigrantRateModel model,
+      LongObjectHashMap<PreviousRecord> previous) {
     List<HistoryEvent> events = events(history);
     Map<Long, CrossingOutcome> outcomes = new HashMap<>();
     for (CrossingOutcome outcome :
@@ -137,7 +140,7 @@ final class HistoryWriter {
               });
       if (outcome != null) {
         add("class_" + residenceClass.toLowerCase(java.util.Locale.ROOT), 1);
-        revise(record.key(), outcome, permille);
+        revise(record.key(), outcome, permille, previous);
       }
     }
     writeTravellerRow(country, travellerId, history, events, outcomes.size());
@@ -199,14 +202,18 @@ final class HistoryWriter {
     add("overstay_" + stay.overstay().name().toLowerCase(java.util.Locale.ROOT), 1);
   }
 
-  private void revise(long key, CrossingOutcome outcome, Integer permille) {
+  private void revise(
+      long key,
+      CrossingOutcome outcome,
+      Integer permille,
+      LongObjectHashMap<PreviousRecord> previous) {
     if (!revising) {
       return;
     }
     String month = YearMonth.from(outcome.date()) + " " + outcome.direction().name();
     long[] cells = revisionCounts.computeIfAbsent(month, m -> new long[5]);
     double[] migrants = revisionMigrants.computeIfAbsent(month, m -> new double[2]);
-    PreviousRecord earlier = before.get(key);
+    PreviousRecord earlier = previous.get(key);
     if (earlier == null || earlier.residenceClass() == null) {
       cells[4]++;
       return;
