@@ -1,0 +1,246 @@
+package org.puente.sdc;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Primary and secondary suppression with the attacker audit in the loop.
+ *
+ * <p>Secondary cells are added in two ways until the audit passes: the singleton rule (no relation
+ * may hold exactly one suppressed cell, or the relation gives it away) and, for each primary cell
+ * the audit finds exposed, a partner in one of its relations with enough value to give the missing
+ * room. Suppressions only grow, so the loop ends; when no published non-zero cell is left to add,
+ * the table cannot be protected and protection fails.
+ *
+ * <p>The partner is the cheapest published non-zero cell (least value; then a non-margin cell; then
+ * the lowest index, for determinism) among those with at least the needed room; when none has that
+ * much, the largest. Zeros are never chosen: they are published by convention.
+ */
+final class CellSuppression {
+
+  private final CountTable table;
+  private final ProtectionRules rules;
+  private final Relations relations;
+  private final CellStatus[] statuses;
+  private final boolean[] suppressed;
+  private final int[] suppressedPerRelation;
+  private final long[] requiredLow;
+  private final long[] requiredHigh;
+  private final ArrayDeque<Integer> singletonQueue = new ArrayDeque<>();
+
+  CellSuppression(CountTable table, ProtectionRules rules) {
+    this.table = table;
+    this.rules = rules;
+    this.relations = Relations.of(table);
+    int cells = table.cellCount();
+    this.statuses = new CellStatus[cells];
+    this.suppressed = new boolean[cells];
+    this.suppressedPerRelation = new int[relations.count()];
+    this.requiredLow = new long[cells];
+    this.requiredHigh = new long[cells];
+  }
+
+  ProtectedTable protect(boolean exactAudit) {
+    List<Integer> primaries = new ArrayList<>();
+    for (int cell = 0; cell < table.cellCount(); cell++) {
+      statuses[cell] = primaryStatus(cell);
+      if (statuses[cell] != CellStatus.PUBLISHED) {
+        primaries.add(cell);
+        long value = table.value(cell);
+        long margin =
+            statuses[cell] == CellStatus.PRIMARY_FREQUENCY
+                ? rules.minFrequency()
+                : (long) Math.ceil(rules.protectionShare() * value);
+        requiredLow[cell] = Math.max(0, value - margin);
+        requiredHigh[cell] = value + margin;
+        suppress(cell);
+      }
+    }
+    int[] primaryCells = primaries.stream().mapToInt(Integer::intValue).toArray();
+    AuditReport report = AuditReport.empty();
+    if (primaryCells.length > 0) {
+      while (true) {
+        applySingletonRule();
+        Attacker attacker =
+            new Attacker(table, relations, suppressed, requiredLow, requiredHigh, exactAudit);
+        report = attacker.audit(primaryCells);
+        if (report.passed()) {
+          break;
+        }
+        if (!addPartnersForFailures(report)) {
+          AuditedCell failing =
+              report.cells().stream().filter(cell -> !cell.protectedEnough()).findFirst().get();
+          throw new AuditFailedException(
+              "cell "
+                  + table.codes(failing.cell())
+                  + " (value "
+                  + failing.value()
+                  + ") can be narrowed to "
+                  + failing.attackerLow()
+                  + ".."
+                  + failing.attackerHigh()
+                  + ", protection requires "
+                  + failing.requiredLow()
+                  + ".."
+                  + failing.requiredHigh()
+                  + ", and no published non-zero cell is left to suppress",
+              report);
+        }
+      }
+    }
+    long[] published = new long[table.cellCount()];
+    for (int cell = 0; cell < table.cellCount(); cell++) {
+      if (suppressed[cell] && statuses[cell] == CellStatus.PUBLISHED) {
+        statuses[cell] = CellStatus.SECONDARY;
+      }
+      published[cell] = suppressed[cell] ? -1 : table.value(cell);
+    }
+    return new ProtectedTable(table, rules, statuses, published, report);
+  }
+
+  private CellStatus primaryStatus(int cell) {
+    long value = table.value(cell);
+    if (value == 0) {
+      return CellStatus.PUBLISHED;
+    }
+    if (value < rules.minFrequency()) {
+      return CellStatus.PRIMARY_FREQUENCY;
+    }
+    long top1 = table.top1(cell);
+    long top2 = table.top2(cell);
+    if (top1 >= 0 && top2 >= 0) {
+      long largest = rules.dominanceN() == 1 ? top1 : top1 + top2;
+      if (largest > rules.dominanceK() * value) {
+        return CellStatus.PRIMARY_DOMINANCE;
+      }
+    }
+    return CellStatus.PUBLISHED;
+  }
+
+  private void suppress(int cell) {
+    suppressed[cell] = true;
+    for (int position = 0; position < relations.relationCount(cell); position++) {
+      int relation = relations.relation(cell, position);
+      if (++suppressedPerRelation[relation] == 1) {
+        singletonQueue.add(relation);
+      }
+    }
+  }
+
+  /** Until no relation holds exactly one suppressed cell. */
+  private void applySingletonRule() {
+    while (!singletonQueue.isEmpty()) {
+      int relation = singletonQueue.poll();
+      if (suppressedPerRelation[relation] != 1) {
+        continue;
+      }
+      int lonely = -1;
+      for (int position = 0; position < relations.size(relation); position++) {
+        int cell = relations.cell(relation, position);
+        if (suppressed[cell]) {
+          lonely = cell;
+        }
+      }
+      int partner = cheapest(List.of(relation), room(lonely));
+      if (partner >= 0) {
+        suppress(partner);
+      }
+    }
+  }
+
+  /** The room a cell needs from a partner: its protection margin, 1 for a secondary cell. */
+  private long room(int cell) {
+    if (statuses[cell] == CellStatus.PUBLISHED) {
+      return 1;
+    }
+    return Math.max(requiredHigh[cell] - table.value(cell), table.value(cell) - requiredLow[cell]);
+  }
+
+  /** One partner per exposed cell; false when no exposed cell has any candidate left. */
+  private boolean addPartnersForFailures(AuditReport report) {
+    boolean added = false;
+    for (AuditedCell audited : report.cells()) {
+      if (audited.protectedEnough()) {
+        continue;
+      }
+      long missing =
+          Math.max(
+              audited.requiredHigh() - audited.attackerHigh(),
+              audited.attackerLow() - audited.requiredLow());
+      int partner = partnerNear(audited.cell(), Math.max(1, missing));
+      if (partner >= 0) {
+        suppress(partner);
+        added = true;
+      }
+    }
+    return added;
+  }
+
+  /**
+   * The cheapest candidate in the relations of the cell; when they hold none, in the relations of
+   * the suppressed cells it is linked to, widening one step at a time.
+   */
+  private int partnerNear(int cell, long room) {
+    boolean[] visited = new boolean[table.cellCount()];
+    List<Integer> layer = List.of(cell);
+    visited[cell] = true;
+    while (!layer.isEmpty()) {
+      List<Integer> layerRelations = new ArrayList<>();
+      List<Integer> next = new ArrayList<>();
+      for (int member : layer) {
+        for (int position = 0; position < relations.relationCount(member); position++) {
+          int relation = relations.relation(member, position);
+          layerRelations.add(relation);
+          for (int entry = 0; entry < relations.size(relation); entry++) {
+            int other = relations.cell(relation, entry);
+            if (suppressed[other] && !visited[other]) {
+              visited[other] = true;
+              next.add(other);
+            }
+          }
+        }
+      }
+      int partner = cheapest(layerRelations, room);
+      if (partner >= 0) {
+        return partner;
+      }
+      layer = next;
+    }
+    return -1;
+  }
+
+  private int cheapest(List<Integer> candidateRelations, long room) {
+    int best = -1;
+    int largest = -1;
+    for (int relation : candidateRelations) {
+      for (int position = 0; position < relations.size(relation); position++) {
+        int cell = relations.cell(relation, position);
+        long value = table.value(cell);
+        if (suppressed[cell] || value == 0) {
+          continue;
+        }
+        if (value >= room && (best < 0 || cheaper(cell, best))) {
+          best = cell;
+        }
+        if (largest < 0 || value > table.value(largest)) {
+          largest = cell;
+        }
+      }
+    }
+    return best >= 0 ? best : largest;
+  }
+
+  private boolean cheaper(int cell, int other) {
+    long value = table.value(cell);
+    long otherValue = table.value(other);
+    if (value != otherValue) {
+      return value < otherValue;
+    }
+    boolean margin = table.isMargin(cell);
+    if (margin != table.isMargin(other)) {
+      return !margin;
+    }
+    return cell < other;
+  }
+}
