@@ -22,33 +22,10 @@ echo "machine: $(nproc) cpus, $(lscpu | sed -n 's/^Model name: *//p'), $(java -v
 rm -rf "$out/region" "$out/home"
 puente simulate --out "$out/region" --scale "$scale" --seed "$seed" --quiet
 puente init --home "$out/home" >/dev/null
-# Every export of the simulator, with the spec shipped for it.
-while read -r country file spec; do
-  puente ingest --home "$out/home" --spec "$specs/$spec.yaml" "$out/region/$country/$file" --quiet
-done <<'FILES'
-BLZ bz_immigration_movements.xlsx blz-crossings
-BLZ bz_residence_permits.xlsx blz-residence-permits
-CRI dgme_cr_movimientos.csv cri-crossings
-CRI dgme_cr_permisos_laborales.xlsx cri-work-permits
-CRI dgme_cr_residencias.xlsx cri-residence-permits
-DOM dgm_llegadas_salidas.csv dom-crossings
-DOM dgm_residencias.csv dom-residence-permits
-GTM igm_flujos_migratorios.csv gtm-crossings
-GTM igm_residencias.csv gtm-residence-permits
-GTM igm_retornados.csv gtm-returns
-HND conmigho_retornados.xlsx hnd-returns
-HND inm_hn_flujo_migratorio.csv hnd-crossings
-JAM pica_ed_cards.csv jam-crossings
-MEX inm_permisos_trabajo.csv mex-work-permits
-MEX inm_registros_migratorios.csv mex-crossings
-MEX inm_tarjetas_residente.csv mex-residence-permits
-NIC dgme_ni_movimientos.tsv nic-crossings
-PAN mitradel_permisos_trabajo.csv pan-work-permits
-PAN snm_movimientos.jsonl pan-crossings
-PAN snm_permisos_residencia.csv pan-residence-permits
-SLV dgme_movimientos.csv slv-crossings
-SLV dgme_retornados.csv slv-returns
-FILES
+# Every export of the simulator, with the spec shipped for it (examples/specs/simulated-region.csv).
+tail -n +2 "$specs/simulated-region.csv" | while IFS=, read -r country file spec; do
+  puente ingest --home "$out/home" --spec "$specs/$spec.yaml" "$out/region/$country/$file" --quiet </dev/null
+done
 
 echo "== puente run (heap ${PUENTE_HEAP:-4g})"
 /usr/bin/time -f "wall %e s, user %U s, max RSS %M KB" \

@@ -29,6 +29,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ExportCommand.class,
       QualityCommand.class,
       RunCommand.class,
+      TableCommand.class,
+      DemoCommand.class,
       LinkageCommand.class,
       SimulateCommand.class,
       CommandLine.HelpCommand.class
@@ -38,9 +40,7 @@ public final class PuenteCommand implements Runnable {
   /** Names later capabilities will take; asking for one now gets a clear answer. */
   static final Map<String, String> RESERVED =
       Map.of(
-          "table", "statistics tables (issue 7)",
           "serve", "the node server (issue 8)",
-          "demo", "the end-to-end demonstration (issue 8)",
           "bench", "benchmarks (issue 11)");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -108,6 +108,11 @@ final class HistoryWriter {
       returns.put(link.returnRecordId(), link);
       add("returns_" + link.status().name().toLowerCase(java.util.Locale.ROOT), 1);
     }
+    Map<Long, UnmatchedCrossing.Reason> unmatched = new HashMap<>();
+    for (UnmatchedCrossing crossing : Stays.unmatched(events, options.asOf())) {
+      unmatched.put(crossing.recordId(), crossing.reason());
+      add("unmatched_" + crossing.reason().name().toLowerCase(java.util.Locale.ROOT), 1);
+    }
     for (NodeRecord record : history) {
       HistoryEvent event = record.event();
       CrossingOutcome outcome = outcomes.get(record.key());
@@ -136,7 +141,8 @@ final class HistoryWriter {
                 unOutcomes.containsKey(record.key())
                     ? unOutcomes.get(record.key()).unClass().name()
                     : null,
-                link == null || link.daysAbroad().isEmpty() ? null : link.daysAbroad().getAsInt()
+                link == null || link.daysAbroad().isEmpty() ? null : link.daysAbroad().getAsInt(),
+                unmatched.containsKey(record.key()) ? unmatched.get(record.key()).name() : null
               });
       if (outcome != null) {
         add("class_" + residenceClass.toLowerCase(java.util.Locale.ROOT), 1);
@@ -146,9 +152,6 @@ final class HistoryWriter {
     writeTravellerRow(country, travellerId, history, events, outcomes.size());
     for (Stay stay : Stays.of(events, options.asOf())) {
       writeStay(country, travellerId, stay, history.get(0).event().citizenship());
-    }
-    for (UnmatchedCrossing unmatched : Stays.unmatched(events, options.asOf())) {
-      add("unmatched_" + unmatched.reason().name().toLowerCase(java.util.Locale.ROOT), 1);
     }
   }
 

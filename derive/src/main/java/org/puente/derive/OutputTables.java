@@ -44,7 +44,9 @@ public final class OutputTables {
           // PROVISIONAL), beside the 12/16-month class.
           "un_class VARCHAR",
           // For a return of a national: days since the departure it ends, when one is seen.
-          "days_abroad INTEGER");
+          "days_abroad INTEGER",
+          // For a crossing without its partner, why (UnmatchedCrossing.Reason); null otherwise.
+          "unmatched VARCHAR");
 
   /** One row per traveller: the extent of the history and the rolling-limit check. */
   public static final String TRAVELLERS = "travellers";

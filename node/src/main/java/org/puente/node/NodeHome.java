@@ -47,6 +47,14 @@ public record NodeHome(Path root) {
     return root.resolve("staging");
   }
 
+  /**
+   * Built cubes: DuckDB databases derived from a committed run, rebuilt at will
+   * (docs/STATISTICS.md); no identifier, and not part of the lake.
+   */
+  public Path cubes() {
+    return root.resolve("cubes");
+  }
+
   /** Creates the lake, catalog and staging directories if they are missing. */
   public NodeHome createStorage() {
     try {

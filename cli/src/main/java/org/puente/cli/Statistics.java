@@ -1,0 +1,69 @@
+package org.puente.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.puente.codelist.CodeLists;
+import org.puente.cube.CubeCatalogue;
+import org.puente.cube.RollUp;
+import org.puente.error.ErrorCode;
+import org.puente.error.PuenteException;
+import org.puente.lake.LakeReader;
+import org.puente.lake.catalog.DerivationRun;
+import org.puente.schema.RegionalSchema;
+import org.puente.stats.CubeStore;
+import org.puente.stats.Tables;
+
+/** The tables of a node's latest run, its cubes built on first use (table and demo commands). */
+final class Statistics {
+
+  private Statistics() {}
+
+  /** Tables over the cubes of the latest committed run; building them if needed says so. */
+  static Tables tables(Node node, RollUp rollUp, PrintWriter err, boolean quiet) {
+    DerivationRun run =
+        node.catalog
+            .runs()
+            .latestCommitted()
+            .orElseThrow(
+                () ->
+                    new PuenteException(
+                        ErrorCode.NOT_FOUND,
+                        "no derivation run yet: tables count a run's records; 'puente run' first"));
+    CubeStore.Opened opened =
+        CubeStore.open(
+            node.home,
+            new LakeReader(node.home, node.catalog),
+            RegionalSchema.standard(),
+            run,
+            cellKeySecret(node));
+    if (opened.built() && !quiet) {
+      err.printf(
+          "built the cubes of run %d in %.1f s%n",
+          run.id(), opened.buildTime().toMillis() / 1000.0);
+      err.flush();
+    }
+    return new Tables(opened.store(), CubeCatalogue.standard(), rollUp, Clock.systemUTC());
+  }
+
+  static RollUp rollUp() {
+    return new RollUp(CodeLists.standard());
+  }
+
+  /**
+   * The secret of the record keys (cell-key method): a keyed hash under the node's encryption key,
+   * so the same records give the same noise and nobody without the node's keys can recompute it.
+   */
+  private static byte[] cellKeySecret(Node node) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(node.keys.encryption().material(), "HmacSHA256"));
+      return mac.doFinal("puente cell keys".getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  }
+}

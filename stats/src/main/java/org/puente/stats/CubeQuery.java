@@ -1,0 +1,270 @@
+package org.puente.stats;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.puente.cube.CubeDefinition;
+import org.puente.cube.Dimension;
+import org.puente.cube.Measure;
+import org.puente.cube.PeriodMode;
+import org.puente.cube.RollUp;
+import org.puente.error.ErrorCode;
+import org.puente.error.PuenteException;
+
+/**
+ * Answers a table request from the built cubes with one aggregation in DuckDB: the leaf cells of
+ * the requested dimensions, with the two largest contributions of a traveller (for the dominance
+ * rule) and the sum of record keys (for the cell-key method). Filters on any level of a hierarchy
+ * are turned into the leaf codes under them. Codes go to DuckDB as parameters, never as SQL text.
+ */
+public final class CubeQuery {
+
+  private static final Pattern MONTH_RANGE =
+      Pattern.compile("(\\d{4}-\\d{2})\\.\\.(\\d{4}-\\d{2})");
+
+  private final CubeStore store;
+  private final RollUp rollUp;
+
+  public CubeQuery(CubeStore store, RollUp rollUp) {
+    this.store = requireNonNull(store, "store is null");
+    this.rollUp = requireNonNull(rollUp, "rollUp is null");
+  }
+
+  /** The leaf cells of {@code request} over {@code cube}. */
+  public LeafCells leafCells(CubeDefinition cube, TableRequest request) {
+    List<Dimension> by = new ArrayList<>();
+    for (String name : request.by()) {
+      by.add(requireDimension(cube, name));
+    }
+    for (String name : request.where().keySet()) {
+      requireDimension(cube, name);
+    }
+    boolean slices = cube.periodMode() == PeriodMode.SLICE;
+    List<Dimension> tableDimensions =
+        slices ? by.stream().filter(d -> !d.id().equals("period")).toList() : by;
+    boolean slicedByPeriod = slices && tableDimensions.size() != by.size();
+    try (Connection duckdb = store.connect()) {
+      Map<String, String> portCountry = portCountry(duckdb, cube);
+      List<String> conditions = new ArrayList<>();
+      List<String> parameters = new ArrayList<>();
+      for (Map.Entry<String, List<String>> filter : cube.where().entrySet()) {
+        conditions.add(in(filter.getKey(), filter.getValue().size()));
+        parameters.addAll(filter.getValue());
+      }
+      for (Map.Entry<String, List<String>> filter : request.where().entrySet()) {
+        Dimension dimension = requireDimension(cube, filter.getKey());
+        Set<String> leaves =
+            leavesUnder(
+                duckdb, cube, dimension, new LinkedHashSet<>(filter.getValue()), portCountry);
+        conditions.add(in(dimension.id(), leaves.size()));
+        parameters.addAll(leaves);
+      }
+      if (request.period().isPresent()) {
+        Set<String> months = months(duckdb, cube, request.period().get(), portCountry);
+        conditions.add(in("period", months.size()));
+        parameters.addAll(months);
+      }
+      String filter = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+      String sliceExpression =
+          slicedByPeriod ? sliceOf(request.periodLevel()) : "'" + Dimension.TOTAL + "'";
+      String columns =
+          tableDimensions.stream().map(d -> quoted(d.id())).collect(Collectors.joining(", "));
+      String groupColumns = columns.isEmpty() ? "slice" : "slice, " + columns;
+      String source;
+      if (cube.measure() == Measure.TRAVELLERS) {
+        // A traveller counts once per slice: in the cell of his first record that passes the
+        // filters, so the cells of a slice add up to its distinct travellers.
+        source =
+            "SELECT "
+                + groupColumns
+                + ", traveller_id, 1 AS n, record_key AS keys FROM (SELECT *, "
+                + sliceExpression
+                + " AS slice, row_number() OVER (PARTITION BY "
+                + sliceExpression
+                + ", traveller_id ORDER BY event_date, record_key) AS rank FROM "
+                + cube.fact()
+                + filter
+                + ") WHERE rank = 1";
+      } else {
+        source =
+            "SELECT "
+                + groupColumns
+                + ", traveller_id, count(*) AS n, sum(record_key) AS keys FROM (SELECT *, "
+                + sliceExpression
+                + " AS slice FROM "
+                + cube.fact()
+                + filter
+                + ") GROUP BY ALL";
+      }
+      String sql =
+          "SELECT "
+              + groupColumns
+              + ", sum(n) AS value, max(n, 2) AS top, sum(keys) AS keys FROM ("
+              + source
+              + ") GROUP BY ALL";
+      Map<String, List<LeafCells.Cell>> result = new HashMap<>();
+      try (PreparedStatement statement = duckdb.prepareStatement(sql)) {
+        for (int i = 0; i < parameters.size(); i++) {
+          statement.setString(i + 1, parameters.get(i));
+        }
+        try (ResultSet row = statement.executeQuery()) {
+          while (row.next()) {
+            List<String> codes = new ArrayList<>(tableDimensions.size());
+            for (int i = 0; i < tableDimensions.size(); i++) {
+              codes.add(row.getString(2 + i));
+            }
+            int next = 2 + tableDimensions.size();
+            Object[] top = (Object[]) row.getArray(next + 1).getArray();
+            result
+                .computeIfAbsent(row.getString(1), s -> new ArrayList<>())
+                .add(
+                    new LeafCells.Cell(
+                        codes,
+                        row.getLong(next),
+                        top.length > 0 ? ((Number) top[0]).longValue() : 0,
+                        top.length > 1 ? ((Number) top[1]).longValue() : 0,
+                        row.getDouble(next + 2)));
+          }
+        }
+      }
+      return new LeafCells(cube, tableDimensions, result, portCountry, slicedByPeriod);
+    } catch (SQLException e) {
+      throw new PuenteException(
+          ErrorCode.UNAVAILABLE, "cannot query cube " + cube.id() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Dimension requireDimension(CubeDefinition cube, String name) {
+    return cube.dimension(name)
+        .orElseThrow(
+            () ->
+                new PuenteException(
+                    ErrorCode.USAGE,
+                    "cube "
+                        + cube.id()
+                        + " has no dimension '"
+                        + name
+                        + "'; it has: "
+                        + cube.dimensions().stream()
+                            .map(Dimension::id)
+                            .collect(Collectors.joining(", "))));
+  }
+
+  /** The slice of a month code {@code yyyy-MM} at a level, as SQL over the column period. */
+  private static String sliceOf(String level) {
+    return switch (level) {
+      case "month" -> "period";
+      case "quarter" ->
+          "(substr(period, 1, 4) || '-Q' || CAST((CAST(substr(period, 6, 2) AS INTEGER) + 2) // 3"
+              + " AS VARCHAR))";
+      case "year" -> "substr(period, 1, 4)";
+      default -> throw new IllegalArgumentException("period level " + level);
+    };
+  }
+
+  /** The leaf codes present in the cube that are one of {@code codes} or lie under one. */
+  private Set<String> leavesUnder(
+      Connection duckdb,
+      CubeDefinition cube,
+      Dimension dimension,
+      Set<String> codes,
+      Map<String, String> portCountry)
+      throws SQLException {
+    Set<String> leaves = new LinkedHashSet<>();
+    for (String leaf : distinct(duckdb, cube, dimension.id())) {
+      if (codes.contains(leaf)
+          || rollUp.ancestors(dimension, leaf, portCountry).stream().anyMatch(codes::contains)) {
+        leaves.add(leaf);
+      }
+    }
+    return leaves;
+  }
+
+  /** The months a period option selects: a code at any level, or a range of months. */
+  private Set<String> months(
+      Connection duckdb, CubeDefinition cube, String period, Map<String, String> portCountry)
+      throws SQLException {
+    Matcher range = MONTH_RANGE.matcher(period);
+    if (range.matches()) {
+      Set<String> months = new LinkedHashSet<>();
+      for (String month : distinct(duckdb, cube, "period")) {
+        if (month.compareTo(range.group(1)) >= 0 && month.compareTo(range.group(2)) <= 0) {
+          months.add(month);
+        }
+      }
+      return months;
+    }
+    if (!period.matches("\\d{4}(-Q[1-4]|-\\d{2})?")) {
+      throw new PuenteException(
+          ErrorCode.USAGE,
+          "--period must be a year (2024), a quarter (2024-Q2), a month (2024-03) or a range of"
+              + " months (2024-01..2024-06): "
+              + period);
+    }
+    Dimension periodDimension =
+        cube.dimension("period")
+            .orElseThrow(() -> new PuenteException(ErrorCode.USAGE, "cube has no period"));
+    return leavesUnder(duckdb, cube, periodDimension, Set.of(period), portCountry);
+  }
+
+  private static List<String> distinct(Connection duckdb, CubeDefinition cube, String column)
+      throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Statement statement = duckdb.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                "SELECT DISTINCT " + quoted(column) + " FROM " + cube.fact() + " ORDER BY 1")) {
+      while (row.next()) {
+        values.add(row.getString(1));
+      }
+    }
+    return values;
+  }
+
+  /** Each port of the cube's fact ({@code COUNTRY/port}) and the country that reported it. */
+  private static Map<String, String> portCountry(Connection duckdb, CubeDefinition cube)
+      throws SQLException {
+    Map<String, String> ports = new LinkedHashMap<>();
+    if (cube.dimension("port").isEmpty()) {
+      return ports;
+    }
+    for (String port : distinct(duckdb, cube, "port")) {
+      int slash = port.indexOf('/');
+      if (slash > 0) {
+        ports.put(port, port.substring(0, slash));
+      }
+    }
+    return ports;
+  }
+
+  private static String in(String column, int count) {
+    if (count == 0) {
+      return "false";
+    }
+    return quoted(column)
+        + " IN ("
+        + String.join(", ", java.util.Collections.nCopies(count, "?"))
+        + ")";
+  }
+
+  private static String quoted(String identifier) {
+    if (!identifier.matches("[a-z][a-z0-9_]*")) {
+      throw new IllegalArgumentException("not an identifier: " + identifier);
+    }
+    return "\"" + identifier + "\"";
+  }
+}

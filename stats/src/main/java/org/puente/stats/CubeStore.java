@@ -1,0 +1,119 @@
+package org.puente.stats;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Properties;
+import org.puente.error.ErrorCode;
+import org.puente.error.PuenteException;
+import org.puente.lake.LakeReader;
+import org.puente.lake.catalog.DerivationRun;
+import org.puente.node.NodeHome;
+import org.puente.schema.RegionalSchema;
+
+/**
+ * The built cubes of one committed derivation run: a DuckDB database {@code
+ * <home>/cubes/run-<id>.duckdb} holding the fact tables ({@link FactTables}). Building reads the
+ * run's lake files once; every table afterwards is an aggregation over these facts. The database is
+ * derived data: deleting it only means the next table builds it again. It is written under a
+ * temporary name and moved into place, so a half-built database is never read.
+ */
+public final class CubeStore {
+
+  /** How a store came to be: found already built, or built now (and how long it took). */
+  public record Opened(CubeStore store, boolean built, Duration buildTime) {}
+
+  private final Path database;
+  private final DerivationRun run;
+
+  private CubeStore(Path database, DerivationRun run) {
+    this.database = database;
+    this.run = run;
+  }
+
+  /** The run the cubes count. */
+  public DerivationRun run() {
+    return run;
+  }
+
+  public Path database() {
+    return database;
+  }
+
+  /**
+   * The cubes of {@code run}, built now if they are not yet.
+   *
+   * @param recordKeySecret secret bytes mixed into record keys (cell-key method); the same secret
+   *     gives the same keys, so the same cell gets the same noise in every table
+   */
+  public static Opened open(
+      NodeHome home,
+      LakeReader reader,
+      RegionalSchema schema,
+      DerivationRun run,
+      byte[] recordKeySecret) {
+    requireNonNull(run, "run is null");
+    if (run.status() != DerivationRun.Status.COMMITTED) {
+      throw new IllegalArgumentException("run " + run.id() + " is not committed");
+    }
+    Path database = home.cubes().resolve("run-" + run.id() + ".duckdb");
+    if (Files.exists(database)) {
+      return new Opened(new CubeStore(database, run), false, Duration.ZERO);
+    }
+    long started = System.nanoTime();
+    try {
+      Files.createDirectories(home.cubes());
+      Path building = home.cubes().resolve("run-" + run.id() + ".building.duckdb");
+      Files.deleteIfExists(building);
+      Files.deleteIfExists(building.resolveSibling(building.getFileName() + ".wal"));
+      try (Connection duckdb = connect(building, false)) {
+        FactTables.create(
+            duckdb,
+            reader,
+            schema,
+            run.id(),
+            run.asOf(),
+            HexFormat.of().formatHex(recordKeySecret));
+        try (Statement statement = duckdb.createStatement()) {
+          statement.execute("CHECKPOINT");
+        }
+      }
+      Files.move(building, database, StandardCopyOption.ATOMIC_MOVE);
+    } catch (SQLException e) {
+      throw new PuenteException(
+          ErrorCode.UNAVAILABLE, "cannot build the cubes of run " + run.id() + ": " + e, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Opened(
+        new CubeStore(database, run), true, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** A read-only connection to the built cubes. */
+  Connection connect() throws SQLException {
+    return connect(database, true);
+  }
+
+  private static Connection connect(Path database, boolean readOnly) throws SQLException {
+    Properties properties = new Properties();
+    if (readOnly) {
+      properties.setProperty("duckdb.read_only", "true");
+    }
+    Connection connection =
+        DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), properties);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET memory_limit = '1GB'");
+    }
+    return connection;
+  }
+}

@@ -1,0 +1,214 @@
+package org.puente.stats;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.puente.derive.OutputTables;
+import org.puente.ingest.store.RecordTable;
+import org.puente.lake.LakeReader;
+import org.puente.lake.catalog.LakeQuery;
+import org.puente.schema.EventKind;
+import org.puente.schema.RegionalSchema;
+
+/**
+ * The fact tables cubes count: one row per record of a run (or per stay, or per permit and month it
+ * is valid), every dimension as its leaf code ({@code _U} when missing), the traveller (the
+ * contributor for the dominance rule) and a record key for the cell-key method. Built once per run
+ * from the committed lake files; the SQL is here, in one place, so a reader sees exactly what each
+ * cube counts.
+ */
+final class FactTables {
+
+  /** The facts and the dimension columns each has (besides period and reporting_country). */
+  static final Map<String, List<String>> COLUMNS =
+      Map.of(
+          "crossings",
+          List.of(
+              "direction",
+              "sex",
+              "age",
+              "citizenship",
+              "country_of_residence",
+              "counterpart_country",
+              "port",
+              "transport_mode",
+              "purpose",
+              "migration_status",
+              "class",
+              "class_status",
+              "unmatched"),
+          "returns",
+          List.of(
+              "sex",
+              "age",
+              "citizenship",
+              "returned_from",
+              "return_type",
+              "unaccompanied",
+              "transport_mode"),
+          "residence_permits",
+          List.of("sex", "age", "citizenship", "permit_type", "migration_status"),
+          "residence_permits_valid",
+          List.of("sex", "age", "citizenship", "permit_type"),
+          "work_permits",
+          List.of("sex", "age", "citizenship", "permit_type", "occupation", "industry"),
+          "stays",
+          List.of("sex", "age", "citizenship", "port", "overstay"));
+
+  private FactTables() {}
+
+  /**
+   * Creates every fact table in {@code duckdb} from the records of the run's histories.
+   *
+   * @param recordKeySecret mixed into each record's key, so keys cannot be recomputed outside the
+   *     node (hex text, never stored)
+   */
+  static void create(
+      Connection duckdb,
+      LakeReader reader,
+      RegionalSchema schema,
+      long runId,
+      LocalDate asOf,
+      String recordKeySecret)
+      throws SQLException {
+    for (EventKind kind : EventKind.values()) {
+      reader.createViewWithSubmission(
+          duckdb, view(kind), LakeQuery.of(kind), RecordTable.layout(schema, kind));
+    }
+    reader.createRunView(
+        duckdb, "histories", runId, OutputTables.HISTORIES, OutputTables.HISTORIES_LAYOUT);
+    reader.createRunView(duckdb, "stays_run", runId, OutputTables.STAYS, OutputTables.STAYS_LAYOUT);
+    String key =
+        "CAST(md5_number_lower('"
+            + recordKeySecret
+            + ":' || r.submission_id || ':' || r.source_line) >> 11 AS DOUBLE)"
+            + " / 9007199254740992.0";
+    String joined =
+        " FROM %s r JOIN histories h ON h.submission_id = r.submission_id"
+            + " AND h.source_line = r.source_line";
+    try (Statement statement = duckdb.createStatement()) {
+      statement.execute(
+          "CREATE TABLE crossings AS SELECT r.reporting_country, r.event_date,"
+              + " strftime(r.event_date, '%Y-%m') AS period,"
+              + code("r.direction", "direction")
+              + person()
+              + code("r.country_of_residence", "country_of_residence")
+              + code("r.counterpart_country", "counterpart_country")
+              + port("r.port")
+              + code("r.transport_mode", "transport_mode")
+              + code("r.purpose", "purpose")
+              + code("r.migration_status", "migration_status")
+              // A provisional crossing counts in the class it is predicted to have; class_status
+              // tells them apart.
+              + " CASE WHEN h.class = 'PROVISIONAL' THEN h.predicted_class ELSE h.class END"
+              + " AS class,"
+              + " CASE WHEN h.class IS NULL THEN '_U' WHEN h.class = 'PROVISIONAL'"
+              + " THEN 'PROVISIONAL' ELSE 'FINAL' END AS class_status,"
+              + " CAST(h.unmatched IS NOT NULL AS VARCHAR) AS unmatched,"
+              + " h.traveller_id, "
+              + key
+              + " AS record_key"
+              + String.format(joined, view(EventKind.BORDER_CROSSING))
+              + " ORDER BY r.reporting_country, period");
+      statement.execute(
+          "CREATE TABLE returns AS SELECT r.reporting_country, r.event_date,"
+              + " strftime(r.event_date, '%Y-%m') AS period,"
+              + person()
+              + code("r.returned_from", "returned_from")
+              + code("r.return_type", "return_type")
+              + code("CAST(r.unaccompanied_minor AS VARCHAR)", "unaccompanied")
+              + code("r.transport_mode", "transport_mode")
+              + " h.traveller_id, "
+              + key
+              + " AS record_key"
+              + String.format(joined, view(EventKind.RETURN_OF_NATIONAL))
+              + " ORDER BY r.reporting_country, period");
+      statement.execute(
+          "CREATE TABLE residence_permits AS SELECT r.reporting_country, r.event_date,"
+              + " strftime(r.event_date, '%Y-%m') AS period,"
+              + person()
+              + code("r.permit_type", "permit_type")
+              + code("r.migration_status", "migration_status")
+              + " r.permit_start, r.permit_end, h.traveller_id, "
+              + key
+              + " AS record_key"
+              + String.format(joined, view(EventKind.RESIDENCE_PERMIT))
+              + " ORDER BY r.reporting_country, period");
+      // A stock: one row per permit and month at whose last day it is valid, up to the run's date.
+      statement.execute(
+          "CREATE TABLE residence_permits_valid AS SELECT reporting_country,"
+              + " strftime(month_start, '%Y-%m') AS period, sex, age, citizenship, permit_type,"
+              + " traveller_id, record_key FROM (SELECT p.*, unnest(generate_series("
+              + " date_trunc('month', p.permit_start),"
+              + " date_trunc('month', least(coalesce(p.permit_end, DATE '"
+              + asOf
+              + "'), DATE '"
+              + asOf
+              + "')), INTERVAL 1 MONTH)) AS month_start FROM residence_permits p"
+              + " WHERE p.permit_start IS NOT NULL)"
+              + " WHERE last_day(month_start) >= permit_start"
+              + " AND (permit_end IS NULL OR permit_end >= last_day(month_start))"
+              + " AND last_day(month_start) <= DATE '"
+              + asOf
+              + "' ORDER BY reporting_country, period");
+      statement.execute(
+          "CREATE TABLE work_permits AS SELECT r.reporting_country, r.event_date,"
+              + " strftime(r.event_date, '%Y-%m') AS period,"
+              + person()
+              + code("r.permit_type", "permit_type")
+              + code("r.occupation", "occupation")
+              + code("r.industry", "industry")
+              + " h.traveller_id, "
+              + key
+              + " AS record_key"
+              + String.format(joined, view(EventKind.WORK_PERMIT))
+              + " ORDER BY r.reporting_country, period");
+      // A stay is counted in the month of its arrival, with the arrival record's person variables.
+      statement.execute(
+          "CREATE TABLE stays AS SELECT r.reporting_country, s.arrival_date AS event_date,"
+              + " strftime(s.arrival_date, '%Y-%m') AS period,"
+              + person()
+              + port("s.arrival_port")
+              + " CAST(coalesce(s.overstay_days > 0, false) OR coalesce(s.in_country_overstay,"
+              + " false) AS VARCHAR) AS overstay, s.traveller_id, "
+              + key
+              + " AS record_key FROM stays_run s JOIN "
+              + view(EventKind.BORDER_CROSSING)
+              + " r ON r.submission_id = s.arrival_submission_id"
+              + " AND r.source_line = s.arrival_source_line"
+              + " ORDER BY r.reporting_country, period");
+    }
+  }
+
+  /** The view of a kind's committed records. */
+  private static String view(EventKind kind) {
+    return "records_" + kind.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Sex, age (single year, capped at 120) and citizenship of a record {@code r}. */
+  private static String person() {
+    return code("r.sex", "sex")
+        + " CASE WHEN r.age_at_event IS NULL OR r.age_at_event < 0 THEN '_U'"
+        + " ELSE 'Y' || CAST(least(r.age_at_event, 120) AS VARCHAR) END AS age,"
+        + code("r.citizenship", "citizenship");
+  }
+
+  /**
+   * A port as {@code COUNTRY/port}: both sides of a land crossing often carry the same name, and
+   * each belongs to its reporting country.
+   */
+  private static String port(String expression) {
+    return " CASE WHEN "
+        + expression
+        + " IS NULL THEN '_U' ELSE r.reporting_country || '/' || "
+        + expression
+        + " END AS port,";
+  }
+
+  private static String code(String expression, String name) {
+    return " coalesce(" + expression + ", '_U') AS " + name + ",";
+  }
+}
