@@ -66,6 +66,13 @@ public final class IndicatorEvaluator {
       }
     }
     Map<String, Long> inputs = new LinkedHashMap<>();
+    // A period that an offset cannot shift makes the value impossible: say so before reading.
+    for (Map.Entry<String, Term> input : indicator.inputs().entrySet()) {
+      if (input.getValue() instanceof Term.Cell cell && resolve(cell, group).isEmpty()) {
+        return new IndicatorValue(
+            indicator, group, null, unshiftable(input.getKey(), cell, group), inputs);
+      }
+    }
     for (Map.Entry<String, Term> input : indicator.inputs().entrySet()) {
       Optional<String> missing;
       if (input.getValue() instanceof Term.Cell cell) {
@@ -134,16 +141,19 @@ public final class IndicatorEvaluator {
       Map<String, Long> inputs) {
     Optional<CellRef> ref = resolve(cell, group);
     if (ref.isEmpty()) {
-      return Optional.of(
-          "input "
-              + name
-              + " shifts the period by "
-              + cell.offset().orElseThrow()
-              + ": the group needs a period it can shift, not "
-              + group.getOrDefault(PERIOD, "none"));
+      return Optional.of(unshiftable(name, cell, group));
     }
     inputs.put(name, cells.value(ref.get()));
     return Optional.empty();
+  }
+
+  private static String unshiftable(String name, Term.Cell cell, Map<String, String> group) {
+    return "input "
+        + name
+        + " shifts the period by "
+        + cell.offset().orElseThrow()
+        + ": the group needs a period it can shift, not "
+        + group.getOrDefault(PERIOD, "none");
   }
 
   private static Optional<String> readPopulation(
