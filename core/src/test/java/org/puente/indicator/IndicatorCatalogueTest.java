@@ -3,6 +3,10 @@ package org.puente.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
@@ -55,6 +59,15 @@ class IndicatorCatalogueTest {
     Term.Cell minors =
         (Term.Cell) catalogue.require("share_minors_among_returns").inputs().get("minors");
     assertThat(minors.ref().where().get("age")).hasSize(18).startsWith("Y0").endsWith("Y17");
+  }
+
+  @Test
+  void theDocumentationTablesEveryIndicator() throws IOException {
+    String documentation =
+        Files.readString(Path.of("../docs/INDICATORS.md"), StandardCharsets.UTF_8);
+    assertThat(IndicatorCatalogue.standard().all())
+        .allSatisfy(
+            indicator -> assertThat(documentation).contains("| `" + indicator.id() + "` | "));
   }
 
   @Test
