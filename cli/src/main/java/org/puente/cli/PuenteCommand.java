@@ -24,6 +24,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       KeysCommand.class,
       IngestCommand.class,
       SubmissionsCommand.class,
+      PopulationCommand.class,
       RejectsCommand.class,
       AuditCommand.class,
       ExportCommand.class,

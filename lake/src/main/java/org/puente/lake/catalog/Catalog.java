@@ -91,6 +91,14 @@ public final class Catalog implements AutoCloseable {
     return new AuditLog(this);
   }
 
+  public PopulationTables population() {
+    return new PopulationTables(this);
+  }
+
+  public SubmissionCoverage coverage() {
+    return new SubmissionCoverage(this);
+  }
+
   /**
    * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
    */
