@@ -236,10 +236,9 @@ final class TableCommand implements Runnable {
       switch (fmt) {
         case "csv" -> writer.csv(table, stdout);
         case "json" -> {
-          OutputStream stream = System.out;
-          stdout.flush();
-          writer.json(table, new NonClosing(stream));
-          stdout.println();
+          java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+          writer.json(table, json);
+          stdout.println(json.toString(StandardCharsets.UTF_8));
         }
         default -> writer.text(table, stdout);
       }
@@ -280,22 +279,5 @@ final class TableCommand implements Runnable {
     String name = csv.getFileName().toString();
     String base = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
     return csv.resolveSibling(base + ".metadata.json");
-  }
-
-  /** System.out for a JSON generator that would otherwise close it. */
-  private static final class NonClosing extends java.io.FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
   }
 }
