@@ -84,38 +84,55 @@ public final class CubeQuery {
       String columns =
           tableDimensions.stream().map(d -> quoted(d.id())).collect(Collectors.joining(", "));
       String groupColumns = columns.isEmpty() ? "slice" : "slice, " + columns;
-      String source;
-      if (cube.measure() == Measure.TRAVELLERS) {
+      boolean travellers = cube.measure() == Measure.TRAVELLERS;
+      String sql;
+      if (travellers) {
         // A traveller counts once per slice: in the cell of his first record that passes the
-        // filters, so the cells of a slice add up to its distinct travellers.
-        source =
+        // filters, so the cells of a slice add up to its distinct travellers. Each contributes
+        // one, so the largest contributions follow from the count.
+        sql =
             "SELECT "
                 + groupColumns
-                + ", traveller_id, 1 AS n, record_key AS keys FROM (SELECT *, "
+                + ", count(*) AS value, NULL AS top, sum(record_key) AS keys FROM (SELECT *, "
                 + sliceExpression
                 + " AS slice, row_number() OVER (PARTITION BY "
                 + sliceExpression
                 + ", traveller_id ORDER BY event_date, record_key) AS rank FROM "
                 + cube.fact()
                 + filter
-                + ") WHERE rank = 1";
+                + ") WHERE rank = 1 GROUP BY ALL";
       } else {
-        source =
-            "SELECT "
+        // The counts in one pass; the two largest single-traveller contributions only for cells
+        // small enough to be dominated (a cell over four times the most rows one traveller has
+        // in the fact cannot have two travellers holding half of it), in a second pass over
+        // their rows alone.
+        sql =
+            "WITH f AS (SELECT "
                 + groupColumns
-                + ", traveller_id, count(*) AS n, sum(record_key) AS keys FROM (SELECT *, "
+                + ", traveller_id, record_key FROM (SELECT *, "
                 + sliceExpression
                 + " AS slice FROM "
                 + cube.fact()
                 + filter
-                + ") GROUP BY ALL";
+                + ")), cells AS (SELECT "
+                + groupColumns
+                + ", count(*) AS value, sum(record_key) AS keys FROM f GROUP BY ALL),"
+                + " tops AS (SELECT "
+                + groupColumns
+                + ", max(n, 2) AS top FROM (SELECT "
+                + groupColumns
+                + ", traveller_id, count(*) AS n FROM f SEMI JOIN (SELECT "
+                + groupColumns
+                + " FROM cells WHERE value <= ?) small USING ("
+                + groupColumns
+                + ") GROUP BY ALL) GROUP BY ALL)"
+                + " SELECT "
+                + groupColumns
+                + ", value, top, keys FROM cells LEFT JOIN tops USING ("
+                + groupColumns
+                + ")";
+        parameters.add(Long.toString(4 * maxContribution(duckdb, cube)));
       }
-      String sql =
-          "SELECT "
-              + groupColumns
-              + ", sum(n) AS value, max(n, 2) AS top, sum(keys) AS keys FROM ("
-              + source
-              + ") GROUP BY ALL";
       Map<String, List<LeafCells.Cell>> result = new HashMap<>();
       try (PreparedStatement statement = duckdb.prepareStatement(sql)) {
         for (int i = 0; i < parameters.size(); i++) {
@@ -128,16 +145,25 @@ public final class CubeQuery {
               codes.add(row.getString(2 + i));
             }
             int next = 2 + tableDimensions.size();
-            Object[] top = (Object[]) row.getArray(next + 1).getArray();
+            long value = row.getLong(next);
+            long top1;
+            long top2;
+            java.sql.Array tops = travellers ? null : row.getArray(next + 1);
+            if (travellers) {
+              top1 = Math.min(value, 1);
+              top2 = value >= 2 ? 1 : 0;
+            } else if (tops == null) {
+              // Too large to be dominated: the contributions were not computed.
+              top1 = -1;
+              top2 = -1;
+            } else {
+              Object[] top = (Object[]) tops.getArray();
+              top1 = top.length > 0 ? ((Number) top[0]).longValue() : 0;
+              top2 = top.length > 1 ? ((Number) top[1]).longValue() : 0;
+            }
             result
                 .computeIfAbsent(row.getString(1), s -> new ArrayList<>())
-                .add(
-                    new LeafCells.Cell(
-                        codes,
-                        row.getLong(next),
-                        top.length > 0 ? ((Number) top[0]).longValue() : 0,
-                        top.length > 1 ? ((Number) top[1]).longValue() : 0,
-                        row.getDouble(next + 2)));
+                .add(new LeafCells.Cell(codes, value, top1, top2, row.getDouble(next + 2)));
           }
         }
       }
@@ -145,6 +171,18 @@ public final class CubeQuery {
     } catch (SQLException e) {
       throw new PuenteException(
           ErrorCode.UNAVAILABLE, "cannot query cube " + cube.id() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The most rows one traveller has in the cube's fact (built with the cubes). */
+  private static long maxContribution(Connection duckdb, CubeDefinition cube) throws SQLException {
+    try (PreparedStatement statement =
+        duckdb.prepareStatement(
+            "SELECT max_contribution FROM " + FactTables.BOUNDS + " WHERE fact = ?")) {
+      statement.setString(1, cube.fact());
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next() ? row.getLong(1) : Long.MAX_VALUE / 8;
+      }
     }
   }
 

@@ -66,14 +66,14 @@ public final class CubeStore {
     if (run.status() != DerivationRun.Status.COMMITTED) {
       throw new IllegalArgumentException("run " + run.id() + " is not committed");
     }
-    Path database = home.cubes().resolve("run-" + run.id() + ".duckdb");
+    Path database = databaseOf(home, run);
     if (Files.exists(database)) {
       return new Opened(new CubeStore(database, run), false, Duration.ZERO);
     }
     long started = System.nanoTime();
     try {
       Files.createDirectories(home.cubes());
-      Path building = home.cubes().resolve("run-" + run.id() + ".building.duckdb");
+      Path building = database.resolveSibling(database.getFileName() + ".building");
       Files.deleteIfExists(building);
       Files.deleteIfExists(building.resolveSibling(building.getFileName() + ".wal"));
       try (Connection duckdb = connect(building, false)) {
@@ -97,6 +97,14 @@ public final class CubeStore {
     }
     return new Opened(
         new CubeStore(database, run), true, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /**
+   * Where the cubes of {@code run} are built. The name carries the layout's version, so cubes built
+   * by an earlier layout of the fact tables are never read; they are rebuilt beside.
+   */
+  public static Path databaseOf(NodeHome home, DerivationRun run) {
+    return home.cubes().resolve("run-" + run.id() + "-v" + FactTables.LAYOUT_VERSION + ".duckdb");
   }
 
   /** A read-only connection to the built cubes. */

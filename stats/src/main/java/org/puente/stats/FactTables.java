@@ -58,6 +58,16 @@ final class FactTables {
           "stays",
           List.of("sex", "age", "citizenship", "port", "overstay"));
 
+  /** The version of the fact tables' layout, part of the built database's name. */
+  static final int LAYOUT_VERSION = 2;
+
+  /**
+   * The table {@code fact_bounds}: per fact, the most rows one traveller contributes to it. No cell
+   * can hold more of one traveller's rows, so a cell larger than a few times this bound cannot be
+   * dominated by one or two travellers, and its contributions need not be computed.
+   */
+  static final String BOUNDS = "fact_bounds";
+
   private FactTables() {}
 
   /**
@@ -180,6 +190,20 @@ final class FactTables {
               + " r ON r.submission_id = s.arrival_submission_id"
               + " AND r.source_line = s.arrival_source_line"
               + " ORDER BY r.reporting_country, period");
+      StringBuilder bounds = new StringBuilder("CREATE TABLE " + BOUNDS + " AS ");
+      String union = "";
+      for (String fact : COLUMNS.keySet()) {
+        bounds
+            .append(union)
+            .append("SELECT '")
+            .append(fact)
+            .append("' AS fact, coalesce(max(n), 0) AS max_contribution FROM (SELECT traveller_id,")
+            .append(" count(*) AS n FROM ")
+            .append(fact)
+            .append(" GROUP BY traveller_id)");
+        union = " UNION ALL ";
+      }
+      statement.execute(bounds.toString());
     }
   }
 

@@ -27,6 +27,12 @@ import org.puente.sdc.ProtectionRules;
  */
 public final class Tables {
 
+  static {
+    // ojAlgo (the audit's linear programs) prints a hardware notice to standard output on first
+    // use unless told not to; standard output carries the tables.
+    System.setProperty("shut.up.ojAlgo", "true");
+  }
+
   private final CubeStore store;
   private final CubeCatalogue catalogue;
   private final RollUp rollUp;

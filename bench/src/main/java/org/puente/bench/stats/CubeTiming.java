@@ -41,7 +41,7 @@ public final class CubeTiming {
     try (Catalog catalog =
         Catalog.open(CatalogConfig.embedded(home.catalog()), Clock.systemUTC())) {
       DerivationRun run = catalog.runs().latestCommitted().orElseThrow();
-      Path database = home.cubes().resolve("run-" + run.id() + ".duckdb");
+      Path database = CubeStore.databaseOf(home, run);
       Files.deleteIfExists(database);
       CubeStore.Opened opened =
           CubeStore.open(
