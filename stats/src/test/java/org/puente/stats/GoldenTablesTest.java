@@ -207,6 +207,62 @@ class GoldenTablesTest {
   }
 
   @Test
+  void contributionsOfSmallCellsAreExactAndLargeCellsCannotBeDominated() throws SQLException {
+    TableRequest request = TableRequest.of("crossings", List.of("port", "sex")).period("2024-03");
+    LeafCells cells =
+        new CubeQuery(region.store, new RollUp(CodeLists.standard()))
+            .leafCells(CubeCatalogue.standard().require("crossings"), request);
+    // Independently: every traveller's rows per cell, straight from the fact table.
+    Map<List<String>, long[]> expected = new HashMap<>();
+    long most = 0;
+    try (Connection duckdb =
+            DriverManager.getConnection("jdbc:duckdb:" + region.store.database(), readOnly());
+        Statement statement = duckdb.createStatement()) {
+      try (ResultSet row =
+          statement.executeQuery(
+              "SELECT port, sex, traveller_id, count(*) FROM crossings WHERE period = '2024-03'"
+                  + " GROUP BY ALL")) {
+        while (row.next()) {
+          long[] top =
+              expected.computeIfAbsent(
+                  List.of(row.getString(1), row.getString(2)), k -> new long[3]);
+          long n = row.getLong(4);
+          top[2] += n;
+          if (n > top[0]) {
+            top[1] = top[0];
+            top[0] = n;
+          } else if (n > top[1]) {
+            top[1] = n;
+          }
+        }
+      }
+      try (ResultSet row =
+          statement.executeQuery(
+              "SELECT max(n) FROM (SELECT traveller_id, count(*) AS n FROM crossings GROUP BY 1)")) {
+        row.next();
+        most = row.getLong(1);
+      }
+    }
+    List<LeafCells.Cell> found = cells.slices().get("_T");
+    assertThat(found).hasSize(expected.size());
+    int exact = 0;
+    for (LeafCells.Cell cell : found) {
+      long[] top = expected.get(cell.codes());
+      assertThat(cell.value()).isEqualTo(top[2]);
+      if (cell.value() <= 4 * most) {
+        assertThat(new long[] {cell.top1(), cell.top2()})
+            .as("%s", cell.codes())
+            .containsExactly(top[0], top[1]);
+        exact++;
+      } else {
+        assertThat(cell.top1()).isEqualTo(-1);
+        assertThat(top[0] + top[1]).isLessThanOrEqualTo(cell.value() / 2);
+      }
+    }
+    assertThat(exact).isPositive();
+  }
+
+  @Test
   void theBuiltCubesHoldNoClearIdentifier() throws Exception {
     // Ports are named after people ("Aeropuerto Internacional Daniel Oduber Quirós"): their words
     // are not identifiers of travellers.
