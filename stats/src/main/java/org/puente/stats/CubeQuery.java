@@ -78,6 +78,16 @@ public final class CubeQuery {
         conditions.add(in("period", months.size()));
         parameters.addAll(months);
       }
+      if (slices && cube.measure() == Measure.RECORDS) {
+        // A stock: each slice is the stock at its last month, or at the run's month when the
+        // slice ends after it.
+        conditions.add(
+            "period = least("
+                + lastMonthOf(slicedByPeriod ? request.periodLevel() : "all")
+                + ", '"
+                + java.time.YearMonth.from(store.run().asOf())
+                + "')");
+      }
       String filter = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
       String sliceExpression =
           slicedByPeriod ? sliceOf(request.periodLevel()) : "'" + Dimension.TOTAL + "'";
@@ -200,6 +210,19 @@ public final class CubeQuery {
                         + cube.dimensions().stream()
                             .map(Dimension::id)
                             .collect(Collectors.joining(", "))));
+  }
+
+  /** The last month of the slice of the column period at a level, as SQL. */
+  private static String lastMonthOf(String level) {
+    return switch (level) {
+      case "month" -> "period";
+      case "quarter" ->
+          "(substr(period, 1, 5) || lpad(CAST(((CAST(substr(period, 6, 2) AS INTEGER) + 2) // 3) * 3"
+              + " AS VARCHAR), 2, '0'))";
+      case "year" -> "(substr(period, 1, 4) || '-12')";
+      case "all" -> "'9999-12'";
+      default -> throw new IllegalArgumentException("period level " + level);
+    };
   }
 
   /** The slice of a month code {@code yyyy-MM} at a level, as SQL over the column period. */

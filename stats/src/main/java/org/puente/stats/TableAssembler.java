@@ -62,6 +62,17 @@ public final class TableAssembler {
       keys.merge(codes, cell.keySum(), Double::sum);
     }
     List<Hierarchy> hierarchies = new ArrayList<>();
+    if (dimensions.isEmpty()) {
+      // A table without dimensions is its total alone: one dimension with the total as its only
+      // code, so it is a count table like any other.
+      hierarchies.add(Hierarchy.builder("total", Dimension.TOTAL).build());
+      Map<List<String>, long[]> total = new LinkedHashMap<>();
+      merged.forEach((codes, sums) -> total.put(List.of(Dimension.TOTAL), sums));
+      Map<List<String>, Double> totalKeys = new HashMap<>();
+      keys.forEach((codes, sum) -> totalKeys.put(List.of(Dimension.TOTAL), sum));
+      merged = total;
+      keys = totalKeys;
+    }
     for (int d = 0; d < dimensions.size(); d++) {
       TreeSet<String> leaves = new TreeSet<>();
       for (List<String> codes : merged.keySet()) {

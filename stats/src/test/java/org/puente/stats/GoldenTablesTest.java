@@ -207,6 +207,53 @@ class GoldenTablesTest {
   }
 
   @Test
+  void permitsValidAreTheStockAtTheLastDayOfEachQuarter() throws SQLException {
+    // Expected: plain SQL over the committed residence-permit records in the lake (not the cubes):
+    // permits granted by the quarter's last day and not expired before it.
+    Map<String, Long> expected = new HashMap<>();
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement()) {
+      new org.puente.lake.LakeReader(region.home, region.catalog)
+          .createView(
+              duckdb,
+              "permits",
+              org.puente.lake.catalog.LakeQuery.of(org.puente.schema.EventKind.RESIDENCE_PERMIT),
+              org.puente.ingest.store.RecordTable.layout(
+                  org.puente.schema.RegionalSchema.standard(),
+                  org.puente.schema.EventKind.RESIDENCE_PERMIT));
+      for (String quarter : List.of("2023-Q1", "2023-Q4", "2024-Q2", "2024-Q4")) {
+        java.time.LocalDate end =
+            java.time.YearMonth.of(
+                    Integer.parseInt(quarter.substring(0, 4)),
+                    Integer.parseInt(quarter.substring(6)) * 3)
+                .atEndOfMonth();
+        try (ResultSet row =
+            statement.executeQuery(
+                "SELECT count(*) FROM permits WHERE permit_start <= DATE '"
+                    + end
+                    + "' AND (permit_end IS NULL OR permit_end >= DATE '"
+                    + end
+                    + "')")) {
+          row.next();
+          expected.put(quarter, row.getLong(1));
+        }
+      }
+    }
+    Map<String, CountTable> slices =
+        tables.counts(
+            TableRequest.of("residence_permits_valid", List.of("period")).periodLevel("quarter"),
+            "group");
+    expected.forEach(
+        (quarter, count) -> {
+          CountTable slice = slices.get(quarter);
+          assertThat(slice == null ? 0 : slice.value(slice.cell(List.of("_T"))))
+              .as(quarter)
+              .isEqualTo(count);
+        });
+    assertThat(expected.get("2024-Q4")).isPositive();
+  }
+
+  @Test
   void contributionsOfSmallCellsAreExactAndLargeCellsCannotBeDominated() throws SQLException {
     TableRequest request = TableRequest.of("crossings", List.of("port", "sex")).period("2024-03");
     LeafCells cells =
