@@ -27,13 +27,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * puente indicators and puente coverage on one small demo node (the simulated region, every export
- * ingested, one run), checked against numbers read independently: the unprotected tables of 'puente
- * table', the example population file, and the lake's partitions on disk.
+ * puente indicators and puente coverage on one small node (three countries of the simulated region,
+ * every export of theirs ingested, one run), checked against numbers read independently: the
+ * unprotected tables of 'puente table', the example population file, and the lake's partitions on
+ * disk.
  */
 class IndicatorCommandsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> COUNTRIES = List.of("CRI", "GTM", "HND");
+  private static final Path SPECS = Path.of("../examples/specs");
   private static final Path POPULATION = Path.of("../examples/population/population-2023-2024.csv");
 
   @TempDir static Path dir;
@@ -41,10 +44,44 @@ class IndicatorCommandsTest {
   private static String home;
 
   @BeforeAll
-  static void demoNode() {
+  static void smallNode() throws IOException {
+    // Three countries of the simulated region (crossings, permits and returns), ingested with their
+    // shipped specs and derived once: the demo's steps at a third of the demo's cost.
+    Path region = dir.resolve("region");
+    CliRun simulate =
+        run(
+            "simulate",
+            "--out",
+            region.toString(),
+            "--countries",
+            String.join(",", COUNTRIES),
+            "--scale",
+            "0.0002",
+            "--seed",
+            "4",
+            "--quiet");
+    assertThat(simulate.exitCode()).as(simulate.err()).isZero();
     home = dir.resolve("node").toString();
-    CliRun demo = run("demo", "--home", home, "--no-serve", "--scale", "0.0002", "--seed", "4");
-    assertThat(demo.exitCode()).as(demo.err()).isZero();
+    assertThat(run("init", "--home", home).exitCode()).isZero();
+    List<String> exports = Files.readAllLines(SPECS.resolve("simulated-region.csv"));
+    for (String line : exports.subList(1, exports.size())) {
+      String[] fields = line.split(",");
+      if (!COUNTRIES.contains(fields[0])) {
+        continue;
+      }
+      CliRun ingest =
+          run(
+              "ingest",
+              "--home",
+              home,
+              "--quiet",
+              "--spec",
+              SPECS.resolve(fields[2] + ".yaml").toString(),
+              region.resolve(fields[0]).resolve(fields[1]).toString());
+      assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+    }
+    CliRun derive = run("run", "--home", home, "--as-of", "2024-12-31", "--quiet");
+    assertThat(derive.exitCode()).as(derive.err()).isZero();
     CliRun load = run("population", "load", "--home", home, POPULATION.toString());
     assertThat(load.exitCode()).as(load.err()).isZero();
   }
@@ -68,7 +105,8 @@ class IndicatorCommandsTest {
     expectedGroups.addAll(departures.keySet());
     // Every country with migrants in either cube, in every year of the run.
     assertThat(groups).containsAll(expectedGroups);
-    assertThat(groups.stream().map(g -> g.get(1)).distinct()).containsExactly("2023", "2024");
+    assertThat(groups.stream().map(g -> g.get(1)).distinct())
+        .containsExactlyInAnyOrder("2023", "2024");
     assertThat(arrivals.values().stream().mapToLong(Long::longValue).sum()).isGreaterThan(20);
   }
 
@@ -195,7 +233,7 @@ class IndicatorCommandsTest {
       sources.put(List.of(source.get("country").asText(), source.get("kind").asText()), source);
     }
     assertThat(sources.keySet()).containsExactlyInAnyOrderElementsOf(submitted);
-    assertThat(sources).hasSizeGreaterThanOrEqualTo(10);
+    assertThat(sources).hasSizeGreaterThanOrEqualTo(7);
     int complete = 0;
     for (Map.Entry<List<String>, JsonNode> entry : sources.entrySet()) {
       JsonNode source = entry.getValue();
@@ -239,6 +277,22 @@ class IndicatorCommandsTest {
     assertThat(widened.out())
         .contains("missing 2022-11..2022-12", "(" + sources.size() + " sources)");
     assertThat(widened.out()).doesNotContain("late ");
+  }
+
+  @Test
+  void monthsAreListedAsRanges() {
+    List<YearMonth> months =
+        Stream.of("2023-01", "2023-02", "2023-03", "2023-05", "2023-12", "2024-01")
+            .map(YearMonth::parse)
+            .toList();
+    assertThat(CoverageCommand.ranges(months))
+        .isEqualTo("2023-01..2023-03, 2023-05, 2023-12..2024-01");
+    List<YearMonth> scattered =
+        Stream.of("2023-01", "2023-03", "2023-05", "2023-07", "2023-09", "2023-11")
+            .map(YearMonth::parse)
+            .toList();
+    assertThat(CoverageCommand.ranges(scattered))
+        .isEqualTo("2023-01, 2023-03, 2023-05, 2023-07 and 2 more");
   }
 
   /** country and kind → the months of its committed lake partitions (the directories on disk). */
