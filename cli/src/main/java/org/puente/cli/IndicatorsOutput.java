@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ final class IndicatorsOutput {
     Row {
       requireNonNull(indicator, "indicator is null");
       requireNonNull(value, "value is null");
-      group = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(group));
+      group = Collections.unmodifiableMap(new LinkedHashMap<>(group));
     }
 
     boolean suppressed() {

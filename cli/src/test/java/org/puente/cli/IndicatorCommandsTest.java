@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -182,8 +183,14 @@ class IndicatorCommandsTest {
             "reporting_country",
             "values;");
     String[] lines = text.out().split("\\R");
-    // Aligned: every row starts its value column where the header's ends.
     assertThat(lines[0]).startsWith("id").contains("period", "value", "unit", "note");
+    // Aligned: the unit of every row starts under the header's "unit".
+    int unitColumn = lines[0].indexOf("unit");
+    List<String> netMigration =
+        Stream.of(lines).filter(line -> line.startsWith("net_migration")).toList();
+    assertThat(netMigration)
+        .hasSizeGreaterThan(3)
+        .allMatch(line -> line.indexOf("persons") == unitColumn);
     CliRun byQuarter =
         run(
             "indicators",
@@ -365,7 +372,7 @@ class IndicatorCommandsTest {
           .parse(new StringReader(text))
           .getRecords();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }
