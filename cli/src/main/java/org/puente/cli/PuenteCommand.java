@@ -31,6 +31,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       QualityCommand.class,
       RunCommand.class,
       TableCommand.class,
+      IndicatorsCommand.class,
+      CoverageCommand.class,
       DemoCommand.class,
       LinkageCommand.class,
       SimulateCommand.class,
