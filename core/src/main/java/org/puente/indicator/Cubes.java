@@ -1,46 +1,28 @@
 package org.puente.indicator;
 
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.puente.cube.CubeCatalogue;
+import org.puente.cube.CubeDefinition;
+import org.puente.cube.Dimension;
 
 /**
- * The cubes and dimensions indicators may name. The cube engine (module {@code stats}) implements
- * {@link CellSource} over exactly these names; a catalogue entry naming another is refused when the
- * catalogue is read, not when a table is computed.
+ * The cubes and dimensions indicators may name: those of the shipped cube catalogue ({@code
+ * cube/cubes.yaml}). A catalogue entry naming another is refused when the indicator catalogue is
+ * read, not when a table is computed.
  */
 public final class Cubes {
 
   public static final Set<String> NAMES =
-      Set.of(
-          "crossings",
-          "travellers",
-          "migrant_arrivals",
-          "migrant_departures",
-          "returns",
-          "residence_permits_granted",
-          "residence_permits_valid",
-          "work_permits",
-          "stays",
-          "overstays",
-          "unmatched_crossings");
+      CubeCatalogue.standard().cubes().stream()
+          .map(CubeDefinition::id)
+          .collect(Collectors.toUnmodifiableSet());
 
   public static final Set<String> DIMENSIONS =
-      Set.of(
-          "reporting_country",
-          "period",
-          "direction",
-          "sex",
-          "age",
-          "citizenship",
-          "country_of_residence",
-          "port",
-          "transport_mode",
-          "purpose",
-          "migration_status",
-          "occupation",
-          "industry",
-          "return_type",
-          "returned_from",
-          "unaccompanied");
+      CubeCatalogue.standard().cubes().stream()
+          .flatMap(cube -> cube.dimensions().stream())
+          .map(Dimension::id)
+          .collect(Collectors.toUnmodifiableSet());
 
   private Cubes() {}
 }

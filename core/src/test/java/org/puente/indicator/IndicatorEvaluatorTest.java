@@ -39,8 +39,9 @@ class IndicatorEvaluatorTest {
           .put(CellRef.of("returns").with("age", ages(0, 17)), 1_150)
           .put(CellRef.of("returns").with("age", "_U"), 800)
           .put(CellRef.of("returns").with("age", ages(0, 17)).with("unaccompanied", "true"), 230)
-          .put(CellRef.of("overstays"), 312)
-          .put(CellRef.of("stays"), 48_000)
+          .put(CellRef.of("in_country_overstays"), 312)
+          .put(CellRef.of("overstays"), 480)
+          .put(CellRef.of("expected_departures"), 48_000)
           .put(arrivals(), 10_100)
           .put(arrivals().with("period", "2023"), 9_200)
           .put(CellRef.of("crossings"), 20_000)
@@ -75,6 +76,8 @@ class IndicatorEvaluatorTest {
     assertThat(value("share_unaccompanied_minors_among_returns")).isEqualTo(new BigDecimal("2.3"));
     // 312 / 48,000 * 100 = 0.65
     assertThat(value("overstay_rate")).isEqualTo(new BigDecimal("0.65"));
+    // 480 / 48,000 * 100 = 1
+    assertThat(value("total_overstay_rate")).isEqualTo(new BigDecimal("1.00"));
     // (10,100 - 9,200) / 9,200 * 100 = 9.7826...
     assertThat(value("arrivals_year_on_year")).isEqualTo(new BigDecimal("9.8"));
     // (20,000 - 137) / 20,000 * 100 = 99.315

@@ -56,10 +56,12 @@ final class FactTables {
           "work_permits",
           List.of("sex", "age", "citizenship", "permit_type", "occupation", "industry"),
           "stays",
-          List.of("sex", "age", "citizenship", "port", "overstay"));
+          List.of("sex", "age", "citizenship", "port", "overstay"),
+          "authorised_stays",
+          List.of("sex", "age", "citizenship", "port", "overstay", "in_country"));
 
   /** The version of the fact tables' layout, part of the built database's name. */
-  static final int LAYOUT_VERSION = 2;
+  static final int LAYOUT_VERSION = 3;
 
   /**
    * The table {@code fact_bounds}: per fact, the most rows one traveller contributes to it. No cell
@@ -190,6 +192,27 @@ final class FactTables {
               + " r ON r.submission_id = s.arrival_submission_id"
               + " AND r.source_line = s.arrival_source_line"
               + " ORDER BY r.reporting_country, period");
+      // The stays with an authorised period, counted in the month that period ended: DHS's
+      // "expected departures", the denominator of its overstay rates.
+      statement.execute(
+          "CREATE TABLE authorised_stays AS SELECT reporting_country, event_date, strftime("
+              + "arrival_date + CAST(authorised_days AS INTEGER), '%Y-%m') AS period, sex, age,"
+              + " citizenship, port, overstay, in_country, traveller_id, record_key FROM (SELECT"
+              + " r.reporting_country, s.arrival_date AS event_date, s.arrival_date,"
+              + " s.authorised_days,"
+              + person()
+              + port("s.arrival_port")
+              + " CAST(coalesce(s.overstay_days > 0, false) OR coalesce(s.in_country_overstay,"
+              + " false) AS VARCHAR) AS overstay,"
+              + " CAST(coalesce(s.in_country_overstay, false) AS VARCHAR) AS in_country,"
+              + " s.traveller_id, "
+              + key
+              + " AS record_key FROM stays_run s JOIN "
+              + view(EventKind.BORDER_CROSSING)
+              + " r ON r.submission_id = s.arrival_submission_id"
+              + " AND r.source_line = s.arrival_source_line"
+              + " WHERE s.authorised_days IS NOT NULL)"
+              + " ORDER BY reporting_country, period");
       StringBuilder bounds = new StringBuilder("CREATE TABLE " + BOUNDS + " AS ");
       String union = "";
       for (String fact : COLUMNS.keySet()) {
