@@ -102,7 +102,8 @@ class CubeCatalogueTest {
     assertThat(ROLL_UP.ancestors(occupation, "92", Map.of())).containsExactly("9", "_T");
     assertThat(ROLL_UP.ancestors(sex, "F", Map.of())).containsExactly("_T");
     assertThat(ROLL_UP.label(port, "GTM/Tecún Umán", "en")).isEqualTo("Tecún Umán");
-    assertThat(ROLL_UP.label(citizenship, "419", "en")).isEqualTo("Latin America and the Caribbean");
+    assertThat(ROLL_UP.label(citizenship, "419", "en"))
+        .isEqualTo("Latin America and the Caribbean");
     assertThat(ROLL_UP.label(citizenship, "GTM", "en")).isEqualTo("Guatemala");
   }
 }
