@@ -19,6 +19,7 @@ import org.puente.indicator.IndicatorEvaluator;
 import org.puente.indicator.IndicatorValue;
 import org.puente.indicator.PopulationSource;
 import org.puente.indicator.Term;
+import org.puente.sdc.ProtectionRules;
 import org.puente.stats.CubeCells;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,6 +72,12 @@ final class IndicatorsCommand implements Runnable {
   int minFrequency;
 
   @Option(
+      names = "--role",
+      paramLabel = "ROLE",
+      description = "The role you act in; --min-frequency below 5 needs analyst and is audited.")
+  String role;
+
+  @Option(
       names = "--format",
       defaultValue = "text",
       paramLabel = "text|csv|json",
@@ -95,6 +102,15 @@ final class IndicatorsCommand implements Runnable {
     }
     if (minFrequency < 1) {
       throw new PuenteException(ErrorCode.USAGE, "--min-frequency is at least 1: " + minFrequency);
+    }
+    boolean belowPublication = minFrequency < ProtectionRules.defaults().minFrequency();
+    if (belowPublication && !"analyst".equals(role)) {
+      throw new PuenteException(
+          ErrorCode.FORBIDDEN,
+          "--min-frequency below "
+              + ProtectionRules.defaults().minFrequency()
+              + " shows values from small counts: it needs the analyst role (--role analyst), and"
+              + " is audited");
     }
     if (by.contains(IndicatorEvaluator.PERIOD)) {
       throw new PuenteException(
@@ -122,6 +138,16 @@ final class IndicatorsCommand implements Runnable {
                   common.quiet || !outputFormat.equals("text")),
               CubeCatalogue.standard());
       PopulationSource populations = node.catalog.population();
+      if (belowPublication) {
+        node.catalog
+            .audit()
+            .append(
+                Actors.cliUser(),
+                Actors.CLI_ORIGIN,
+                "INDICATORS_BELOW_THRESHOLD",
+                "indicators --min-frequency " + minFrequency + " by " + String.join(",", by),
+                "ok");
+      }
       List<String> groupPeriods = periods.isEmpty() ? years(indicators, cells) : periods;
       for (Indicator indicator : indicators) {
         for (Map<String, String> group : groups(indicator, cells, groupPeriods)) {

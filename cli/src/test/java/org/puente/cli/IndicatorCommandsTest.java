@@ -91,7 +91,7 @@ class IndicatorCommandsTest {
   void netMigrationIsMigrantArrivalsMinusDeparturesPerCountryAndYear() throws IOException {
     Map<List<String>, Long> arrivals = countryYears("migrant_arrivals");
     Map<List<String>, Long> departures = countryYears("migrant_departures");
-    List<CSVRecord> rows = indicators("net_migration", "--min-frequency", "1");
+    List<CSVRecord> rows = indicators("net_migration", "--min-frequency", "1", "--role", "analyst");
     Set<List<String>> groups = new HashSet<>();
     for (CSVRecord row : rows) {
       List<String> group = List.of(row.get("reporting_country"), row.get("period"));
@@ -118,7 +118,8 @@ class IndicatorCommandsTest {
     for (CSVRecord row : csv(Files.readString(POPULATION).replaceAll("(?m)^#.*\\R", ""))) {
       population.put(List.of(row.get("country"), row.get("year")), Long.parseLong(row.get(3)));
     }
-    List<CSVRecord> rows = indicators("migrant_arrivals_per_1000", "--min-frequency", "1");
+    List<CSVRecord> rows =
+        indicators("migrant_arrivals_per_1000", "--min-frequency", "1", "--role", "analyst");
     int checked = 0;
     for (CSVRecord row : rows) {
       List<String> group = List.of(row.get("reporting_country"), row.get("period"));
@@ -218,6 +219,23 @@ class IndicatorCommandsTest {
         .isEqualTo(ExitCodes.USAGE);
     assertThat(run("coverage", "--home", home, "--from", "2024").exitCode())
         .isEqualTo(ExitCodes.USAGE);
+    CliRun belowThreshold =
+        run("indicators", "net_migration", "--home", home, "--min-frequency", "2");
+    assertThat(belowThreshold.exitCode()).isEqualTo(1);
+    assertThat(belowThreshold.err()).contains("needs the analyst role");
+    assertThat(
+            run(
+                    "indicators",
+                    "net_migration",
+                    "--home",
+                    home,
+                    "--min-frequency",
+                    "2",
+                    "--role",
+                    "analyst")
+                .exitCode())
+        .isZero();
+    assertThat(run("audit", "--home", home).out()).contains("INDICATORS_BELOW_THRESHOLD");
     assertThat(run("coverage", "--home", home, "--from", "2024-05", "--to", "2024-01").exitCode())
         .isEqualTo(ExitCodes.USAGE);
   }
