@@ -29,7 +29,7 @@ import org.puente.stats.Tables;
  * the latest run afresh (timed), then for each request: the cube query alone (DuckDB aggregation to
  * leaf cells), the unprotected table (query and hierarchies), and the protected table (query,
  * hierarchies, suppression and the attacker audit); one warm-up, then the median and the range of
- * {@code RUNS} runs. Usage: {@code CubeTiming HOME [RUNS]}.
+ * {@code RUNS} runs. Usage: {@code CubeTiming HOME [RUNS [--no-protect]]}.
  */
 public final class CubeTiming {
 
@@ -38,6 +38,7 @@ public final class CubeTiming {
   public static void main(String[] args) throws Exception {
     NodeHome home = new NodeHome(Path.of(args[0]));
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    boolean protect = !(args.length > 2 && args[2].equals("--no-protect"));
     try (Catalog catalog =
         Catalog.open(CatalogConfig.embedded(home.catalog()), Clock.systemUTC())) {
       DerivationRun run = catalog.runs().latestCommitted().orElseThrow();
@@ -78,7 +79,8 @@ public final class CubeTiming {
         var cube = catalogue.require(request.cube());
         query.leafCells(cube, request);
         Map<String, CountTable> counts = tables.counts(request, "group");
-        PublishedTable published = tables.table(request, "group", ProtectionRules.defaults());
+        PublishedTable published =
+            protect ? tables.table(request, "group", ProtectionRules.defaults()) : null;
         long[] queried = new long[runs];
         long[] unprotected = new long[runs];
         long[] protectedTimes = new long[runs];
@@ -89,9 +91,11 @@ public final class CubeTiming {
           start = System.nanoTime();
           tables.counts(request, "group");
           unprotected[i] = System.nanoTime() - start;
-          start = System.nanoTime();
-          tables.table(request, "group", ProtectionRules.defaults());
-          protectedTimes[i] = System.nanoTime() - start;
+          if (protect) {
+            start = System.nanoTime();
+            tables.table(request, "group", ProtectionRules.defaults());
+            protectedTimes[i] = System.nanoTime() - start;
+          }
         }
         int cells = counts.values().stream().mapToInt(CountTable::cellCount).sum();
         System.out.printf(
@@ -100,10 +104,10 @@ public final class CubeTiming {
             String.join(",", request.by()),
             request.period().map(p -> " in " + p).orElse(""),
             cells,
-            published.metadata().get("suppressed_cells"),
+            published == null ? "-" : published.metadata().get("suppressed_cells"),
             summary(queried),
             summary(unprotected),
-            summary(protectedTimes));
+            protect ? summary(protectedTimes) : "-");
       }
     }
   }
