@@ -60,11 +60,23 @@ final class CellSuppression {
     int[] primaryCells = primaries.stream().mapToInt(Integer::intValue).toArray();
     AuditReport report = AuditReport.empty();
     if (primaryCells.length > 0) {
+      AuditedCell[] earlier = new AuditedCell[table.cellCount()];
       while (true) {
         applySingletonRule();
         Attacker attacker =
             new Attacker(table, relations, suppressed, requiredLow, requiredHigh, exactAudit);
-        report = attacker.audit(primaryCells);
+        report = attacker.audit(primaryCells, earlier, report.linearPrograms());
+        for (AuditedCell audited : report.cells()) {
+          earlier[audited.cell()] = audited;
+        }
+        if (Boolean.getBoolean("sdc.trace")) {
+          System.err.printf(
+              "round: suppressed %d, lps %d, %s, failing %d%n",
+              suppressedCount(),
+              report.linearPrograms(),
+              report.elapsed(),
+              report.cells().stream().filter(c -> !c.protectedEnough()).count());
+        }
         if (report.passed()) {
           break;
         }
@@ -97,6 +109,14 @@ final class CellSuppression {
       published[cell] = suppressed[cell] ? -1 : table.value(cell);
     }
     return new ProtectedTable(table, rules, statuses, published, report);
+  }
+
+  private int suppressedCount() {
+    int count = 0;
+    for (boolean each : suppressed) {
+      count += each ? 1 : 0;
+    }
+    return count;
   }
 
   private CellStatus primaryStatus(int cell) {
