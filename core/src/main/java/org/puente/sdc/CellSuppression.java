@@ -2,7 +2,9 @@ package org.puente.sdc;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Primary and secondary suppression with the attacker audit in the loop.
@@ -231,7 +233,9 @@ final class CellSuppression {
   }
 
   private int cheapest(List<Integer> candidateRelations, long room) {
+    Set<Integer> excluded = new HashSet<>(candidateRelations);
     int best = -1;
+    int bestCloses = 0;
     int largest = -1;
     for (int relation : candidateRelations) {
       for (int position = 0; position < relations.size(relation); position++) {
@@ -240,8 +244,12 @@ final class CellSuppression {
         if (suppressed[cell] || value == 0) {
           continue;
         }
-        if (value >= room && (best < 0 || cheaper(cell, best))) {
-          best = cell;
+        if (value >= room) {
+          int closes = singletonsClosed(cell, excluded);
+          if (best < 0 || cheaper(cell, closes, best, bestCloses)) {
+            best = cell;
+            bestCloses = closes;
+          }
         }
         if (largest < 0 || value > table.value(largest)) {
           largest = cell;
@@ -251,11 +259,28 @@ final class CellSuppression {
     return best >= 0 ? best : largest;
   }
 
-  private boolean cheaper(int cell, int other) {
-    long value = table.value(cell);
-    long otherValue = table.value(other);
-    if (value != otherValue) {
-      return value < otherValue;
+  /** How many other relations with one suppressed cell this cell would close. */
+  private int singletonsClosed(int cell, Set<Integer> excluded) {
+    int closes = 0;
+    for (int position = 0; position < relations.relationCount(cell); position++) {
+      int relation = relations.relation(cell, position);
+      if (suppressedPerRelation[relation] == 1 && !excluded.contains(relation)) {
+        closes++;
+      }
+    }
+    return closes;
+  }
+
+  /**
+   * Cost: the value divided by one plus the singleton relations the cell closes besides (a cell
+   * that closes two relations does the work of two partners); then a non-margin cell; then the
+   * lower index.
+   */
+  private boolean cheaper(int cell, int closes, int other, int otherCloses) {
+    long cost = table.value(cell) * (1L + otherCloses);
+    long otherCost = table.value(other) * (1L + closes);
+    if (cost != otherCost) {
+      return cost < otherCost;
     }
     boolean margin = table.isMargin(cell);
     if (margin != table.isMargin(other)) {
