@@ -21,7 +21,7 @@ final class Oracle {
   private final int[][] coefficients;
   private final int[][] variablesOf;
   private final int[] suppressedCells;
-  private final long bound;
+  private final long[] bound;
   private final long[] assignment;
   private final long[] low;
   private final long[] high;
@@ -64,8 +64,20 @@ final class Oracle {
     constant = constants.stream().mapToLong(each -> each[0]).toArray();
     coefficients = coefficientList.toArray(new int[0][]);
     variablesOf = variableList.toArray(new int[0][]);
-    // No count exceeds the grand total, which the callers publish.
-    bound = table.value(0);
+    // No count exceeds a published total it is part of, nor the grand total (published).
+    bound = new long[suppressedCells.length];
+    Arrays.fill(bound, table.value(0));
+    for (int relation = 0; relation < relations.count(); relation++) {
+      int total = relations.cell(relation, 0);
+      if (variable[total] < 0) {
+        for (int position = 1; position < relations.size(relation); position++) {
+          int part = variable[relations.cell(relation, position)];
+          if (part >= 0) {
+            bound[part] = Math.min(bound[part], table.value(total));
+          }
+        }
+      }
+    }
     assignment = new long[suppressedCells.length];
     low = new long[suppressedCells.length];
     high = new long[suppressedCells.length];
@@ -99,7 +111,7 @@ final class Oracle {
       }
       return;
     }
-    for (long value = 0; value <= bound; value++) {
+    for (long value = 0; value <= bound[next]; value++) {
       assignment[next] = value;
       search(next + 1);
     }
@@ -117,9 +129,9 @@ final class Oracle {
           minimum += sign * assignment[variable];
           maximum += sign * assignment[variable];
         } else if (sign > 0) {
-          maximum += bound;
+          maximum += bound[variable];
         } else {
-          minimum -= bound;
+          minimum -= bound[variable];
         }
       }
       if (constant[relation] < minimum || constant[relation] > maximum) {

@@ -33,11 +33,13 @@ final class Tables {
   }
 
   /**
-   * A random table of two or three dimensions, the first with three levels (total, groups, leaves),
-   * the others flat; Zipf-like leaf values: many zeros and small counts, a few large.
+   * A random table of two to {@code maxDimensions} dimensions, the first with three levels (total,
+   * groups, leaves), the others flat; Zipf-like leaf values: many zeros and small counts, a few
+   * large.
    */
-  static CountTable random(SplittableRandom random, int maxLeavesPerDimension) {
-    int dimensions = 2 + random.nextInt(2);
+  static CountTable random(
+      SplittableRandom random, int maxDimensions, int maxLeavesPerDimension, long cap) {
+    int dimensions = 2 + random.nextInt(maxDimensions - 1);
     List<Hierarchy> hierarchies = new ArrayList<>();
     Hierarchy.Builder nested = Hierarchy.builder("d0", "_T");
     int groups = 2 + random.nextInt(2);
@@ -58,7 +60,7 @@ final class Tables {
       hierarchies.add(Hierarchy.flat("d" + dimension, "_T", leaves));
     }
     CountTable.Builder builder = CountTable.builder(hierarchies);
-    addLeaves(builder, hierarchies, 0, new ArrayList<>(), random);
+    addLeaves(builder, hierarchies, 0, new ArrayList<>(), random, cap);
     return builder.build();
   }
 
@@ -67,27 +69,28 @@ final class Tables {
       List<Hierarchy> hierarchies,
       int dimension,
       List<String> codes,
-      SplittableRandom random) {
+      SplittableRandom random,
+      long cap) {
     if (dimension == hierarchies.size()) {
-      builder.add(List.copyOf(codes), zipfLike(random));
+      builder.add(List.copyOf(codes), zipfLike(random, cap));
       return;
     }
     Hierarchy hierarchy = hierarchies.get(dimension);
     for (int index = 0; index < hierarchy.size(); index++) {
       if (hierarchy.leaf(index)) {
         codes.add(hierarchy.code(index));
-        addLeaves(builder, hierarchies, dimension + 1, codes, random);
+        addLeaves(builder, hierarchies, dimension + 1, codes, random, cap);
         codes.remove(codes.size() - 1);
       }
     }
   }
 
-  /** 25% zeros; otherwise a heavy tail: about half the values below 5. */
-  static long zipfLike(SplittableRandom random) {
+  /** 25% zeros; otherwise a heavy tail up to the cap: most values below 5. */
+  static long zipfLike(SplittableRandom random, long cap) {
     if (random.nextInt(4) == 0) {
       return 0;
     }
     double uniform = 1 - random.nextDouble();
-    return Math.min(200, (long) Math.floor(1 / Math.pow(uniform, 1.1)));
+    return Math.min(cap, (long) Math.floor(1 / Math.pow(uniform, 1.1)));
   }
 }
