@@ -41,6 +41,9 @@ final class Attacker {
   /** Components up to this many suppressed cells are solved whole: exact intervals. */
   static final int EXACT_COMPONENT = 200;
 
+  /** A cell its box does not prove is solved over its component, up to this many cells. */
+  static final int COMPONENT_FALLBACK = 1000;
+
   /** The largest box program; a larger box's cells count as exposed. */
   static final int BOX_LIMIT = 3000;
 
@@ -122,6 +125,15 @@ final class Attacker {
                 cells.parallelStream().forEach(cell -> results.put(cell, exact(cell, component)));
               } else {
                 solveBox(cells, results);
+                int[] component = null;
+                for (int cell : cells) {
+                  List<Integer> members = componentLists.get(componentOf[cell]);
+                  if (!results.get(cell).protectedEnough()
+                      && members.size() <= COMPONENT_FALLBACK) {
+                    component = component != null ? component : toArray(members);
+                    results.put(cell, exact(cell, component));
+                  }
+                }
               }
             });
     List<AuditedCell> audited = new ArrayList<>();

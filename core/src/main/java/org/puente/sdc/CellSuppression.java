@@ -63,10 +63,11 @@ final class CellSuppression {
     AuditReport report = AuditReport.empty();
     if (primaryCells.length > 0) {
       AuditedCell[] earlier = new AuditedCell[table.cellCount()];
+      boolean exact = exactAudit;
       while (true) {
         applySingletonRule();
         Attacker attacker =
-            new Attacker(table, relations, suppressed, requiredLow, requiredHigh, exactAudit);
+            new Attacker(table, relations, suppressed, requiredLow, requiredHigh, exact);
         report = attacker.audit(primaryCells, earlier, report.linearPrograms());
         for (AuditedCell audited : report.cells()) {
           earlier[audited.cell()] = audited;
@@ -82,25 +83,32 @@ final class CellSuppression {
         if (report.passed()) {
           break;
         }
-        if (!addPartnersForFailures(report)) {
-          AuditedCell failing =
-              report.cells().stream().filter(cell -> !cell.protectedEnough()).findFirst().get();
-          throw new AuditFailedException(
-              "cell "
-                  + table.codes(failing.cell())
-                  + " (value "
-                  + failing.value()
-                  + ") can be narrowed to "
-                  + failing.attackerLow()
-                  + ".."
-                  + failing.attackerHigh()
-                  + ", protection requires "
-                  + failing.requiredLow()
-                  + ".."
-                  + failing.requiredHigh()
-                  + ", and no published non-zero cell is left to suppress",
-              report);
+        if (addPartnersForFailures(report)) {
+          continue;
         }
+        if (!exact) {
+          // Nothing left to add: before giving up, solve the unproven cells over their whole
+          // components (the cells proven already stay proven).
+          exact = true;
+          continue;
+        }
+        AuditedCell failing =
+            report.cells().stream().filter(cell -> !cell.protectedEnough()).findFirst().get();
+        throw new AuditFailedException(
+            "cell "
+                + table.codes(failing.cell())
+                + " (value "
+                + failing.value()
+                + ") can be narrowed to "
+                + failing.attackerLow()
+                + ".."
+                + failing.attackerHigh()
+                + ", protection requires "
+                + failing.requiredLow()
+                + ".."
+                + failing.requiredHigh()
+                + ", and no published non-zero cell is left to suppress",
+            report);
       }
     }
     long[] published = new long[table.cellCount()];

@@ -69,7 +69,7 @@ class AuditOracleTest {
     int differing = 0;
     for (long seed = 1; seed <= 20_000 && checked < 40; seed++) {
       SplittableRandom random = new SplittableRandom(seed);
-      CountTable table = Tables.random(random, seed % 4 == 0 ? 3 : 2, 3, 12);
+      CountTable table = Tables.random(random, seed % 4 == 0 ? 3 : 2, 3, 1, 12);
       // Tables with more than two small cells end up with more than 8 suppressions: skip them
       // early.
       if (table.cellCount() > 60 || smallCells(table) > 2) {

@@ -38,7 +38,11 @@ final class Tables {
    * large.
    */
   static CountTable random(
-      SplittableRandom random, int maxDimensions, int maxLeavesPerDimension, long cap) {
+      SplittableRandom random,
+      int maxDimensions,
+      int maxLeavesPerDimension,
+      double scale,
+      long cap) {
     int dimensions = 2 + random.nextInt(maxDimensions - 1);
     List<Hierarchy> hierarchies = new ArrayList<>();
     Hierarchy.Builder nested = Hierarchy.builder("d0", "_T");
@@ -60,7 +64,7 @@ final class Tables {
       hierarchies.add(Hierarchy.flat("d" + dimension, "_T", leaves));
     }
     CountTable.Builder builder = CountTable.builder(hierarchies);
-    addLeaves(builder, hierarchies, 0, new ArrayList<>(), random, cap);
+    addLeaves(builder, hierarchies, 0, new ArrayList<>(), random, scale, cap);
     return builder.build();
   }
 
@@ -70,27 +74,30 @@ final class Tables {
       int dimension,
       List<String> codes,
       SplittableRandom random,
+      double scale,
       long cap) {
     if (dimension == hierarchies.size()) {
-      builder.add(List.copyOf(codes), zipfLike(random, cap));
+      builder.add(List.copyOf(codes), zipfLike(random, scale, cap));
       return;
     }
     Hierarchy hierarchy = hierarchies.get(dimension);
     for (int index = 0; index < hierarchy.size(); index++) {
       if (hierarchy.leaf(index)) {
         codes.add(hierarchy.code(index));
-        addLeaves(builder, hierarchies, dimension + 1, codes, random, cap);
+        addLeaves(builder, hierarchies, dimension + 1, codes, random, scale, cap);
         codes.remove(codes.size() - 1);
       }
     }
   }
 
-  /** 25% zeros; otherwise a heavy tail up to the cap: most values below 5. */
-  static long zipfLike(SplittableRandom random, long cap) {
+  /**
+   * 25% zeros; otherwise a heavy tail from {@code scale} up to the cap (Pareto, exponent 1/1.1).
+   */
+  static long zipfLike(SplittableRandom random, double scale, long cap) {
     if (random.nextInt(4) == 0) {
       return 0;
     }
     double uniform = 1 - random.nextDouble();
-    return Math.min(cap, (long) Math.floor(1 / Math.pow(uniform, 1.1)));
+    return Math.min(cap, (long) Math.floor(scale / Math.pow(uniform, 1.1)));
   }
 }
