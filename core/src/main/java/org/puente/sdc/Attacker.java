@@ -26,15 +26,16 @@ import org.ojalgo.optimisation.Variable;
  * cells are solved that way, their cells in parallel: exact intervals.
  *
  * <p>A large table's suppressed cells form one component of thousands of cells, and two linear
- * programs of that size per primary cell are out of reach. There a cell is solved over its
- * sub-table (in each dimension, the subtree of its code's parent), every suppressed cell outside
- * held at its true value. Any solution of such a program is a table consistent with everything
- * published, so the interval found is inside the attacker's: when it covers the requirement the
- * cell is proven protected. A cell not proven this way counts as exposed and gets more suppression:
- * the audit may over-suppress, never pass an exposed cell. {@link AuditedCell#exact()} tells the
- * two cases apart. The primary cells of one sub-table share their programs: maximising (minimising)
- * the sum of the unproven ones pushes many up (down) at once, and only the cells still unproven get
- * programs of their own.
+ * programs of that size per primary cell are out of reach. There a cell is solved over its box (in
+ * each dimension its code's parent, the chunk of siblings holding the code, and its children),
+ * every suppressed cell outside held at its true value. Any solution of such a program is a table
+ * consistent with everything published, so the interval found is inside the attacker's: when it
+ * covers the requirement the cell is proven protected. The primary cells of one box share their
+ * programs: maximising (minimising) the sum of the unproven ones pushes many up (down) at once, and
+ * only the cells still unproven get programs of their own. A cell its box does not prove is solved
+ * over its component if that is small enough ({@link #COMPONENT_FALLBACK}); otherwise it counts as
+ * exposed and gets more suppression: the audit may over-suppress, never pass an exposed cell.
+ * {@link AuditedCell#exact()} tells the two cases apart.
  */
 final class Attacker {
 
@@ -42,7 +43,7 @@ final class Attacker {
   static final int EXACT_COMPONENT = 200;
 
   /** A cell its box does not prove is solved over its component, up to this many cells. */
-  static final int COMPONENT_FALLBACK = 1000;
+  static final int COMPONENT_FALLBACK = 400;
 
   /** The largest box program; a larger box's cells count as exposed. */
   static final int BOX_LIMIT = 3000;
@@ -89,7 +90,7 @@ final class Attacker {
    */
   AuditReport audit(int[] primaryCells, AuditedCell[] earlier, long earlierPrograms) {
     long start = System.nanoTime();
-    int[] componentOf = components();
+    int[] componentOf = Components.of(table, relations, suppressed);
     Map<Integer, List<Integer>> componentLists = new HashMap<>();
     for (int cell = 0; cell < componentOf.length; cell++) {
       if (componentOf[cell] >= 0) {
@@ -162,12 +163,12 @@ final class Attacker {
   private String boxKey(int cell) {
     StringBuilder key = new StringBuilder();
     for (int dimension = 0; dimension < table.dimensions().size(); dimension++) {
-      key.append(Arrays.toString(range(dimension, table.coordinate(cell, dimension))));
+      key.append(Arrays.toString(range(table, dimension, table.coordinate(cell, dimension))));
     }
     return key.toString();
   }
 
-  private int[] range(int dimension, int code) {
+  static int[] range(CountTable table, int dimension, int code) {
     Hierarchy hierarchy = table.dimensions().get(dimension);
     LinkedHashSet<Integer> codes = new LinkedHashSet<>();
     int parent = hierarchy.parent(code);
@@ -192,11 +193,22 @@ final class Attacker {
     return codes.stream().mapToInt(Integer::intValue).sorted().toArray();
   }
 
+  /** Whether a candidate partner lies in a cell's box, where the box programs can use it. */
+  static boolean inBox(CountTable table, int cell, int candidate) {
+    for (int dimension = 0; dimension < table.dimensions().size(); dimension++) {
+      int[] codes = range(table, dimension, table.coordinate(cell, dimension));
+      if (Arrays.binarySearch(codes, table.coordinate(candidate, dimension)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The suppressed cells of a cell's box: every combination of the ranges' codes. */
   private int[] boxCells(int member) {
     int[] cells = {0};
     for (int dimension = 0; dimension < table.dimensions().size(); dimension++) {
-      int[] codes = range(dimension, table.coordinate(member, dimension));
+      int[] codes = range(table, dimension, table.coordinate(member, dimension));
       int[] next = new int[cells.length * codes.length];
       int position = 0;
       for (int cell : cells) {
@@ -215,7 +227,6 @@ final class Attacker {
    */
   private void solveBox(List<Integer> cells, Map<Integer, AuditedCell> results) {
     int[] variables = boxCells(cells.get(0));
-    long t0 = System.nanoTime();
     long[] low = new long[cells.size()];
     long[] high = new long[cells.size()];
     for (int index = 0; index < cells.size(); index++) {
@@ -244,14 +255,6 @@ final class Attacker {
                   low[index] = Math.min(low[index], minimum(cell, variables));
                 }
               });
-    }
-    if (Boolean.getBoolean("sdc.trace")) {
-      System.err.printf(
-          "subtable %s: %d variables, %d cells, %.2f s%n",
-          table.codes(cells.get(0)),
-          variables.length,
-          cells.size(),
-          (System.nanoTime() - t0) / 1e9);
     }
     for (int index = 0; index < cells.size(); index++) {
       int cell = cells.get(index);
@@ -330,9 +333,6 @@ final class Attacker {
   private Solution program(Map<Integer, Double> weights, int[] cells, boolean maximise) {
     linearPrograms.incrementAndGet();
     ExpressionsBasedModel model = new ExpressionsBasedModel();
-    if (Boolean.getBoolean("sdc.sparse")) {
-      model.options.sparse = Boolean.TRUE;
-    }
     Map<Integer, Variable> variables = new HashMap<>();
     LinkedHashSet<Integer> touched = new LinkedHashSet<>();
     for (int cell : cells) {
@@ -377,61 +377,12 @@ final class Attacker {
     return new Solution(true, false, result.getValue(), values);
   }
 
-  /** Per cell, the component of a suppressed cell (named by its smallest cell), else -1. */
-  private int[] components() {
-    int cellCount = table.cellCount();
-    int[] parent = new int[cellCount];
-    for (int cell = 0; cell < cellCount; cell++) {
-      parent[cell] = cell;
-    }
-    for (int relation = 0; relation < relations.count(); relation++) {
-      int first = -1;
-      for (int position = 0; position < relations.size(relation); position++) {
-        int cell = relations.cell(relation, position);
-        if (suppressed[cell]) {
-          if (first < 0) {
-            first = cell;
-          } else {
-            union(parent, first, cell);
-          }
-        }
-      }
-    }
-    int[] componentOf = new int[cellCount];
-    for (int cell = 0; cell < cellCount; cell++) {
-      componentOf[cell] = suppressed[cell] ? find(parent, cell) : -1;
-    }
-    return componentOf;
-  }
-
   private static long floor(double value) {
     return (long) Math.floor(value + TOLERANCE);
   }
 
   private static long ceil(double value) {
     return (long) Math.ceil(value - TOLERANCE);
-  }
-
-  private static int find(int[] parent, int cell) {
-    int root = cell;
-    while (parent[root] != root) {
-      root = parent[root];
-    }
-    while (parent[cell] != root) {
-      int next = parent[cell];
-      parent[cell] = root;
-      cell = next;
-    }
-    return root;
-  }
-
-  private static void union(int[] parent, int left, int right) {
-    int leftRoot = find(parent, left);
-    int rightRoot = find(parent, right);
-    if (leftRoot != rightRoot) {
-      // The smaller index becomes the root: deterministic, independent of relation order.
-      parent[Math.max(leftRoot, rightRoot)] = Math.min(leftRoot, rightRoot);
-    }
   }
 
   private static int[] toArray(List<Integer> list) {

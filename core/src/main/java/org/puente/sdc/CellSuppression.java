@@ -15,9 +15,10 @@ import java.util.Set;
  * room. Suppressions only grow, so the loop ends; when no published non-zero cell is left to add,
  * the table cannot be protected and protection fails.
  *
- * <p>The partner is the cheapest published non-zero cell (least value; then a non-margin cell; then
- * the lowest index, for determinism) among those with at least the needed room; when none has that
- * much, the largest. Zeros are never chosen: they are published by convention.
+ * <p>The partner is the cheapest published non-zero cell among those with at least the needed room
+ * (when none has that much, the largest): least value divided by one plus the other single-cell
+ * relations it closes; then a non-margin cell; then the lowest index, for determinism. Zeros are
+ * never chosen: they are published by convention.
  */
 final class CellSuppression {
 
@@ -72,14 +73,6 @@ final class CellSuppression {
         for (AuditedCell audited : report.cells()) {
           earlier[audited.cell()] = audited;
         }
-        if (Boolean.getBoolean("sdc.trace")) {
-          System.err.printf(
-              "round: suppressed %d, lps %d, %s, failing %d%n",
-              suppressedCount(),
-              report.linearPrograms(),
-              report.elapsed(),
-              report.cells().stream().filter(c -> !c.protectedEnough()).count());
-        }
         if (report.passed()) {
           break;
         }
@@ -119,14 +112,6 @@ final class CellSuppression {
       published[cell] = suppressed[cell] ? -1 : table.value(cell);
     }
     return new ProtectedTable(table, rules, statuses, published, report);
-  }
-
-  private int suppressedCount() {
-    int count = 0;
-    for (boolean each : suppressed) {
-      count += each ? 1 : 0;
-    }
-    return count;
   }
 
   private CellStatus primaryStatus(int cell) {
@@ -198,13 +183,34 @@ final class CellSuppression {
           Math.max(
               audited.requiredHigh() - audited.attackerHigh(),
               audited.attackerLow() - audited.requiredLow());
-      int partner = partnerNear(audited.cell(), Math.max(1, missing));
+      int partner = partnerInBox(audited.cell(), Math.max(1, missing));
+      if (partner < 0) {
+        partner = partnerNear(audited.cell(), Math.max(1, missing));
+      }
       if (partner >= 0) {
         suppress(partner);
         added = true;
       }
     }
     return added;
+  }
+
+  /**
+   * The cheapest candidate in the cell's relations that lies in its box (where the audit of a large
+   * component looks for room), or -1.
+   */
+  private int partnerInBox(int cell, long room) {
+    List<Integer> candidates = new ArrayList<>();
+    for (int position = 0; position < relations.relationCount(cell); position++) {
+      int relation = relations.relation(cell, position);
+      for (int entry = 0; entry < relations.size(relation); entry++) {
+        int other = relations.cell(relation, entry);
+        if (!suppressed[other] && table.value(other) > 0 && Attacker.inBox(table, cell, other)) {
+          candidates.add(other);
+        }
+      }
+    }
+    return cheapestOf(candidates, room, Set.of());
   }
 
   /**
@@ -241,27 +247,33 @@ final class CellSuppression {
   }
 
   private int cheapest(List<Integer> candidateRelations, long room) {
-    Set<Integer> excluded = new HashSet<>(candidateRelations);
-    int best = -1;
-    int bestCloses = 0;
-    int largest = -1;
+    List<Integer> candidates = new ArrayList<>();
     for (int relation : candidateRelations) {
       for (int position = 0; position < relations.size(relation); position++) {
         int cell = relations.cell(relation, position);
-        long value = table.value(cell);
-        if (suppressed[cell] || value == 0) {
-          continue;
+        if (!suppressed[cell] && table.value(cell) > 0) {
+          candidates.add(cell);
         }
-        if (value >= room) {
-          int closes = singletonsClosed(cell, excluded);
-          if (best < 0 || cheaper(cell, closes, best, bestCloses)) {
-            best = cell;
-            bestCloses = closes;
-          }
+      }
+    }
+    return cheapestOf(candidates, room, new HashSet<>(candidateRelations));
+  }
+
+  private int cheapestOf(List<Integer> candidates, long room, Set<Integer> excluded) {
+    int best = -1;
+    int bestCloses = 0;
+    int largest = -1;
+    for (int cell : candidates) {
+      long value = table.value(cell);
+      if (value >= room) {
+        int closes = singletonsClosed(cell, excluded);
+        if (best < 0 || cheaper(cell, closes, best, bestCloses)) {
+          best = cell;
+          bestCloses = closes;
         }
-        if (largest < 0 || value > table.value(largest)) {
-          largest = cell;
-        }
+      }
+      if (largest < 0 || value > table.value(largest)) {
+        largest = cell;
       }
     }
     return best >= 0 ? best : largest;
