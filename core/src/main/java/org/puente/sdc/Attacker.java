@@ -3,9 +3,13 @@ package org.puente.sdc;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
@@ -13,24 +17,39 @@ import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
 
 /**
- * The attacker audit: what the published cells reveal about each suppressed one.
+ * The attacker audit: what the published cells reveal about each primary cell.
  *
  * <p>The unknowns are the suppressed cells, each a count (x ≥ 0); the constraints are the relations
  * holding a suppressed cell, the published cells on the right-hand side. Suppressed cells that
- * share a relation are in one component (union-find); components are independent linear programs,
- * solved in parallel. Minimising and maximising a cell over its component gives the interval an
- * attacker derives.
+ * share a relation form a component (union-find); minimising and maximising a cell over its
+ * component gives the interval an attacker derives. Components of up to {@link #EXACT_COMPONENT}
+ * cells are solved that way, their cells in parallel: exact intervals.
  *
- * <p>In a component with many primary cells, solving two programs per cell is most of the cost, and
- * most cells are proven wide enough by other solutions: maximising (minimising) the sum of the
- * cells not yet proven pushes many of them up (down) at once, and every solution is a feasible
- * table, so each of its values is inside every cell's interval. Only cells still unproven after a
- * few such rounds get programs of their own, and so the pass-or-fail decision is always exact.
+ * <p>A large table's suppressed cells form one component of thousands of cells, and two linear
+ * programs of that size per primary cell are out of reach. There a cell is solved over its box (in
+ * each dimension its code's parent, the chunk of siblings holding the code, and its children),
+ * every suppressed cell outside held at its true value. Any solution of such a program is a table
+ * consistent with everything published, so the interval found is inside the attacker's: when it
+ * covers the requirement the cell is proven protected. The primary cells of one box share their
+ * programs: maximising (minimising) the sum of the unproven ones pushes many up (down) at once, and
+ * only the cells still unproven get programs of their own. A cell its box does not prove is solved
+ * over its component if that is small enough ({@link #COMPONENT_FALLBACK}); otherwise it counts as
+ * exposed and gets more suppression: the audit may over-suppress, never pass an exposed cell.
+ * {@link AuditedCell#exact()} tells the two cases apart.
  */
 final class Attacker {
 
-  /** Components with at most this many primary cells get exact intervals for every cell. */
-  static final int EXACT_LIMIT = 16;
+  /** Components up to this many suppressed cells are solved whole: exact intervals. */
+  static final int EXACT_COMPONENT = 200;
+
+  /** A cell its box does not prove is solved over its component, up to this many cells. */
+  static final int COMPONENT_FALLBACK = 400;
+
+  /** The largest box program; a larger box's cells count as exposed. */
+  static final int BOX_LIMIT = 3000;
+
+  /** Siblings per chunk of a box. */
+  static final int CHUNK = 6;
 
   private static final int WITNESS_ROUNDS = 3;
   private static final double TOLERANCE = 1e-6;
@@ -42,11 +61,10 @@ final class Attacker {
   private final long[] requiredHigh;
   private final boolean exactAlways;
   private final AtomicLong linearPrograms = new AtomicLong();
-  private final int[] local;
 
   /**
    * @param requiredLow per cell, the required lower end; only read for the primary cells
-   * @param exactAlways compute exact intervals for every primary cell (for tests and small tables)
+   * @param exactAlways solve every cell over its whole component (for tests and small tables)
    */
   Attacker(
       CountTable table,
@@ -61,181 +79,220 @@ final class Attacker {
     this.requiredLow = requiredLow;
     this.requiredHigh = requiredHigh;
     this.exactAlways = exactAlways;
-    this.local = new int[table.cellCount()];
   }
 
-  private record Component(int[] cells, int[] relations, int[] primaries) {}
-
-  /** Audits the primary cells (each must be suppressed). */
-  AuditReport audit(int[] primaryCells) {
+  /**
+   * Audits the primary cells (each must be suppressed). A cell proven protected by an earlier audit
+   * of the same table ({@code earlier}, by cell, may hold nulls) stays proven: suppressing more
+   * cells only removes constraints, so every earlier solution is still a consistent table.
+   *
+   * @param earlierPrograms linear programs solved by the earlier audits, added to the count
+   */
+  AuditReport audit(int[] primaryCells, AuditedCell[] earlier, long earlierPrograms) {
     long start = System.nanoTime();
-    List<Component> components = components(primaryCells);
-    List<AuditedCell> audited =
-        components.parallelStream()
-            .flatMap(component -> solve(component).stream())
-            .sorted((left, right) -> Integer.compare(left.cell(), right.cell()))
-            .collect(Collectors.toList());
-    return new AuditReport(
-        audited,
-        components.size(),
-        linearPrograms.get(),
-        Duration.ofNanos(System.nanoTime() - start));
-  }
-
-  private List<Component> components(int[] primaryCells) {
-    int cellCount = table.cellCount();
-    int[] parent = new int[cellCount];
-    for (int cell = 0; cell < cellCount; cell++) {
-      parent[cell] = cell;
-    }
-    for (int relation = 0; relation < relations.count(); relation++) {
-      int first = -1;
-      for (int position = 0; position < relations.size(relation); position++) {
-        int cell = relations.cell(relation, position);
-        if (suppressed[cell]) {
-          if (first < 0) {
-            first = cell;
-          } else {
-            union(parent, first, cell);
-          }
-        }
+    int[] componentOf = Components.of(table, relations, suppressed);
+    Map<Integer, List<Integer>> componentLists = new HashMap<>();
+    for (int cell = 0; cell < componentOf.length; cell++) {
+      if (componentOf[cell] >= 0) {
+        componentLists.computeIfAbsent(componentOf[cell], root -> new ArrayList<>()).add(cell);
       }
     }
-    // Components are numbered by their smallest cell, so the order never depends on timing.
-    int[] componentOf = new int[cellCount];
-    Arrays.fill(componentOf, -1);
-    List<List<Integer>> cells = new ArrayList<>();
-    for (int cell = 0; cell < cellCount; cell++) {
-      if (suppressed[cell]) {
-        int root = find(parent, cell);
-        if (componentOf[root] < 0) {
-          componentOf[root] = cells.size();
-          cells.add(new ArrayList<>());
-        }
-        componentOf[cell] = componentOf[root];
-        local[cell] = cells.get(componentOf[cell]).size();
-        cells.get(componentOf[cell]).add(cell);
-      }
-    }
-    List<List<Integer>> relationLists = new ArrayList<>();
-    List<List<Integer>> primaryLists = new ArrayList<>();
-    for (int index = 0; index < cells.size(); index++) {
-      relationLists.add(new ArrayList<>());
-      primaryLists.add(new ArrayList<>());
-    }
-    for (int relation = 0; relation < relations.count(); relation++) {
-      for (int position = 0; position < relations.size(relation); position++) {
-        int cell = relations.cell(relation, position);
-        if (suppressed[cell]) {
-          relationLists.get(componentOf[cell]).add(relation);
-          break;
-        }
-      }
-    }
+    int componentsWithPrimaries =
+        (int) Arrays.stream(primaryCells).map(cell -> componentOf[cell]).distinct().count();
+    // The cells still to audit, grouped by where they are solved: negative keys are components
+    // (solved whole), others sub-tables (keyed by their total cell).
+    Map<String, List<Integer>> groups = new TreeMap<>();
+    Map<Integer, AuditedCell> results = new ConcurrentHashMap<>();
     for (int cell : primaryCells) {
-      primaryLists.get(componentOf[cell]).add(cell);
-    }
-    List<Component> components = new ArrayList<>();
-    for (int index = 0; index < cells.size(); index++) {
-      if (!primaryLists.get(index).isEmpty()) {
-        components.add(
-            new Component(
-                toArray(cells.get(index)),
-                toArray(relationLists.get(index)),
-                toArray(primaryLists.get(index))));
+      AuditedCell before = earlier == null ? null : earlier[cell];
+      if (before != null && before.protectedEnough()) {
+        results.put(cell, before);
+        continue;
       }
+      boolean whole =
+          exactAlways || componentLists.get(componentOf[cell]).size() <= EXACT_COMPONENT;
+      String key = whole ? "component " + componentOf[cell] : boxKey(cell);
+      groups.computeIfAbsent(key, group -> new ArrayList<>()).add(cell);
     }
-    return components;
-  }
-
-  private List<AuditedCell> solve(Component component) {
-    int count = component.primaries().length;
-    long[] low = new long[count];
-    long[] high = new long[count];
-    boolean[] exactLow = new boolean[count];
-    boolean[] exactHigh = new boolean[count];
-    for (int index = 0; index < count; index++) {
-      low[index] = table.value(component.primaries()[index]);
-      high[index] = low[index];
-    }
-    if (!exactAlways && count > EXACT_LIMIT) {
-      for (int round = 0; round < WITNESS_ROUNDS; round++) {
-        boolean progress = witness(component, low, high, true);
-        progress |= witness(component, low, high, false);
-        if (!progress) {
-          break;
-        }
-      }
-    }
-    IntStream.range(0, 2 * count)
-        .parallel()
+    groups.entrySet().parallelStream()
         .forEach(
-            task -> {
-              int index = task / 2;
-              int cell = component.primaries()[index];
-              boolean maximise = task % 2 == 0;
-              boolean needed =
-                  exactAlways
-                      || count <= EXACT_LIMIT
-                      || (maximise
-                          ? high[index] < requiredHigh[cell]
-                          : low[index] > requiredLow[cell]);
-              if (!needed) {
-                return;
-              }
-              double[] weights = new double[component.cells().length];
-              weights[local[cell]] = 1;
-              Solution solution = program(component, weights, maximise);
-              if (maximise) {
-                high[index] =
-                    solution.unbounded()
-                        ? Long.MAX_VALUE
-                        : Math.max(high[index], floor(solution.objective()));
-                exactHigh[index] = solution.solved() || solution.unbounded();
+            group -> {
+              List<Integer> cells = group.getValue();
+              int first = cells.get(0);
+              boolean whole =
+                  exactAlways || componentLists.get(componentOf[first]).size() <= EXACT_COMPONENT;
+              if (whole) {
+                int[] component = toArray(componentLists.get(componentOf[first]));
+                cells.parallelStream().forEach(cell -> results.put(cell, exact(cell, component)));
               } else {
-                low[index] = Math.min(low[index], ceil(solution.objective()));
-                exactLow[index] = solution.solved();
+                solveBox(cells, results);
+                int[] component = null;
+                for (int cell : cells) {
+                  List<Integer> members = componentLists.get(componentOf[cell]);
+                  if (!results.get(cell).protectedEnough()
+                      && members.size() <= COMPONENT_FALLBACK) {
+                    component = component != null ? component : toArray(members);
+                    results.put(cell, exact(cell, component));
+                  }
+                }
               }
             });
     List<AuditedCell> audited = new ArrayList<>();
-    for (int index = 0; index < count; index++) {
-      int cell = component.primaries()[index];
-      audited.add(
+    for (int cell : primaryCells) {
+      audited.add(results.get(cell));
+    }
+    return new AuditReport(
+        audited,
+        componentsWithPrimaries,
+        earlierPrograms + linearPrograms.get(),
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private AuditedCell exact(int cell, int[] component) {
+    long high = maximum(cell, component);
+    long low = minimum(cell, component);
+    return new AuditedCell(
+        cell, table.value(cell), low, high, requiredLow[cell], requiredHigh[cell], true);
+  }
+
+  /**
+   * The box a cell is solved in: in each dimension its code's parent, the siblings in the code's
+   * chunk of at most {@link #CHUNK} (siblings are cut into fixed chunks, so that cells of one chunk
+   * share their box) and the code's children. Keyed by the codes, dimension by dimension.
+   */
+  private String boxKey(int cell) {
+    StringBuilder key = new StringBuilder();
+    for (int dimension = 0; dimension < table.dimensions().size(); dimension++) {
+      key.append(Arrays.toString(range(table, dimension, table.coordinate(cell, dimension))));
+    }
+    return key.toString();
+  }
+
+  static int[] range(CountTable table, int dimension, int code) {
+    Hierarchy hierarchy = table.dimensions().get(dimension);
+    LinkedHashSet<Integer> codes = new LinkedHashSet<>();
+    int parent = hierarchy.parent(code);
+    if (parent < 0) {
+      codes.add(code);
+    } else {
+      codes.add(parent);
+      int position = 0;
+      while (hierarchy.child(parent, position) != code) {
+        position++;
+      }
+      int chunkStart = position / CHUNK * CHUNK;
+      for (int sibling = chunkStart;
+          sibling < Math.min(chunkStart + CHUNK, hierarchy.childCount(parent));
+          sibling++) {
+        codes.add(hierarchy.child(parent, sibling));
+      }
+    }
+    for (int position = 0; position < hierarchy.childCount(code); position++) {
+      codes.add(hierarchy.child(code, position));
+    }
+    return codes.stream().mapToInt(Integer::intValue).sorted().toArray();
+  }
+
+  /** Whether a candidate partner lies in a cell's box, where the box programs can use it. */
+  static boolean inBox(CountTable table, int cell, int candidate) {
+    for (int dimension = 0; dimension < table.dimensions().size(); dimension++) {
+      int[] codes = range(table, dimension, table.coordinate(cell, dimension));
+      if (Arrays.binarySearch(codes, table.coordinate(candidate, dimension)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The suppressed cells of a cell's box: every combination of the ranges' codes. */
+  private int[] boxCells(int member) {
+    int[] cells = {0};
+    for (int dimension = 0; dimension < table.dimensions().size(); dimension++) {
+      int[] codes = range(table, dimension, table.coordinate(member, dimension));
+      int[] next = new int[cells.length * codes.length];
+      int position = 0;
+      for (int cell : cells) {
+        for (int code : codes) {
+          next[position++] = cell + code * table.stride(dimension);
+        }
+      }
+      cells = next;
+    }
+    return Arrays.stream(cells).filter(cell -> suppressed[cell]).sorted().toArray();
+  }
+
+  /**
+   * Proves the cells of one sub-table: first by solutions pushing all unproven cells up (down)
+   * together, then one program per cell and direction still unproven.
+   */
+  private void solveBox(List<Integer> cells, Map<Integer, AuditedCell> results) {
+    int[] variables = boxCells(cells.get(0));
+    long[] low = new long[cells.size()];
+    long[] high = new long[cells.size()];
+    for (int index = 0; index < cells.size(); index++) {
+      low[index] = table.value(cells.get(index));
+      high[index] = low[index];
+    }
+    if (variables.length <= BOX_LIMIT) {
+      if (cells.size() > 1) {
+        for (int round = 0; round < WITNESS_ROUNDS; round++) {
+          boolean progress = witness(variables, cells, low, high, true);
+          progress |= witness(variables, cells, low, high, false);
+          if (!progress) {
+            break;
+          }
+        }
+      }
+      IntStream.range(0, 2 * cells.size())
+          .parallel()
+          .forEach(
+              task -> {
+                int index = task / 2;
+                int cell = cells.get(index);
+                if (task % 2 == 0 && high[index] < requiredHigh[cell]) {
+                  high[index] = Math.max(high[index], maximum(cell, variables));
+                } else if (task % 2 == 1 && low[index] > requiredLow[cell]) {
+                  low[index] = Math.min(low[index], minimum(cell, variables));
+                }
+              });
+    }
+    for (int index = 0; index < cells.size(); index++) {
+      int cell = cells.get(index);
+      results.put(
+          cell,
           new AuditedCell(
               cell,
               table.value(cell),
-              Math.max(0, low[index]),
+              low[index],
               high[index],
               requiredLow[cell],
               requiredHigh[cell],
-              exactLow[index] && exactHigh[index]));
+              false));
     }
-    return audited;
   }
 
-  /** One round of proof by solutions: pushes the unproven cells up (or down) together. */
-  private boolean witness(Component component, long[] low, long[] high, boolean maximise) {
-    double[] weights = new double[component.cells().length];
-    boolean any = false;
-    for (int index = 0; index < component.primaries().length; index++) {
-      int cell = component.primaries()[index];
+  /** One round of proof by solutions; true when some interval grew. */
+  private boolean witness(
+      int[] variables, List<Integer> cells, long[] low, long[] high, boolean maximise) {
+    Map<Integer, Double> weights = new HashMap<>();
+    for (int index = 0; index < cells.size(); index++) {
+      int cell = cells.get(index);
       if (maximise ? high[index] < requiredHigh[cell] : low[index] > requiredLow[cell]) {
-        weights[local[cell]] = 1;
-        any = true;
+        weights.put(cell, 1.0);
       }
     }
-    if (!any) {
+    if (weights.isEmpty()) {
       return false;
     }
-    Solution solution = program(component, weights, maximise);
+    Solution solution = program(weights, variables, maximise);
     if (!solution.solved()) {
       return false;
     }
     boolean progress = false;
-    for (int index = 0; index < component.primaries().length; index++) {
-      double value = solution.values()[local[component.primaries()[index]]];
+    for (int index = 0; index < cells.size(); index++) {
+      double value = solution.values().get(cells.get(index));
       long up = floor(value);
-      long down = ceil(value);
+      long down = Math.max(0, ceil(value));
       if (up > high[index]) {
         high[index] = up;
         progress = true;
@@ -248,28 +305,57 @@ final class Attacker {
     return progress;
   }
 
-  private record Solution(boolean solved, boolean unbounded, double objective, double[] values) {}
+  private long maximum(int cell, int[] variables) {
+    Solution solution = program(Map.of(cell, 1.0), variables, true);
+    if (solution.unbounded()) {
+      return Long.MAX_VALUE;
+    }
+    // An unsolved program proves nothing: the cell's own value is all that is certain.
+    return solution.solved()
+        ? Math.max(table.value(cell), floor(solution.objective()))
+        : table.value(cell);
+  }
 
-  private Solution program(Component component, double[] weights, boolean maximise) {
+  private long minimum(int cell, int[] variables) {
+    Solution solution = program(Map.of(cell, 1.0), variables, false);
+    return solution.solved()
+        ? Math.max(0, Math.min(table.value(cell), ceil(solution.objective())))
+        : table.value(cell);
+  }
+
+  private record Solution(
+      boolean solved, boolean unbounded, double objective, Map<Integer, Double> values) {}
+
+  /**
+   * Optimises a weighted sum of cells over the given suppressed cells; the other suppressed cells
+   * keep their true values, which is consistent with everything published.
+   */
+  private Solution program(Map<Integer, Double> weights, int[] cells, boolean maximise) {
     linearPrograms.incrementAndGet();
     ExpressionsBasedModel model = new ExpressionsBasedModel();
-    int[] cells = component.cells();
-    Variable[] variables = new Variable[cells.length];
-    for (int index = 0; index < cells.length; index++) {
-      variables[index] = model.addVariable("x" + cells[index]).lower(0);
-      if (weights[index] != 0) {
-        variables[index].weight(weights[index]);
+    Map<Integer, Variable> variables = new HashMap<>();
+    LinkedHashSet<Integer> touched = new LinkedHashSet<>();
+    for (int cell : cells) {
+      Variable variable = model.addVariable("x" + cell).lower(0);
+      Double weight = weights.get(cell);
+      if (weight != null) {
+        variable.weight(weight);
+      }
+      variables.put(cell, variable);
+      for (int position = 0; position < relations.relationCount(cell); position++) {
+        touched.add(relations.relation(cell, position));
       }
     }
-    for (int relation : component.relations()) {
-      // total - sum of parts = 0, the published cells moved to the right-hand side.
+    for (int relation : touched) {
+      // total - sum of parts = 0, every known value moved to the right-hand side.
       long rightHandSide = 0;
       Expression expression = model.addExpression("r" + relation);
       for (int position = 0; position < relations.size(relation); position++) {
         int cell = relations.cell(relation, position);
         int sign = position == 0 ? 1 : -1;
-        if (suppressed[cell]) {
-          expression.set(variables[local[cell]], sign);
+        Variable variable = variables.get(cell);
+        if (variable != null) {
+          expression.set(variable, sign);
         } else {
           rightHandSide -= sign * table.value(cell);
         }
@@ -279,19 +365,16 @@ final class Attacker {
     Optimisation.Result result = maximise ? model.maximise() : model.minimise();
     Optimisation.State state = result.getState();
     if (state == Optimisation.State.UNBOUNDED) {
-      return new Solution(false, true, 0, new double[0]);
+      return new Solution(false, true, 0, Map.of());
     }
     if (!state.isOptimal()) {
-      // Conservative: an unsolved program proves nothing, so the cell counts as exposed.
-      return new Solution(false, false, 0, new double[0]);
+      return new Solution(false, false, 0, Map.of());
     }
-    double[] values = new double[cells.length];
-    double objective = 0;
+    Map<Integer, Double> values = new HashMap<>();
     for (int index = 0; index < cells.length; index++) {
-      values[index] = result.doubleValue(index);
-      objective += weights[index] * values[index];
+      values.put(cells[index], result.doubleValue(index));
     }
-    return new Solution(true, false, objective, values);
+    return new Solution(true, false, result.getValue(), values);
   }
 
   private static long floor(double value) {
@@ -300,28 +383,6 @@ final class Attacker {
 
   private static long ceil(double value) {
     return (long) Math.ceil(value - TOLERANCE);
-  }
-
-  private static int find(int[] parent, int cell) {
-    int root = cell;
-    while (parent[root] != root) {
-      root = parent[root];
-    }
-    while (parent[cell] != root) {
-      int next = parent[cell];
-      parent[cell] = root;
-      cell = next;
-    }
-    return root;
-  }
-
-  private static void union(int[] parent, int left, int right) {
-    int leftRoot = find(parent, left);
-    int rightRoot = find(parent, right);
-    if (leftRoot != rightRoot) {
-      // The smaller index becomes the root: deterministic, independent of relation order.
-      parent[Math.max(leftRoot, rightRoot)] = Math.min(leftRoot, rightRoot);
-    }
   }
 
   private static int[] toArray(List<Integer> list) {

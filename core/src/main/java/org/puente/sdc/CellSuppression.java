@@ -2,7 +2,9 @@ package org.puente.sdc;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Primary and secondary suppression with the attacker audit in the loop.
@@ -13,9 +15,10 @@ import java.util.List;
  * room. Suppressions only grow, so the loop ends; when no published non-zero cell is left to add,
  * the table cannot be protected and protection fails.
  *
- * <p>The partner is the cheapest published non-zero cell (least value; then a non-margin cell; then
- * the lowest index, for determinism) among those with at least the needed room; when none has that
- * much, the largest. Zeros are never chosen: they are published by convention.
+ * <p>The partner is the cheapest published non-zero cell among those with at least the needed room
+ * (when none has that much, the largest): least value divided by one plus the other single-cell
+ * relations it closes; then a non-margin cell; then the lowest index, for determinism. Zeros are
+ * never chosen: they are published by convention.
  */
 final class CellSuppression {
 
@@ -60,33 +63,45 @@ final class CellSuppression {
     int[] primaryCells = primaries.stream().mapToInt(Integer::intValue).toArray();
     AuditReport report = AuditReport.empty();
     if (primaryCells.length > 0) {
+      AuditedCell[] earlier = new AuditedCell[table.cellCount()];
+      boolean exact = exactAudit;
       while (true) {
         applySingletonRule();
         Attacker attacker =
-            new Attacker(table, relations, suppressed, requiredLow, requiredHigh, exactAudit);
-        report = attacker.audit(primaryCells);
+            new Attacker(table, relations, suppressed, requiredLow, requiredHigh, exact);
+        report = attacker.audit(primaryCells, earlier, report.linearPrograms());
+        for (AuditedCell audited : report.cells()) {
+          earlier[audited.cell()] = audited;
+        }
         if (report.passed()) {
           break;
         }
-        if (!addPartnersForFailures(report)) {
-          AuditedCell failing =
-              report.cells().stream().filter(cell -> !cell.protectedEnough()).findFirst().get();
-          throw new AuditFailedException(
-              "cell "
-                  + table.codes(failing.cell())
-                  + " (value "
-                  + failing.value()
-                  + ") can be narrowed to "
-                  + failing.attackerLow()
-                  + ".."
-                  + failing.attackerHigh()
-                  + ", protection requires "
-                  + failing.requiredLow()
-                  + ".."
-                  + failing.requiredHigh()
-                  + ", and no published non-zero cell is left to suppress",
-              report);
+        if (addPartnersForFailures(report)) {
+          continue;
         }
+        if (!exact) {
+          // Nothing left to add: before giving up, solve the unproven cells over their whole
+          // components (the cells proven already stay proven).
+          exact = true;
+          continue;
+        }
+        AuditedCell failing =
+            report.cells().stream().filter(cell -> !cell.protectedEnough()).findFirst().get();
+        throw new AuditFailedException(
+            "cell "
+                + table.codes(failing.cell())
+                + " (value "
+                + failing.value()
+                + ") can be narrowed to "
+                + failing.attackerLow()
+                + ".."
+                + failing.attackerHigh()
+                + ", protection requires "
+                + failing.requiredLow()
+                + ".."
+                + failing.requiredHigh()
+                + ", and no published non-zero cell is left to suppress",
+            report);
       }
     }
     long[] published = new long[table.cellCount()];
@@ -168,13 +183,34 @@ final class CellSuppression {
           Math.max(
               audited.requiredHigh() - audited.attackerHigh(),
               audited.attackerLow() - audited.requiredLow());
-      int partner = partnerNear(audited.cell(), Math.max(1, missing));
+      int partner = partnerInBox(audited.cell(), Math.max(1, missing));
+      if (partner < 0) {
+        partner = partnerNear(audited.cell(), Math.max(1, missing));
+      }
       if (partner >= 0) {
         suppress(partner);
         added = true;
       }
     }
     return added;
+  }
+
+  /**
+   * The cheapest candidate in the cell's relations that lies in its box (where the audit of a large
+   * component looks for room), or -1.
+   */
+  private int partnerInBox(int cell, long room) {
+    List<Integer> candidates = new ArrayList<>();
+    for (int position = 0; position < relations.relationCount(cell); position++) {
+      int relation = relations.relation(cell, position);
+      for (int entry = 0; entry < relations.size(relation); entry++) {
+        int other = relations.cell(relation, entry);
+        if (!suppressed[other] && table.value(other) > 0 && Attacker.inBox(table, cell, other)) {
+          candidates.add(other);
+        }
+      }
+    }
+    return cheapestOf(candidates, room, Set.of());
   }
 
   /**
@@ -211,31 +247,60 @@ final class CellSuppression {
   }
 
   private int cheapest(List<Integer> candidateRelations, long room) {
-    int best = -1;
-    int largest = -1;
+    List<Integer> candidates = new ArrayList<>();
     for (int relation : candidateRelations) {
       for (int position = 0; position < relations.size(relation); position++) {
         int cell = relations.cell(relation, position);
-        long value = table.value(cell);
-        if (suppressed[cell] || value == 0) {
-          continue;
+        if (!suppressed[cell] && table.value(cell) > 0) {
+          candidates.add(cell);
         }
-        if (value >= room && (best < 0 || cheaper(cell, best))) {
+      }
+    }
+    return cheapestOf(candidates, room, new HashSet<>(candidateRelations));
+  }
+
+  private int cheapestOf(List<Integer> candidates, long room, Set<Integer> excluded) {
+    int best = -1;
+    int bestCloses = 0;
+    int largest = -1;
+    for (int cell : candidates) {
+      long value = table.value(cell);
+      if (value >= room) {
+        int closes = singletonsClosed(cell, excluded);
+        if (best < 0 || cheaper(cell, closes, best, bestCloses)) {
           best = cell;
+          bestCloses = closes;
         }
-        if (largest < 0 || value > table.value(largest)) {
-          largest = cell;
-        }
+      }
+      if (largest < 0 || value > table.value(largest)) {
+        largest = cell;
       }
     }
     return best >= 0 ? best : largest;
   }
 
-  private boolean cheaper(int cell, int other) {
-    long value = table.value(cell);
-    long otherValue = table.value(other);
-    if (value != otherValue) {
-      return value < otherValue;
+  /** How many other relations with one suppressed cell this cell would close. */
+  private int singletonsClosed(int cell, Set<Integer> excluded) {
+    int closes = 0;
+    for (int position = 0; position < relations.relationCount(cell); position++) {
+      int relation = relations.relation(cell, position);
+      if (suppressedPerRelation[relation] == 1 && !excluded.contains(relation)) {
+        closes++;
+      }
+    }
+    return closes;
+  }
+
+  /**
+   * Cost: the value divided by one plus the singleton relations the cell closes besides (a cell
+   * that closes two relations does the work of two partners); then a non-margin cell; then the
+   * lower index.
+   */
+  private boolean cheaper(int cell, int closes, int other, int otherCloses) {
+    long cost = table.value(cell) * (1L + otherCloses);
+    long otherCost = table.value(other) * (1L + closes);
+    if (cost != otherCost) {
+      return cost < otherCost;
     }
     boolean margin = table.isMargin(cell);
     if (margin != table.isMargin(other)) {
