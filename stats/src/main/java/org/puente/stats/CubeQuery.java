@@ -99,25 +99,58 @@ public final class CubeQuery {
       if (travellers) {
         // A traveller counts once per slice: in the cell of his first record that passes the
         // filters, so the cells of a slice add up to its distinct travellers. Each contributes
-        // one, so the largest contributions follow from the count.
-        sql =
-            "SELECT "
-                + groupColumns
-                + ", count(*) AS value, NULL AS top, sum(record_key) AS keys FROM (SELECT *, "
-                + sliceExpression
-                + " AS slice, row_number() OVER (PARTITION BY "
-                + sliceExpression
-                + ", traveller_id ORDER BY event_date, record_key) AS rank FROM "
-                + cube.fact()
-                + filter
-                + ") WHERE rank = 1 GROUP BY ALL";
+        // one, so the largest contributions follow from the count. Without filters, the first
+        // records were found when the cubes were built.
+        java.util.Optional<String> prebuilt =
+            FactTables.firstRecords(
+                slicedByPeriod ? request.periodLevel() : "all",
+                request.where().isEmpty() && cube.where().isEmpty(),
+                request.period(),
+                slicedByPeriod);
+        if (prebuilt.isPresent()) {
+          List<String> periodCodes = new ArrayList<>();
+          String sliceFilter = "";
+          if (request.period().isPresent()) {
+            Dimension periodDimension = requireDimension(cube, "period");
+            for (String slice : distinctSlices(duckdb, prebuilt.get())) {
+              if (slice.equals(request.period().get())
+                  || rollUp
+                      .ancestors(periodDimension, slice, Map.of())
+                      .contains(request.period().get())) {
+                periodCodes.add(slice);
+              }
+            }
+            sliceFilter = " WHERE " + in("slice", periodCodes.size());
+          }
+          parameters.clear();
+          parameters.addAll(periodCodes);
+          sql =
+              "SELECT "
+                  + groupColumns
+                  + ", count(*) AS value, NULL AS top, sum(record_key) AS keys FROM "
+                  + prebuilt.get()
+                  + sliceFilter
+                  + " GROUP BY ALL";
+        } else {
+          sql =
+              "SELECT "
+                  + groupColumns
+                  + ", count(*) AS value, NULL AS top, sum(record_key) AS keys FROM (SELECT *, "
+                  + sliceExpression
+                  + " AS slice, row_number() OVER (PARTITION BY "
+                  + sliceExpression
+                  + ", traveller_id ORDER BY event_date, record_key) AS rank FROM "
+                  + cube.fact()
+                  + filter
+                  + ") WHERE rank = 1 GROUP BY ALL";
+        }
       } else {
         // The counts in one pass; the two largest single-traveller contributions only for cells
         // small enough to be dominated (a cell over four times the most rows one traveller has
         // in the fact cannot have two travellers holding half of it), in a second pass over
         // their rows alone.
         sql =
-            "WITH f AS (SELECT "
+            "WITH f AS NOT MATERIALIZED (SELECT "
                 + groupColumns
                 + ", traveller_id, record_key FROM (SELECT *, "
                 + sliceExpression
@@ -182,6 +215,18 @@ public final class CubeQuery {
       throw new PuenteException(
           ErrorCode.UNAVAILABLE, "cannot query cube " + cube.id() + ": " + e.getMessage(), e);
     }
+  }
+
+  private static List<String> distinctSlices(Connection duckdb, String table) throws SQLException {
+    List<String> slices = new ArrayList<>();
+    try (Statement statement = duckdb.createStatement();
+        ResultSet row =
+            statement.executeQuery("SELECT DISTINCT slice FROM " + table + " ORDER BY 1")) {
+      while (row.next()) {
+        slices.add(row.getString(1));
+      }
+    }
+    return slices;
   }
 
   /** The most rows one traveller has in the cube's fact (built with the cubes). */

@@ -61,7 +61,7 @@ final class FactTables {
           List.of("sex", "age", "citizenship", "port", "overstay", "in_country"));
 
   /** The version of the fact tables' layout, part of the built database's name. */
-  static final int LAYOUT_VERSION = 3;
+  static final int LAYOUT_VERSION = 4;
 
   /**
    * The table {@code fact_bounds}: per fact, the most rows one traveller contributes to it. No cell
@@ -70,7 +70,36 @@ final class FactTables {
    */
   static final String BOUNDS = "fact_bounds";
 
+  /** The prefix of the tables of travellers' first crossings per slice. */
+  static final String FIRST_RECORDS = "first_crossings_";
+
   private FactTables() {}
+
+  /**
+   * The prebuilt first crossings that answer a table of distinct travellers, when the request
+   * allows: no filter, and a period (if any) made of whole slices of the level.
+   */
+  static java.util.Optional<String> firstRecords(
+      String level, boolean noFilter, java.util.Optional<String> period, boolean sliced) {
+    if (!noFilter) {
+      return java.util.Optional.empty();
+    }
+    if (period.isPresent()) {
+      String code = period.get();
+      boolean whole =
+          sliced
+              && switch (level) {
+                case "month" -> code.matches("\\d{4}(-Q[1-4]|-\\d{2})?");
+                case "quarter" -> code.matches("\\d{4}(-Q[1-4])?");
+                case "year" -> code.matches("\\d{4}");
+                default -> false;
+              };
+      if (!whole) {
+        return java.util.Optional.empty();
+      }
+    }
+    return java.util.Optional.of(FIRST_RECORDS + level);
+  }
 
   /**
    * Creates every fact table in {@code duckdb} from the records of the run's histories.
@@ -213,6 +242,30 @@ final class FactTables {
               + " AND r.source_line = s.arrival_source_line"
               + " WHERE s.authorised_days IS NOT NULL)"
               + " ORDER BY reporting_country, period");
+      // Each traveller's first crossing in each slice (month, quarter, year, the whole run):
+      // what a table of distinct travellers without filters counts.
+      for (String level : List.of("month", "quarter", "year", "all")) {
+        String slice =
+            switch (level) {
+              case "month" -> "period";
+              case "quarter" ->
+                  "(substr(period, 1, 4) || '-Q' || CAST((CAST(substr(period, 6, 2) AS INTEGER)"
+                      + " + 2) // 3 AS VARCHAR))";
+              case "year" -> "substr(period, 1, 4)";
+              default -> "'_T'";
+            };
+        statement.execute(
+            "CREATE TABLE "
+                + FIRST_RECORDS
+                + level
+                + " AS SELECT slice, traveller_id, first.* FROM (SELECT "
+                + slice
+                + " AS slice, traveller_id, arg_min(struct_pack(reporting_country := reporting_country,"
+                + " period := period, direction := direction, sex := sex, age := age,"
+                + " citizenship := citizenship, record_key := record_key),"
+                + " struct_pack(d := event_date, k := record_key)) AS first FROM crossings"
+                + " GROUP BY ALL) ORDER BY slice");
+      }
       StringBuilder bounds = new StringBuilder("CREATE TABLE " + BOUNDS + " AS ");
       String union = "";
       for (String fact : COLUMNS.keySet()) {
