@@ -24,8 +24,6 @@ import org.puente.ingest.store.IngestResult;
 import org.puente.ingest.store.Ingestor;
 import org.puente.node.NodeHome;
 import org.puente.node.keys.KeyStore;
-import org.puente.node.rejects.RejectStore;
-import org.puente.privacy.TokenDeriver;
 import org.puente.sdc.ProtectionRules;
 import org.puente.sim.SimulationConfig;
 import org.puente.sim.SimulationSummary;
@@ -198,14 +196,7 @@ final class DemoCommand implements Runnable {
 
   /** Every simulated export with the spec shipped for it (examples/specs/simulated-region.csv). */
   private static void ingestAll(Node node, Path region, PrintWriter out) throws IOException {
-    Ingestor ingestor =
-        new Ingestor(
-            node.lake,
-            new RejectStore(node.keys, new SecureRandom()),
-            new TokenDeriver(node.keys.network()),
-            Ingestor.standardEncoder(node.keys.network()),
-            Ingestor.standardDocumentEncoder(node.keys.network()),
-            Runtime.getRuntime().availableProcessors());
+    Ingestor ingestor = node.ingestor();
     long read = 0;
     long accepted = 0;
     long rejected = 0;

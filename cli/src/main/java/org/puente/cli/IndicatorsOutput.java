@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.puente.indicator.Indicator;
 import org.puente.indicator.IndicatorValue;
+import org.puente.stats.AlignedText;
 import org.puente.stats.TableWriter;
 
 /**
@@ -79,26 +80,11 @@ final class IndicatorsOutput {
     for (Row row : rows) {
       lines.add(cells(row, false));
     }
-    int valueColumn = 2 + columns.size();
-    int[] widths = new int[lines.get(0).size()];
-    for (List<String> line : lines) {
-      for (int i = 0; i < line.size(); i++) {
-        widths[i] = Math.min(40, Math.max(widths[i], line.get(i).length()));
-      }
-    }
-    for (List<String> line : lines) {
-      StringBuilder text = new StringBuilder();
-      for (int i = 0; i < line.size(); i++) {
-        String cell = line.get(i);
-        // Long titles are cut, as in 'puente table': reasons (the last column) are kept whole.
-        if (cell.length() > 40 && i < line.size() - 1) {
-          cell = cell.substring(0, 39) + "…";
-        }
-        String spaces = " ".repeat(Math.max(0, widths[i] - cell.length()));
-        text.append(i == valueColumn ? spaces + cell : cell + spaces);
-        text.append("  ");
-      }
-      out.println(text.toString().stripTrailing());
+    // Long titles are cut, as in 'puente table': reasons (the last column) are kept whole.
+    try {
+      AlignedText.write(lines, 2 + columns.size(), true, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     long suppressed = rows.stream().filter(Row::suppressed).count();
     long missing = rows.stream().filter(row -> row.value().value() == null).count();

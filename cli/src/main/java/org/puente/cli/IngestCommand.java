@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +14,6 @@ import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.ingest.store.IngestResult;
 import org.puente.ingest.store.Ingestor;
-import org.puente.node.rejects.RejectStore;
-import org.puente.privacy.TokenDeriver;
 import org.puente.spec.MappingSpec;
 import org.puente.spec.SpecParser;
 import picocli.CommandLine.Command;
@@ -60,14 +57,7 @@ final class IngestCommand implements Runnable {
     PrintWriter out = spec.commandLine().getOut();
     List<IngestResult> results = new ArrayList<>();
     try (Node node = catalogOption.openNode(common)) {
-      Ingestor ingestor =
-          new Ingestor(
-              node.lake,
-              new RejectStore(node.keys, new SecureRandom()),
-              new TokenDeriver(node.keys.network()),
-              Ingestor.standardEncoder(node.keys.network()),
-              Ingestor.standardDocumentEncoder(node.keys.network()),
-              Runtime.getRuntime().availableProcessors());
+      Ingestor ingestor = node.ingestor();
       for (Path file : files) {
         if (!Files.isRegularFile(file)) {
           throw new PuenteException(ErrorCode.BAD_INPUT, "no such file: " + file);

@@ -72,26 +72,7 @@ public final class TableWriter {
     for (PublishedTable.Row row : table.rows()) {
       lines.add(cells(table, row));
     }
-    int[] widths = new int[lines.get(0).size()];
-    for (List<String> line : lines) {
-      for (int i = 0; i < line.size(); i++) {
-        widths[i] = Math.min(40, Math.max(widths[i], line.get(i).length()));
-      }
-    }
-    for (List<String> line : lines) {
-      StringBuilder text = new StringBuilder();
-      for (int i = 0; i < line.size(); i++) {
-        String cell = line.get(i);
-        if (cell.length() > 40) {
-          cell = cell.substring(0, 39) + "…";
-        }
-        boolean number = i == line.size() - 2;
-        text.append(number ? pad(cell, widths[i], true) : pad(cell, widths[i], false));
-        text.append(i == line.size() - 1 ? "" : "  ");
-      }
-      out.write(text.toString().stripTrailing());
-      out.write(System.lineSeparator());
-    }
+    AlignedText.write(lines, lines.get(0).size() - 2, false, out);
     Map<String, String> meta = table.metadata();
     out.write(
         "("
@@ -202,13 +183,5 @@ public final class TableWriter {
         row.createCell(i).setCellValue(cell);
       }
     }
-  }
-
-  private static String pad(String text, int width, boolean right) {
-    if (text.length() >= width) {
-      return text;
-    }
-    String spaces = " ".repeat(width - text.length());
-    return right ? spaces + text : text + spaces;
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.puente.codelist.CodeLists;
 import org.puente.cube.CubeCatalogue;
-import org.puente.cube.RollUp;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.indicator.CellRef;
@@ -35,12 +32,7 @@ class CubeCellsTest {
   @BeforeAll
   static void load() throws Exception {
     region = SimulatedRegion.load(dir, 5, 0.0002, NoiseSettings.none());
-    tables =
-        new Tables(
-            region.store,
-            CubeCatalogue.standard(),
-            new RollUp(CodeLists.standard()),
-            Clock.systemUTC());
+    tables = region.tables();
   }
 
   @AfterAll

@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,12 +43,7 @@ class GoldenTablesTest {
   @BeforeAll
   static void load() throws Exception {
     region = SimulatedRegion.load(dir, 3, 0.0004, NoiseSettings.none());
-    tables =
-        new Tables(
-            region.store,
-            CubeCatalogue.standard(),
-            new RollUp(CodeLists.standard()),
-            Clock.systemUTC());
+    tables = region.tables();
   }
 
   @AfterAll

@@ -111,6 +111,15 @@ final class SimulatedRegion implements AutoCloseable {
     return new SimulatedRegion(region, home, catalog, lake, store, read, accepted);
   }
 
+  /** Tables over the region's built cubes, with the shipped catalogue and code lists. */
+  Tables tables() {
+    return new Tables(
+        store,
+        org.puente.cube.CubeCatalogue.standard(),
+        new org.puente.cube.RollUp(org.puente.codelist.CodeLists.standard()),
+        java.time.Clock.systemUTC());
+  }
+
   @Override
   public void close() {
     lake.close();
