@@ -21,8 +21,11 @@ import java.util.Optional;
  */
 final class CertificateSearch {
 
-  /** Siblings tried per dimension. */
+  /** Siblings of the code tried per dimension. */
   static final int SIBLING_CANDIDATES = 3;
+
+  /** Siblings tried per ancestor of the code that has siblings. */
+  static final int ANCESTOR_SIBLING_CANDIDATES = 2;
 
   /** A certificate larger than this is not worth the suppression it costs. */
   static final int MAX_CELLS = 1024;
@@ -51,7 +54,7 @@ final class CertificateSearch {
     long bestCost = Long.MAX_VALUE;
     int bestAdded = Integer.MAX_VALUE;
     while (true) {
-      Candidate candidate = evaluate(primary, options, choice, up, down, suppressed);
+      Candidate candidate = evaluate(options, choice, up, down, suppressed, bestCost);
       if (candidate != null
           && (candidate.cost < bestCost
               || (candidate.cost == bestCost && candidate.added < bestAdded))) {
@@ -74,14 +77,17 @@ final class CertificateSearch {
 
   private record Candidate(int[] cells, int[] signs, long cost, int added) {}
 
-  /** The combination's cells and signs, or null when a cell lacks room or it is too large. */
+  /**
+   * The combination's cells and signs, or null when a cell lacks room, it is too large or it costs
+   * more than the best so far.
+   */
   private Candidate evaluate(
-      int primary,
       List<List<Side>> options,
       int[] choice,
       long up,
       long down,
-      boolean[] suppressed) {
+      boolean[] suppressed,
+      long bestCost) {
     int dimensions = options.size();
     int[][] codes = new int[dimensions][];
     int[][] flips = new int[dimensions][];
@@ -124,6 +130,9 @@ final class CertificateSearch {
       if (!suppressed[cell]) {
         cost += value;
         added++;
+        if (cost > bestCost) {
+          return null;
+        }
       }
       cells[entry] = cell;
       signs[entry] = sign;
@@ -141,25 +150,30 @@ final class CertificateSearch {
   private List<Side> sides(int primary, int dimension, long up, long down, boolean[] suppressed) {
     Hierarchy hierarchy = table.dimensions().get(dimension);
     int code = table.coordinate(primary, dimension);
-    // An only child cancels against nothing: climb to the lowest ancestor that has siblings.
-    int anchor = code;
-    while (hierarchy.parent(anchor) >= 0 && hierarchy.childCount(hierarchy.parent(anchor)) == 1) {
-      anchor = hierarchy.parent(anchor);
-    }
     int[] below = descent(primary, dimension, code, down, suppressed);
     List<Side> sides = new ArrayList<>();
-    if (hierarchy.parent(anchor) >= 0) {
+    // The code's own siblings first, then an ancestor's (the path then runs from the ancestor
+    // through the code): a sub-region's cells cost less than the world's when no sibling country
+    // has room.
+    int limit = SIBLING_CANDIDATES;
+    for (int anchor = code; hierarchy.parent(anchor) >= 0; anchor = hierarchy.parent(anchor)) {
+      int parent = hierarchy.parent(anchor);
+      if (hierarchy.childCount(parent) == 1) {
+        // An only child cancels against nothing: climb.
+        continue;
+      }
       int[] primaryPath = concat(between(hierarchy, anchor, code), below);
       List<Integer> siblings = new ArrayList<>();
-      for (int sibling : hierarchy.children(hierarchy.parent(anchor))) {
+      for (int sibling : hierarchy.children(parent)) {
         if (sibling != anchor) {
           siblings.add(sibling);
         }
       }
       siblings.sort(ranking(primary, dimension, up, suppressed));
-      for (int sibling : siblings.subList(0, Math.min(SIBLING_CANDIDATES, siblings.size()))) {
+      for (int sibling : siblings.subList(0, Math.min(limit, siblings.size()))) {
         sides.add(new Side(primaryPath, descent(primary, dimension, sibling, up, suppressed)));
       }
+      limit = ANCESTOR_SIBLING_CANDIDATES;
     }
     // Through the total nothing cancels and nothing goes down moving up: the last resort when no
     // sibling has room, at the price of margin cells.
