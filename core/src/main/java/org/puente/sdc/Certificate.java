@@ -7,30 +7,31 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A proof that a primary cell is protected, checkable without a linear program: a direction over
- * suppressed cells (each {@code +1} or {@code -1}) that keeps every relation balanced. Adding
- * {@code t} times the direction to the true table gives another table consistent with everything
+ * A proof that a primary cell is protected, checkable without a linear program: an integer
+ * direction over suppressed cells (mostly {@code +1} and {@code -1}; other weights where a margin's
+ * move is split over its children) that keeps every relation balanced. Adding {@code t} times the
+ * direction to the true table, {@code t} an integer, gives another table consistent with everything
  * published, as long as no cell goes negative; so the attacker's interval for the primary cell
  * contains {@code value - maxDown .. value + maxUp}. See docs/DISCLOSURE.md, "Certificates".
  *
- * @param primary the cell proven; in the direction with sign {@code +1}
+ * @param primary the cell proven; in the direction with a positive weight
  * @param cells the cells the direction changes, each once
- * @param signs per cell, {@code +1} or {@code -1}
+ * @param weights per cell, the change per step; never 0
  * @param requiredUp how far up the primary cell must be able to move
  * @param requiredDown how far down the primary cell must be able to move
  */
-record Certificate(int primary, int[] cells, int[] signs, long requiredUp, long requiredDown) {
+record Certificate(int primary, int[] cells, long[] weights, long requiredUp, long requiredDown) {
 
   Certificate {
-    if (cells == null || signs == null || cells.length != signs.length) {
-      throw new IllegalArgumentException("cells and signs must be non-null and of equal length");
+    if (cells == null || weights == null || cells.length != weights.length) {
+      throw new IllegalArgumentException("cells and weights must be non-null and of equal length");
     }
     if (requiredUp < 0 || requiredDown < 0) {
       throw new IllegalArgumentException("negative requirement");
     }
     // Copies: a record of arrays is only immutable if nobody else holds them.
     cells = cells.clone();
-    signs = signs.clone();
+    weights = weights.clone();
   }
 
   @Override
@@ -39,28 +40,42 @@ record Certificate(int primary, int[] cells, int[] signs, long requiredUp, long 
   }
 
   @Override
-  public int[] signs() {
-    return signs.clone();
+  public long[] weights() {
+    return weights.clone();
   }
 
-  /** The largest upward move: every {@code -1} cell goes down by as much. */
+  /** The largest upward move of the primary cell: the negative cells must not go below 0. */
   long maxUp(CountTable table) {
-    return smallestValue(table, -1);
+    return primaryWeight() * steps(table, -1);
   }
 
-  /** The largest downward move: every {@code +1} cell, the primary one included, goes down. */
+  /** The largest downward move: the positive cells, the primary one included, go down. */
   long maxDown(CountTable table) {
-    return smallestValue(table, 1);
+    return primaryWeight() * steps(table, 1);
   }
 
-  private long smallestValue(CountTable table, int sign) {
-    long smallest = Long.MAX_VALUE;
+  private long primaryWeight() {
     for (int position = 0; position < cells.length; position++) {
-      if (signs[position] == sign) {
-        smallest = Math.min(smallest, table.value(cells[position]));
+      if (cells[position] == primary) {
+        return weights[position];
       }
     }
-    return smallest;
+    return 0;
+  }
+
+  /**
+   * How many whole steps the direction can take with the cells of this sign shrinking; at most
+   * {@code Long.MAX_VALUE / primaryWeight} (unbounded) so that the move does not overflow.
+   */
+  private long steps(CountTable table, int sign) {
+    long weight = Math.max(1, Math.abs(primaryWeight()));
+    long steps = Long.MAX_VALUE / weight;
+    for (int position = 0; position < cells.length; position++) {
+      if (Long.signum(weights[position]) == sign) {
+        steps = Math.min(steps, table.value(cells[position]) / Math.abs(weights[position]));
+      }
+    }
+    return steps;
   }
 
   /**
@@ -75,23 +90,23 @@ record Certificate(int primary, int[] cells, int[] signs, long requiredUp, long 
   }
 
   /**
-   * Checks the certificate from scratch: signs are ±1, the primary cell is in it with {@code +1},
-   * no cell twice, every cell suppressed, every relation holding a changed cell balanced (the
-   * changes of its parts add up to the change of its total), and enough room both ways.
+   * Checks the certificate from scratch: no weight 0, the primary cell's weight positive, no cell
+   * twice, every cell suppressed, every relation holding a changed cell balanced (the changes of
+   * its parts add up to the change of its total), and enough room both ways.
    */
   boolean verify(CountTable table, Relations relations, boolean[] suppressed) {
-    Map<Integer, Integer> direction = new HashMap<>();
+    Map<Integer, Long> direction = new HashMap<>();
     for (int position = 0; position < cells.length; position++) {
       int cell = cells[position];
-      int sign = signs[position];
-      if (cell < 0 || cell >= table.cellCount() || (sign != 1 && sign != -1)) {
+      long weight = weights[position];
+      if (cell < 0 || cell >= table.cellCount() || weight == 0) {
         return false;
       }
-      if (direction.put(cell, sign) != null || !suppressed[cell]) {
+      if (direction.put(cell, weight) != null || !suppressed[cell]) {
         return false;
       }
     }
-    if (direction.getOrDefault(primary, 0) != 1) {
+    if (direction.getOrDefault(primary, 0L) <= 0) {
       return false;
     }
     Set<Integer> touched = new HashSet<>();
@@ -103,9 +118,9 @@ record Certificate(int primary, int[] cells, int[] signs, long requiredUp, long 
     for (int relation : touched) {
       long parts = 0;
       for (int position = 1; position < relations.size(relation); position++) {
-        parts += direction.getOrDefault(relations.cell(relation, position), 0);
+        parts += direction.getOrDefault(relations.cell(relation, position), 0L);
       }
-      if (parts != direction.getOrDefault(relations.cell(relation, 0), 0)) {
+      if (parts != direction.getOrDefault(relations.cell(relation, 0), 0L)) {
         return false;
       }
     }
@@ -119,12 +134,13 @@ record Certificate(int primary, int[] cells, int[] signs, long requiredUp, long 
         && requiredUp == that.requiredUp
         && requiredDown == that.requiredDown
         && Arrays.equals(cells, that.cells)
-        && Arrays.equals(signs, that.signs);
+        && Arrays.equals(weights, that.weights);
   }
 
   @Override
   public int hashCode() {
-    return 31 * (31 * Integer.hashCode(primary) + Arrays.hashCode(cells)) + Arrays.hashCode(signs);
+    return 31 * (31 * Integer.hashCode(primary) + Arrays.hashCode(cells))
+        + Arrays.hashCode(weights);
   }
 
   @Override
@@ -133,8 +149,8 @@ record Certificate(int primary, int[] cells, int[] signs, long requiredUp, long 
         + primary
         + ", cells="
         + Arrays.toString(cells)
-        + ", signs="
-        + Arrays.toString(signs)
+        + ", weights="
+        + Arrays.toString(weights)
         + ", requiredUp="
         + requiredUp
         + ", requiredDown="

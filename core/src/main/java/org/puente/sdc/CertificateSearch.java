@@ -1,6 +1,7 @@
 package org.puente.sdc;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -32,8 +33,14 @@ final class CertificateSearch {
 
   private final CountTable table;
 
-  /** One dimension's part of a certificate: the codes on the primary's and the sibling's side. */
-  private record Side(int[] primaryPath, int[] siblingPath) {}
+  /**
+   * One dimension's part of a certificate: codes and their weights (positive on the primary's side,
+   * negative on the sibling's) and the weight of the primary cell's code.
+   */
+  private record Side(int[] codes, long[] weights, long primaryWeight) {}
+
+  /** The primary's side below its code: one path of weight 1, or a split over the children. */
+  private record Below(int[] codes, long[] weights, long weight) {}
 
   CertificateSearch(CountTable table) {
     this.table = table;
@@ -58,7 +65,7 @@ final class CertificateSearch {
       if (candidate != null
           && (candidate.cost < bestCost
               || (candidate.cost == bestCost && candidate.added < bestAdded))) {
-        best = new Certificate(primary, candidate.cells, candidate.signs, up, down);
+        best = new Certificate(primary, candidate.cells, candidate.weights, up, down);
         bestCost = candidate.cost;
         bestAdded = candidate.added;
       }
@@ -75,7 +82,7 @@ final class CertificateSearch {
     return Optional.ofNullable(best);
   }
 
-  private record Candidate(int[] cells, int[] signs, long cost, int added) {}
+  private record Candidate(int[] cells, long[] weights, long cost, int added) {}
 
   /**
    * The combination's cells and signs, or null when a cell lacks room, it is too large or it costs
@@ -89,42 +96,37 @@ final class CertificateSearch {
       boolean[] suppressed,
       long bestCost) {
     int dimensions = options.size();
-    int[][] codes = new int[dimensions][];
-    int[][] flips = new int[dimensions][];
+    Side[] sides = new Side[dimensions];
     long size = 1;
+    long primaryWeight = 1;
     for (int dimension = 0; dimension < dimensions; dimension++) {
-      Side side = options.get(dimension).get(choice[dimension]);
-      int own = side.primaryPath().length;
-      int length = own + side.siblingPath().length;
-      codes[dimension] = new int[length];
-      flips[dimension] = new int[length];
-      System.arraycopy(side.primaryPath(), 0, codes[dimension], 0, own);
-      System.arraycopy(side.siblingPath(), 0, codes[dimension], own, length - own);
-      for (int position = own; position < length; position++) {
-        flips[dimension][position] = 1;
-      }
-      size *= length;
+      sides[dimension] = options.get(dimension).get(choice[dimension]);
+      size *= sides[dimension].codes().length;
+      primaryWeight = multiply(primaryWeight, sides[dimension].primaryWeight());
     }
-    if (size > MAX_CELLS) {
+    if (size > MAX_CELLS || primaryWeight < 0) {
       return null;
     }
+    // Whole steps of the direction needed for the required moves of the primary cell.
+    long stepsUp = (up + primaryWeight - 1) / primaryWeight;
+    long stepsDown = (down + primaryWeight - 1) / primaryWeight;
     int count = (int) size;
     int[] cells = new int[count];
-    int[] signs = new int[count];
+    long[] weights = new long[count];
     int[] counter = new int[dimensions];
     long cost = 0;
     int added = 0;
     for (int entry = 0; entry < count; entry++) {
       int cell = 0;
-      int flipCount = 0;
+      long weight = 1;
       for (int dimension = 0; dimension < dimensions; dimension++) {
-        cell += codes[dimension][counter[dimension]] * table.stride(dimension);
-        flipCount += flips[dimension][counter[dimension]];
+        cell += sides[dimension].codes()[counter[dimension]] * table.stride(dimension);
+        weight = multiply(weight, sides[dimension].weights()[counter[dimension]]);
       }
-      int sign = flipCount % 2 == 0 ? 1 : -1;
       long value = table.value(cell);
-      // Moving up, the -1 cells go down; moving down, the +1 cells do: neither may go below 0.
-      if (value < (sign == 1 ? down : up)) {
+      // Moving up, the negative cells shrink; moving down, the positive ones: neither below 0.
+      long shrink = weight > 0 ? multiply(stepsDown, weight) : multiply(stepsUp, -weight);
+      if (weight == Long.MIN_VALUE || shrink < 0 || value < shrink) {
         return null;
       }
       if (!suppressed[cell]) {
@@ -135,22 +137,33 @@ final class CertificateSearch {
         }
       }
       cells[entry] = cell;
-      signs[entry] = sign;
+      weights[entry] = weight;
       for (int dimension = dimensions - 1; dimension >= 0; dimension--) {
-        if (++counter[dimension] < codes[dimension].length) {
+        if (++counter[dimension] < sides[dimension].codes().length) {
           break;
         }
         counter[dimension] = 0;
       }
     }
-    return new Candidate(cells, signs, cost, added);
+    return new Candidate(cells, weights, cost, added);
+  }
+
+  /** The product, or {@code Long.MIN_VALUE} (rejected by the caller) when it overflows. */
+  private static long multiply(long left, long right) {
+    long product;
+    try {
+      product = Math.multiplyExact(left, right);
+    } catch (ArithmeticException overflow) {
+      return Long.MIN_VALUE;
+    }
+    return product;
   }
 
   /** A dimension's candidate sides: a few siblings, then the path through the total. */
   private List<Side> sides(int primary, int dimension, long up, long down, boolean[] suppressed) {
     Hierarchy hierarchy = table.dimensions().get(dimension);
     int code = table.coordinate(primary, dimension);
-    int[] below = descent(primary, dimension, code, down, suppressed);
+    Below below = below(primary, dimension, code, down, suppressed);
     List<Side> sides = new ArrayList<>();
     // The code's own siblings first, then an ancestor's (the path then runs from the ancestor
     // through the code): a sub-region's cells cost less than the world's when no sibling country
@@ -162,7 +175,6 @@ final class CertificateSearch {
         // An only child cancels against nothing: climb.
         continue;
       }
-      int[] primaryPath = concat(between(hierarchy, anchor, code), below);
       List<Integer> siblings = new ArrayList<>();
       for (int sibling : hierarchy.children(parent)) {
         if (sibling != anchor) {
@@ -171,14 +183,71 @@ final class CertificateSearch {
       }
       siblings.sort(ranking(primary, dimension, up, suppressed));
       for (int sibling : siblings.subList(0, Math.min(limit, siblings.size()))) {
-        sides.add(new Side(primaryPath, descent(primary, dimension, sibling, up, suppressed)));
+        int[] siblingPath = descent(primary, dimension, sibling, up, suppressed);
+        sides.add(side(between(hierarchy, anchor, code), below, siblingPath));
       }
       limit = ANCESTOR_SIBLING_CANDIDATES;
     }
     // Through the total nothing cancels and nothing goes down moving up: the last resort when no
     // sibling has room, at the price of margin cells.
-    sides.add(new Side(concat(between(hierarchy, 0, code), below), new int[0]));
+    sides.add(side(between(hierarchy, 0, code), below, new int[0]));
     return sides;
+  }
+
+  /**
+   * The path above the code and the sibling's path carry the code's weight, the sibling's negated.
+   */
+  private static Side side(int[] above, Below below, int[] siblingPath) {
+    int length = above.length + below.codes().length + siblingPath.length;
+    int[] codes = new int[length];
+    long[] weights = new long[length];
+    int position = 0;
+    for (int code : above) {
+      codes[position] = code;
+      weights[position++] = below.weight();
+    }
+    for (int index = 0; index < below.codes().length; index++) {
+      codes[position] = below.codes()[index];
+      weights[position++] = below.weights()[index];
+    }
+    for (int code : siblingPath) {
+      codes[position] = code;
+      weights[position++] = -below.weight();
+    }
+    return new Side(codes, weights, below.weight());
+  }
+
+  /**
+   * The primary's side from its code down: one descent path of weight 1 when a child has room for
+   * the downward move; otherwise (a small margin whose children are smaller still) the move is
+   * split over the children, each weighted by its value in the primary's line, their sum the code's
+   * weight, each continuing down its own path.
+   */
+  private Below below(int primary, int dimension, int code, long down, boolean[] suppressed) {
+    Hierarchy hierarchy = table.dimensions().get(dimension);
+    int[] path = descent(primary, dimension, code, down, suppressed);
+    int stride = table.stride(dimension);
+    if (path.length == 1 || table.value(primary + (path[1] - code) * stride) >= down) {
+      long[] ones = new long[path.length];
+      Arrays.fill(ones, 1);
+      return new Below(path, ones, 1);
+    }
+    List<Integer> codes = new ArrayList<>(List.of(code));
+    List<Long> weights = new ArrayList<>(List.of(table.value(primary)));
+    for (int position = 0; position < hierarchy.childCount(code); position++) {
+      int child = hierarchy.child(code, position);
+      long weight = table.value(primary + (child - code) * stride);
+      if (weight > 0) {
+        for (int node : descent(primary, dimension, child, weight, suppressed)) {
+          codes.add(node);
+          weights.add(weight);
+        }
+      }
+    }
+    return new Below(
+        codes.stream().mapToInt(Integer::intValue).toArray(),
+        weights.stream().mapToLong(Long::longValue).toArray(),
+        table.value(primary));
   }
 
   /** The codes from {@code from} down to the parent of {@code to} ({@code from} an ancestor). */
@@ -241,12 +310,5 @@ final class CertificateSearch {
           ? Long.compare(leftValue, rightValue)
           : Integer.compare(left, right);
     };
-  }
-
-  private static int[] concat(int[] first, int[] second) {
-    int[] joined = new int[first.length + second.length];
-    System.arraycopy(first, 0, joined, 0, first.length);
-    System.arraycopy(second, 0, joined, first.length, second.length);
-    return joined;
   }
 }

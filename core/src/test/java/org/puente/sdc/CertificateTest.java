@@ -45,13 +45,13 @@ class CertificateTest {
         .isEqualTo(
             Map.of(
                 primary,
-                1,
+                1L,
                 cell(table, "R1", "C3"),
-                -1,
+                -1L,
                 cell(table, "R2", "C1"),
-                -1,
+                -1L,
                 cell(table, "R2", "C3"),
-                1));
+                1L));
     assertThat(certificate.maxUp(table)).isEqualTo(10);
     assertThat(certificate.maxDown(table)).isEqualTo(2);
     // Not yet suppressed: the attacker would see the other corners.
@@ -72,7 +72,7 @@ class CertificateTest {
     int[] cells = {
       primary, cell(table, "R1", "C3"), cell(table, "R2", "C1"), cell(table, "R2", "C3")
     };
-    int[] signs = {1, -1, -1, 1};
+    long[] signs = {1, -1, -1, 1};
     boolean[] suppressed = new boolean[table.cellCount()];
     for (int member : cells) {
       suppressed[member] = true;
@@ -88,11 +88,11 @@ class CertificateTest {
     // An unbalanced relation: the opposite corner left out, or a sign flipped.
     assertThat(
             new Certificate(
-                    primary, new int[] {cells[0], cells[1], cells[2]}, new int[] {1, -1, -1}, 5, 2)
+                    primary, new int[] {cells[0], cells[1], cells[2]}, new long[] {1, -1, -1}, 5, 2)
                 .verify(table, relations, suppressed))
         .isFalse();
     assertThat(
-            new Certificate(primary, cells, new int[] {1, -1, 1, 1}, 5, 2)
+            new Certificate(primary, cells, new long[] {1, -1, 1, 1}, 5, 2)
                 .verify(table, relations, suppressed))
         .isFalse();
     // Too little room: R2C1 = 10 cannot go down by 11; R1C1 = 2 cannot go down by 3.
@@ -102,7 +102,7 @@ class CertificateTest {
         .isFalse();
     // The primary cell moving the wrong way.
     assertThat(
-            new Certificate(primary, cells, new int[] {-1, 1, 1, -1}, 0, 0)
+            new Certificate(primary, cells, new long[] {-1, 1, 1, -1}, 0, 0)
                 .verify(table, relations, suppressed))
         .isFalse();
   }
@@ -136,9 +136,9 @@ class CertificateTest {
     Certificate certificate =
         new CertificateSearch(table).cheapest(primary, 5, 5, suppressed).orElseThrow();
 
-    Map<Integer, Integer> expected = new HashMap<>();
+    Map<Integer, Long> expected = new HashMap<>();
     for (String column : List.of("C1", "C2")) {
-      int columnSign = column.equals("C1") ? 1 : -1;
+      long columnSign = column.equals("C1") ? 1 : -1;
       for (String row : List.of("G0", "G0L1")) {
         expected.put(cell(table, row, column), columnSign);
       }
@@ -159,12 +159,50 @@ class CertificateTest {
     Certificate climbed =
         new CertificateSearch(table).cheapest(onlyChild, 5, 5, fresh).orElseThrow();
     assertThat(signs(climbed))
-        .containsEntry(cell(table, "G2", "C2"), 1)
-        .containsEntry(onlyChild, 1);
+        .containsEntry(cell(table, "G2", "C2"), 1L)
+        .containsEntry(onlyChild, 1L);
     for (int member : climbed.cells()) {
       fresh[member] = true;
     }
     assertThat(climbed.verify(table, relations, fresh)).isTrue();
+  }
+
+  /**
+   * The margin G0 C1 = 12 of the three-level table required to reach 0 (down by 12): no child has
+   * room (3 and 9), so the move is split over both, weighted 3 and 9, and everything else of the
+   * direction carries weight 12. Moving down one step takes G0L0 C1 and G0L1 C1 to 0.
+   */
+  @Test
+  void smallMarginSplitsItsMoveOverItsChildren() {
+    CountTable table = threeLevel();
+    Relations relations = Relations.of(table);
+    int primary = cell(table, "G0", "C1");
+    boolean[] suppressed = new boolean[table.cellCount()];
+    suppressed[primary] = true;
+
+    Certificate certificate =
+        new CertificateSearch(table).cheapest(primary, 5, 12, suppressed).orElseThrow();
+
+    assertThat(signs(certificate))
+        .containsEntry(primary, 12L)
+        .containsEntry(cell(table, "G0L0", "C1"), 3L)
+        .containsEntry(cell(table, "G0L1", "C1"), 9L);
+    assertThat(certificate.maxDown(table)).isEqualTo(12);
+    assertThat(certificate.maxUp(table)).isGreaterThanOrEqualTo(5);
+    for (int member : certificate.cells()) {
+      suppressed[member] = true;
+    }
+    assertThat(certificate.verify(table, relations, suppressed)).isTrue();
+    // Weights matter: halving one child's breaks the balance of G0's relation.
+    long[] weights = certificate.weights();
+    int[] cells = certificate.cells();
+    for (int position = 0; position < cells.length; position++) {
+      if (cells[position] == cell(table, "G0L1", "C1")) {
+        weights[position] = 4;
+      }
+    }
+    assertThat(new Certificate(primary, cells, weights, 5, 12).verify(table, relations, suppressed))
+        .isFalse();
   }
 
   /** Every certificate of a protected random table verifies and covers its requirement. */
@@ -222,7 +260,7 @@ class CertificateTest {
    */
   @Test
   void fallbackLoopHasABudget() {
-    CountTable table = Tables.random(new SplittableRandom(131), 3, 6, 2, 30);
+    CountTable table = Tables.random(new SplittableRandom(131), 3, 6, 1, 20);
 
     assertThatThrownBy(() -> new CellSuppression(table, RULES, Duration.ZERO).protect(false))
         .isInstanceOfSatisfying(
@@ -256,10 +294,10 @@ class CertificateTest {
     return builder.build();
   }
 
-  private static Map<Integer, Integer> signs(Certificate certificate) {
-    Map<Integer, Integer> signs = new HashMap<>();
+  private static Map<Integer, Long> signs(Certificate certificate) {
+    Map<Integer, Long> signs = new HashMap<>();
     int[] cells = certificate.cells();
-    int[] signList = certificate.signs();
+    long[] signList = certificate.weights();
     for (int position = 0; position < cells.length; position++) {
       signs.put(cells[position], signList[position]);
     }
