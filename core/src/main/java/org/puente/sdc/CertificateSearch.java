@@ -185,6 +185,12 @@ final class CertificateSearch {
       for (int sibling : siblings.subList(0, Math.min(limit, siblings.size()))) {
         int[] siblingPath = descent(primary, dimension, sibling, up, suppressed);
         sides.add(side(between(hierarchy, anchor, code), below, siblingPath));
+        // The smallest child with room on the primary's line may lack it across the other
+        // dimensions or for a split move's larger steps: also try the largest children.
+        int[] roomiest = descent(primary, dimension, sibling, Long.MAX_VALUE, suppressed);
+        if (!Arrays.equals(roomiest, siblingPath)) {
+          sides.add(side(between(hierarchy, anchor, code), below, roomiest));
+        }
       }
       limit = ANCESTOR_SIBLING_CANDIDATES;
     }
