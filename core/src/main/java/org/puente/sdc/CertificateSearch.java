@@ -79,7 +79,144 @@ final class CertificateSearch {
         break;
       }
     }
+    return best != null ? Optional.of(best) : joint(primary, options, up, down, suppressed);
+  }
+
+  /**
+   * The fallback for a small margin in several dimensions, whose children lack room in every one of
+   * them: in the dimensions where the primary's code is not a leaf, the direction is the primary's
+   * own sub-table (each cell weighted by its value, so every relation inside it balances) extended
+   * up to the total (each ancestor carrying the weight of the code below it); the leaf dimensions
+   * keep their candidate sides (±1). Moving down one step takes the sub-table to 0.
+   */
+  private Optional<Certificate> joint(
+      int primary, List<List<Side>> options, long up, long down, boolean[] suppressed) {
+    int dimensions = table.dimensions().size();
+    List<List<Side>> blocks = new ArrayList<>();
+    int[][] projections = new int[dimensions][];
+    boolean anyBlock = false;
+    for (int dimension = 0; dimension < dimensions; dimension++) {
+      Hierarchy hierarchy = table.dimensions().get(dimension);
+      int code = table.coordinate(primary, dimension);
+      if (hierarchy.leaf(code)) {
+        blocks.add(options.get(dimension));
+        continue;
+      }
+      anyBlock = true;
+      int[] above = between(hierarchy, 0, code);
+      List<Integer> subtree = new ArrayList<>();
+      subtree(hierarchy, code, subtree);
+      int[] codes = new int[above.length + subtree.size()];
+      projections[dimension] = new int[codes.length];
+      for (int position = 0; position < codes.length; position++) {
+        codes[position] =
+            position < above.length ? above[position] : subtree.get(position - above.length);
+        // An ancestor's weight is that of the primary's code: the projection onto the sub-table.
+        projections[dimension][position] = position < above.length ? code : codes[position];
+      }
+      long[] ones = new long[codes.length];
+      Arrays.fill(ones, 1);
+      blocks.add(List.of(new Side(codes, ones, 1)));
+    }
+    if (!anyBlock) {
+      return Optional.empty();
+    }
+    long value = table.value(primary);
+    long stepsUp = (up + value - 1) / value;
+    long stepsDown = (down + value - 1) / value;
+    int[] choice = new int[dimensions];
+    Certificate best = null;
+    long bestCost = Long.MAX_VALUE;
+    while (true) {
+      Candidate candidate =
+          evaluateJoint(primary, blocks, projections, choice, stepsUp, stepsDown, suppressed);
+      if (candidate != null && candidate.cost < bestCost) {
+        best = new Certificate(primary, candidate.cells, candidate.weights, up, down);
+        bestCost = candidate.cost;
+      }
+      int dimension = dimensions - 1;
+      while (dimension >= 0 && ++choice[dimension] == blocks.get(dimension).size()) {
+        choice[dimension] = 0;
+        dimension--;
+      }
+      if (dimension < 0) {
+        break;
+      }
+    }
     return Optional.ofNullable(best);
+  }
+
+  private static void subtree(Hierarchy hierarchy, int code, List<Integer> codes) {
+    codes.add(code);
+    for (int position = 0; position < hierarchy.childCount(code); position++) {
+      subtree(hierarchy, hierarchy.child(code, position), codes);
+    }
+  }
+
+  /** A joint combination's cells and weights, or null when a cell lacks room or it is too large. */
+  private Candidate evaluateJoint(
+      int primary,
+      List<List<Side>> blocks,
+      int[][] projections,
+      int[] choice,
+      long stepsUp,
+      long stepsDown,
+      boolean[] suppressed) {
+    int dimensions = blocks.size();
+    Side[] sides = new Side[dimensions];
+    long size = 1;
+    for (int dimension = 0; dimension < dimensions; dimension++) {
+      sides[dimension] = blocks.get(dimension).get(choice[dimension]);
+      size *= sides[dimension].codes().length;
+    }
+    if (size > MAX_CELLS) {
+      return null;
+    }
+    List<Integer> cells = new ArrayList<>();
+    List<Long> weights = new ArrayList<>();
+    int[] counter = new int[dimensions];
+    long cost = 0;
+    for (long entry = 0; entry < size; entry++) {
+      int cell = 0;
+      int projection = primary;
+      long sign = 1;
+      for (int dimension = 0; dimension < dimensions; dimension++) {
+        int code = sides[dimension].codes()[counter[dimension]];
+        cell += code * table.stride(dimension);
+        if (projections[dimension] != null) {
+          int projected = projections[dimension][counter[dimension]];
+          projection +=
+              (projected - table.coordinate(primary, dimension)) * table.stride(dimension);
+        } else {
+          sign *= sides[dimension].weights()[counter[dimension]];
+        }
+      }
+      long weight = multiply(sign, table.value(projection));
+      for (int dimension = dimensions - 1; dimension >= 0; dimension--) {
+        if (++counter[dimension] < sides[dimension].codes().length) {
+          break;
+        }
+        counter[dimension] = 0;
+      }
+      if (weight == 0) {
+        continue;
+      }
+      long shrink = weight > 0 ? multiply(stepsDown, weight) : multiply(stepsUp, -weight);
+      long value = table.value(cell);
+      if (weight == Long.MIN_VALUE || shrink < 0 || value < shrink) {
+        return null;
+      }
+      if (!suppressed[cell]) {
+        cost += value;
+      }
+      cells.add(cell);
+      weights.add(weight);
+    }
+    return new Candidate(
+        cells.stream().mapToInt(Integer::intValue).toArray(),
+        weights.stream().mapToLong(Long::longValue).toArray(),
+        cost,
+        0);
   }
 
   private record Candidate(int[] cells, long[] weights, long cost, int added) {}
