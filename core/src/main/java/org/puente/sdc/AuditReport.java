@@ -7,17 +7,24 @@ import java.util.List;
 
 /**
  * The attacker audit of a suppressed table: every primary cell's interval, how many independent
- * components the suppressed cells formed and how many linear programs were solved.
+ * components the suppressed cells formed, how many linear programs were solved and how many primary
+ * cells a certificate proved (docs/DISCLOSURE.md, "Certificates").
  */
 public record AuditReport(
-    List<AuditedCell> cells, int components, long linearPrograms, Duration elapsed) {
+    List<AuditedCell> cells, int components, long linearPrograms, Duration elapsed, int certified) {
 
   public AuditReport {
     cells = List.copyOf(requireNonNull(cells, "cells is null"));
     requireNonNull(elapsed, "elapsed is null");
-    if (components < 0 || linearPrograms < 0) {
+    if (components < 0 || linearPrograms < 0 || certified < 0) {
       throw new IllegalArgumentException("negative counts");
     }
+  }
+
+  /** A report without certificates: every interval from linear programs. */
+  public AuditReport(
+      List<AuditedCell> cells, int components, long linearPrograms, Duration elapsed) {
+    this(cells, components, linearPrograms, elapsed, 0);
   }
 
   /** The report of a table that suppressed nothing. */

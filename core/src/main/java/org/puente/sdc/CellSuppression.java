@@ -1,13 +1,23 @@
 package org.puente.sdc;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Primary and secondary suppression with the attacker audit in the loop.
+ *
+ * <p>First each primary cell, in index order, gets the cheapest certificate found ({@link
+ * CertificateSearch}) and its cells are suppressed: a certificate proves the cell without a linear
+ * program, and more suppression never breaks it. The cells left without one go to the loop below,
+ * which must finish within a time budget ({@link ProtectionTooCostlyException} otherwise).
  *
  * <p>Secondary cells are added in two ways until the audit passes: the singleton rule (no relation
  * may hold exactly one suppressed cell, or the relation gives it away) and, for each primary cell
@@ -22,7 +32,13 @@ import java.util.Set;
  */
 final class CellSuppression {
 
+  /** How long the audit-driven loop may run for the primary cells without a certificate. */
+  static final Duration FALLBACK_BUDGET = Duration.ofSeconds(60);
+
   private final CountTable table;
+  private final Duration budget;
+  private final boolean useCertificates;
+  private final Map<Integer, Certificate> certificates = new TreeMap<>();
   private final ProtectionRules rules;
   private final Relations relations;
   private final CellStatus[] statuses;
@@ -33,7 +49,22 @@ final class CellSuppression {
   private final ArrayDeque<Integer> singletonQueue = new ArrayDeque<>();
 
   CellSuppression(CountTable table, ProtectionRules rules) {
+    this(table, rules, FALLBACK_BUDGET);
+  }
+
+  CellSuppression(CountTable table, ProtectionRules rules, Duration budget) {
+    this(table, rules, budget, true);
+  }
+
+  /**
+   * @param useCertificates false to leave every primary cell to the loop (to test the loop and its
+   *     budget, which certificates rarely leave anything to)
+   */
+  CellSuppression(
+      CountTable table, ProtectionRules rules, Duration budget, boolean useCertificates) {
     this.table = table;
+    this.budget = budget;
+    this.useCertificates = useCertificates;
     this.rules = rules;
     this.relations = Relations.of(table);
     int cells = table.cellCount();
@@ -64,7 +95,11 @@ final class CellSuppression {
     AuditReport report = AuditReport.empty();
     if (primaryCells.length > 0) {
       AuditedCell[] earlier = new AuditedCell[table.cellCount()];
+      if (useCertificates) {
+        certify(primaryCells, earlier);
+      }
       boolean exact = exactAudit;
+      long loopStart = System.nanoTime();
       while (true) {
         applySingletonRule();
         Attacker attacker =
@@ -75,6 +110,9 @@ final class CellSuppression {
         }
         if (report.passed()) {
           break;
+        }
+        if (System.nanoTime() - loopStart > budget.toNanos()) {
+          throw tooCostly(report, primaryCells.length);
         }
         if (addPartnersForFailures(report)) {
           continue;
@@ -103,6 +141,7 @@ final class CellSuppression {
                 + ", and no published non-zero cell is left to suppress",
             report);
       }
+      report = withCertifiedIntervals(report, exactAudit);
     }
     long[] published = new long[table.cellCount()];
     for (int cell = 0; cell < table.cellCount(); cell++) {
@@ -112,6 +151,96 @@ final class CellSuppression {
       published[cell] = suppressed[cell] ? -1 : table.value(cell);
     }
     return new ProtectedTable(table, rules, statuses, published, report);
+  }
+
+  /** The certificates found, by primary cell (after {@link #protect}). */
+  Map<Integer, Certificate> certificates() {
+    return Collections.unmodifiableMap(certificates);
+  }
+
+  /**
+   * Certifies the primary cells one by one, each given the cells suppressed so far; a certified
+   * cell's interval goes into {@code earlier}, so the audit never solves it.
+   */
+  private void certify(int[] primaryCells, AuditedCell[] earlier) {
+    CertificateSearch search = new CertificateSearch(table);
+    for (int cell : primaryCells) {
+      long value = table.value(cell);
+      Optional<Certificate> found =
+          search.cheapest(cell, requiredHigh[cell] - value, value - requiredLow[cell], suppressed);
+      if (found.isEmpty()) {
+        continue;
+      }
+      Certificate certificate = found.get();
+      for (int member : certificate.cells()) {
+        if (!suppressed[member]) {
+          suppress(member);
+        }
+      }
+      certificates.put(cell, certificate);
+      earlier[cell] = certificate.audited(table, requiredLow[cell], requiredHigh[cell]);
+    }
+  }
+
+  /**
+   * Checks every certificate again against the final suppression (a failure is a bug: suppression
+   * only grows), and replaces the certified intervals by exact ones where the cell's component is
+   * small enough to solve whole (every component in an exact audit).
+   */
+  private AuditReport withCertifiedIntervals(AuditReport report, boolean exactAudit) {
+    for (Certificate certificate : certificates.values()) {
+      if (!certificate.verify(table, relations, suppressed)) {
+        throw new IllegalStateException(
+            "certificate of cell " + table.codes(certificate.primary()) + " no longer holds");
+      }
+    }
+    int[] componentOf = Components.of(table, relations, suppressed);
+    int[] componentSize = new int[table.cellCount()];
+    for (int cell = 0; cell < table.cellCount(); cell++) {
+      if (componentOf[cell] >= 0) {
+        componentSize[componentOf[cell]]++;
+      }
+    }
+    List<Integer> small = new ArrayList<>();
+    for (int cell : certificates.keySet()) {
+      if (exactAudit || componentSize[componentOf[cell]] <= Attacker.EXACT_COMPONENT) {
+        small.add(cell);
+      }
+    }
+    long programs = report.linearPrograms();
+    Duration elapsed = report.elapsed();
+    Map<Integer, AuditedCell> exact = new TreeMap<>();
+    if (!small.isEmpty()) {
+      Attacker attacker =
+          new Attacker(table, relations, suppressed, requiredLow, requiredHigh, exactAudit);
+      AuditReport exactReport =
+          attacker.audit(small.stream().mapToInt(Integer::intValue).toArray(), null, programs);
+      programs = exactReport.linearPrograms();
+      elapsed = elapsed.plus(exactReport.elapsed());
+      for (AuditedCell audited : exactReport.cells()) {
+        exact.put(audited.cell(), audited);
+      }
+    }
+    List<AuditedCell> cells = new ArrayList<>();
+    for (AuditedCell audited : report.cells()) {
+      cells.add(exact.getOrDefault(audited.cell(), audited));
+    }
+    return new AuditReport(cells, report.components(), programs, elapsed, certificates.size());
+  }
+
+  private ProtectionTooCostlyException tooCostly(AuditReport report, int primaryCount) {
+    int unproven = (int) report.cells().stream().filter(cell -> !cell.protectedEnough()).count();
+    return new ProtectionTooCostlyException(
+        unproven
+            + " of "
+            + primaryCount
+            + " primary cells remain unproven after "
+            + budget.toSeconds()
+            + " s of auditing ("
+            + certificates.size()
+            + " proven by certificates); nothing is published: ask for fewer dimensions, a"
+            + " coarser level, or --protect ckm/round5",
+        unproven);
   }
 
   private CellStatus primaryStatus(int cell) {

@@ -24,12 +24,14 @@ class SuppressionExamplesTest {
    *   _T     32  39  39 | 110
    * </pre>
    *
-   * R1C1 = 2 is the only primary (1..4). Column C1 is processed first: room 5, candidates 32, 10,
-   * 20: R2C1 (10). Row R1: candidates 10, 12, 24: R1C2 (10). Row R2 now has one suppressed cell:
-   * R2C2 (14) also closes column C2's singleton, so it costs 14/2 = 7 against R2C3's 11. Four
-   * cells: R1C1, R1C2, R2C1, R2C2. The attacker knows R1C1 + R1C2 = 24 - 12 = 12, R2C1 + R2C2 = 35
-   * - 11 = 24, R1C1 + R2C1 = 32 - 20 = 12, R1C2 + R2C2 = 39 - 15 = 24: R1C1 = t, R1C2 = 12 - t,
-   * R2C1 = 12 - t, R2C2 = 12 + t for t in 0..12. Required: 0..7 (2 ± 5, not below 0).
+   * R1C1 = 2 is the only primary (1..4), required 0..7: it must move up by 5 and down by 2. Its
+   * certificate is a rectangle: a sibling row and a sibling column, the cells in the sibling row or
+   * column (sign -1) at least 5, the opposite corner (sign +1) at least 2. Rows R2, R3 and columns
+   * C2, C3 give four rectangles; the cheapest in added value is R2 x C3: R1C3 (12), R2C1 (10) and
+   * R2C3 (11), 33 against 34 for R2 x C2. Four cells, one small component, so the interval is
+   * solved exactly: the attacker knows R1C1 + R1C3 = 24 - 10 = 14, R2C1 + R2C3 = 35 - 14 = 21, R1C1
+   * + R2C1 = 32 - 20 = 12, R1C3 + R2C3 = 39 - 16 = 23: R1C1 = t, R1C3 = 14 - t, R2C1 = 12 - t, R2C3
+   * = 9 + t for t in 0..12.
    */
   @Test
   void threeByThreeWithOnePrimary() {
@@ -38,15 +40,16 @@ class SuppressionExamplesTest {
 
     assertThat(result.status(cell(table, "R1", "C1"))).isEqualTo(CellStatus.PRIMARY_FREQUENCY);
     for (List<String> codes :
-        List.of(List.of("R1", "C2"), List.of("R2", "C1"), List.of("R2", "C2"))) {
+        List.of(List.of("R1", "C3"), List.of("R2", "C1"), List.of("R2", "C3"))) {
       assertThat(result.status(table.cell(codes))).as("%s", codes).isEqualTo(CellStatus.SECONDARY);
     }
     assertThat(result.suppressedCount()).isEqualTo(4);
-    assertThat(result.suppressedTotal()).isEqualTo(2 + 10 + 10 + 14);
+    assertThat(result.suppressedTotal()).isEqualTo(2 + 12 + 10 + 11);
     assertThat(result.audit().cells())
         .containsExactly(new AuditedCell(cell(table, "R1", "C1"), 2, 0, 12, 0, 7));
     assertThat(result.audit().passed()).isTrue();
     assertThat(result.audit().components()).isEqualTo(1);
+    assertThat(result.audit().certified()).isEqualTo(1);
     assertThat(result.published(cell(table, "R3", "C3"))).hasValue(16);
     assertThat(result.published(cell(table, "R1", "C1"))).isEmpty();
   }

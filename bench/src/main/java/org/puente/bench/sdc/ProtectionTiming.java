@@ -69,7 +69,7 @@ public final class ProtectionTiming {
           Locale.ROOT,
           "%s: %.2f s; primary %,d (frequency) + %,d (dominance), secondary %,d;"
               + " suppressed value %,d of %,d; audit: %s, %,d components, %,d linear programs,"
-              + " %,d of %,d intervals exact, last audit %.2f s%n",
+              + " %,d of %,d intervals exact, %,d certified, last audit %.2f s%n",
           run == 0 ? "warm-up" : "run " + run,
           elapsed,
           protectedTable.count(CellStatus.PRIMARY_FREQUENCY),
@@ -82,6 +82,7 @@ public final class ProtectionTiming {
           audit.linearPrograms(),
           exact,
           audit.cells().size(),
+          audit.certified(),
           audit.elapsed().toNanos() / 1e9);
       if (run > 0) {
         seconds[run - 1] = elapsed;
