@@ -101,12 +101,24 @@ public final class CubeQuery {
         // filters, so the cells of a slice add up to its distinct travellers. Each contributes
         // one, so the largest contributions follow from the count. Without filters, the first
         // records were found when the cubes were built.
+        // With one direction as the only filter, the first crossings in that direction were
+        // found too.
+        List<String> directions = request.where().get("direction");
+        boolean oneDirection =
+            request.where().size() == 1 && directions != null && directions.size() == 1;
         java.util.Optional<String> prebuilt =
             FactTables.firstRecords(
                 slicedByPeriod ? request.periodLevel() : "all",
-                request.where().isEmpty() && cube.where().isEmpty(),
+                (request.where().isEmpty() || oneDirection) && cube.where().isEmpty(),
                 request.period(),
                 slicedByPeriod);
+        if (prebuilt.isPresent() && oneDirection) {
+          prebuilt =
+              prebuilt.map(
+                  table ->
+                      table.replace(
+                          FactTables.FIRST_RECORDS, FactTables.FIRST_RECORDS_BY_DIRECTION));
+        }
         if (prebuilt.isPresent()) {
           List<String> periodCodes = new ArrayList<>();
           String sliceFilter = "";
@@ -124,6 +136,10 @@ public final class CubeQuery {
           }
           parameters.clear();
           parameters.addAll(periodCodes);
+          if (oneDirection) {
+            sliceFilter += (sliceFilter.isEmpty() ? " WHERE " : " AND ") + "direction = ?";
+            parameters.add(directions.get(0));
+          }
           sql =
               "SELECT "
                   + groupColumns

@@ -61,7 +61,7 @@ final class FactTables {
           List.of("sex", "age", "citizenship", "port", "overstay", "in_country"));
 
   /** The version of the fact tables' layout, part of the built database's name. */
-  static final int LAYOUT_VERSION = 4;
+  static final int LAYOUT_VERSION = 5;
 
   /**
    * The table {@code fact_bounds}: per fact, the most rows one traveller contributes to it. No cell
@@ -72,6 +72,9 @@ final class FactTables {
 
   /** The prefix of the tables of travellers' first crossings per slice. */
   static final String FIRST_RECORDS = "first_crossings_";
+
+  /** The same per direction: each traveller's first arrival and first departure per slice. */
+  static final String FIRST_RECORDS_BY_DIRECTION = "first_crossings_by_direction_";
 
   private FactTables() {}
 
@@ -254,17 +257,21 @@ final class FactTables {
               case "year" -> "substr(period, 1, 4)";
               default -> "'_T'";
             };
-        statement.execute(
-            "CREATE TABLE "
-                + FIRST_RECORDS
-                + level
-                + " AS SELECT slice, traveller_id, first.* FROM (SELECT "
-                + slice
-                + " AS slice, traveller_id, arg_min(struct_pack(reporting_country := reporting_country,"
-                + " period := period, direction := direction, sex := sex, age := age,"
-                + " citizenship := citizenship, record_key := record_key),"
-                + " struct_pack(d := event_date, k := record_key)) AS first FROM crossings"
-                + " GROUP BY ALL) ORDER BY slice");
+        for (boolean byDirection : new boolean[] {false, true}) {
+          statement.execute(
+              "CREATE TABLE "
+                  + (byDirection ? FIRST_RECORDS_BY_DIRECTION : FIRST_RECORDS)
+                  + level
+                  + " AS SELECT slice, traveller_id, first.* FROM (SELECT "
+                  + slice
+                  + " AS slice, traveller_id,"
+                  + (byDirection ? " direction AS first_direction," : "")
+                  + " arg_min(struct_pack(reporting_country := reporting_country,"
+                  + " period := period, direction := direction, sex := sex, age := age,"
+                  + " citizenship := citizenship, record_key := record_key),"
+                  + " struct_pack(d := event_date, k := record_key)) AS first FROM crossings"
+                  + " GROUP BY ALL) ORDER BY slice");
+        }
       }
       StringBuilder bounds = new StringBuilder("CREATE TABLE " + BOUNDS + " AS ");
       String union = "";
