@@ -67,7 +67,7 @@ public final class CubeCells implements CellSource {
   public long value(CellRef ref) {
     requireNonNull(ref, "ref is null");
     CubeDefinition cube = catalogue.require(ref.cube());
-    List<String> dimensions = withCarrier(cube, ref.where().keySet());
+    List<String> dimensions = sorted(ref.where().keySet());
     List<String> periods = ref.where().get(PERIOD);
     if (cube.periodMode() == PeriodMode.SLICE && periods != null) {
       // Distinct counts do not add up over periods: each period code is its own slice, read from
@@ -93,7 +93,7 @@ public final class CubeCells implements CellSource {
     requireNonNull(dimension, "dimension is null");
     CubeDefinition definition = catalogue.require(cube);
     Map<String, CountTable> slices =
-        counts(new Query(definition.id(), withCarrier(definition, Set.of(dimension)), "month"));
+        counts(new Query(definition.id(), sorted(Set.of(dimension)), "month"));
     TreeSet<String> leaves = new TreeSet<>();
     if (definition.periodMode() == PeriodMode.SLICE && dimension.equals(PERIOD)) {
       leaves.addAll(slices.keySet());
@@ -122,24 +122,9 @@ public final class CubeCells implements CellSource {
     return cache.size();
   }
 
-  /**
-   * The dimensions to query, sorted. A count table needs a dimension besides a sliced period, so a
-   * reference to a whole cube (or a whole slice) reads the total of the cube's first other
-   * dimension.
-   */
-  private static List<String> withCarrier(CubeDefinition cube, Set<String> named) {
-    TreeSet<String> dimensions = new TreeSet<>(named);
-    boolean periodIsSliced = cube.periodMode() == PeriodMode.SLICE;
-    boolean hasTableDimension =
-        dimensions.stream().anyMatch(d -> !(periodIsSliced && d.equals(PERIOD)));
-    if (!hasTableDimension) {
-      cube.dimensions().stream()
-          .map(Dimension::id)
-          .filter(id -> !id.equals(PERIOD))
-          .findFirst()
-          .ifPresent(dimensions::add);
-    }
-    return List.copyOf(dimensions);
+  /** The dimensions to query, sorted (a reference naming none reads the table's total). */
+  private static List<String> sorted(Set<String> named) {
+    return List.copyOf(new TreeSet<>(named));
   }
 
   private Map<String, CountTable> counts(Query query) {

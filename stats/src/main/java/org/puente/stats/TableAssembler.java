@@ -48,9 +48,14 @@ public final class TableAssembler {
     Map<List<String>, long[]> merged = new LinkedHashMap<>();
     Map<List<String>, Double> keys = new HashMap<>();
     for (LeafCells.Cell cell : cells) {
-      List<String> codes = new ArrayList<>(cell.codes().size());
-      for (int d = 0; d < dimensions.size(); d++) {
-        codes.add(lift(dimensions.get(d), cell.codes().get(d), ports));
+      // A table without dimensions is its total alone: one dimension with the total as its only
+      // code, so it is a count table like any other.
+      List<String> codes = new ArrayList<>(List.of(Dimension.TOTAL));
+      if (!dimensions.isEmpty()) {
+        codes.clear();
+        for (int d = 0; d < dimensions.size(); d++) {
+          codes.add(lift(dimensions.get(d), cell.codes().get(d), ports));
+        }
       }
       long[] sums = merged.computeIfAbsent(codes, c -> new long[3]);
       sums[0] += cell.value();
@@ -63,15 +68,7 @@ public final class TableAssembler {
     }
     List<Hierarchy> hierarchies = new ArrayList<>();
     if (dimensions.isEmpty()) {
-      // A table without dimensions is its total alone: one dimension with the total as its only
-      // code, so it is a count table like any other.
       hierarchies.add(Hierarchy.builder("total", Dimension.TOTAL).build());
-      Map<List<String>, long[]> total = new LinkedHashMap<>();
-      merged.forEach((codes, sums) -> total.put(List.of(Dimension.TOTAL), sums));
-      Map<List<String>, Double> totalKeys = new HashMap<>();
-      keys.forEach((codes, sum) -> totalKeys.put(List.of(Dimension.TOTAL), sum));
-      merged = total;
-      keys = totalKeys;
     }
     for (int d = 0; d < dimensions.size(); d++) {
       TreeSet<String> leaves = new TreeSet<>();
