@@ -120,7 +120,7 @@ final class IndicatorsCommand implements Runnable {
       throw new PuenteException(ErrorCode.USAGE, "--by names a dimension twice: " + by);
     }
     for (String period : periods) {
-      if (!period.matches("\\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?")) {
+      if (org.puente.cube.RollUp.periodLevel(period).isEmpty()) {
         throw new PuenteException(
             ErrorCode.USAGE,
             "--period is a year (2024), a quarter (2024-Q1) or a month (2024-03): " + period);

@@ -22,6 +22,7 @@ import org.puente.codelist.Country;
 public final class RollUp {
 
   private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+  private static final Pattern VALID_MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
   private static final Pattern QUARTER = Pattern.compile("\\d{4}-Q[1-4]");
   private static final Pattern YEAR = Pattern.compile("\\d{4}");
   private static final Pattern SINGLE_AGE = Pattern.compile("Y(\\d{1,3})");
@@ -70,6 +71,23 @@ public final class RollUp {
     chain.remove(Dimension.TOTAL);
     chain.add(Dimension.TOTAL);
     return chain;
+  }
+
+  /**
+   * The level of a period code: {@code year} ({@code 2024}), {@code quarter} ({@code 2024-Q1}) or
+   * {@code month} ({@code 2024-03}); empty for anything else.
+   */
+  public static Optional<String> periodLevel(String code) {
+    if (YEAR.matcher(code).matches()) {
+      return Optional.of("year");
+    }
+    if (QUARTER.matcher(code).matches()) {
+      return Optional.of("quarter");
+    }
+    if (VALID_MONTH.matcher(code).matches()) {
+      return Optional.of("month");
+    }
+    return Optional.empty();
   }
 
   /** The ancestors of a month {@code yyyy-MM} (its quarter and year) or a quarter (its year). */

@@ -90,6 +90,11 @@ class CubeCatalogueTest {
     assertThat(ROLL_UP.ancestors(period, "2024-08", Map.of()))
         .containsExactly("2024-Q3", "2024", "_T");
     assertThat(ROLL_UP.ancestors(period, "2024-Q3", Map.of())).containsExactly("2024", "_T");
+    assertThat(RollUp.periodLevel("2024")).contains("year");
+    assertThat(RollUp.periodLevel("2024-Q3")).contains("quarter");
+    assertThat(RollUp.periodLevel("2024-08")).contains("month");
+    assertThat(RollUp.periodLevel("2024-13")).isEmpty();
+    assertThat(RollUp.periodLevel("last year")).isEmpty();
     assertThat(ROLL_UP.ancestors(age, "Y37", Map.of())).containsExactly("Y35T39", "_T");
     assertThat(ROLL_UP.ancestors(age, "Y104", Map.of())).containsExactly("Y_GE100", "_T");
     assertThat(ROLL_UP.ancestors(age, "_U", Map.of())).containsExactly("_T");

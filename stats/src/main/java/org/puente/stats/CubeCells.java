@@ -13,6 +13,7 @@ import org.puente.cube.CubeCatalogue;
 import org.puente.cube.CubeDefinition;
 import org.puente.cube.Dimension;
 import org.puente.cube.PeriodMode;
+import org.puente.cube.RollUp;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.indicator.CellRef;
@@ -168,14 +169,9 @@ public final class CubeCells implements CellSource {
 
   /** The level of a period code: {@code 2024} year, {@code 2024-Q1} quarter, {@code 2024-03}. */
   static String levelOf(String period) {
-    if (period.matches("\\d{4}")) {
-      return "year";
-    }
-    if (period.matches("\\d{4}-Q[1-4]")) {
-      return "quarter";
-    }
-    if (period.matches("\\d{4}-(0[1-9]|1[0-2])")) {
-      return "month";
+    java.util.Optional<String> level = RollUp.periodLevel(period);
+    if (level.isPresent()) {
+      return level.get();
     }
     throw new PuenteException(
         ErrorCode.USAGE,

@@ -89,8 +89,7 @@ public final class CubeQuery {
                 + "')");
       }
       String filter = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-      String sliceExpression =
-          slicedByPeriod ? sliceOf(request.periodLevel()) : "'" + Dimension.TOTAL + "'";
+      String sliceExpression = FactTables.sliceOf(slicedByPeriod ? request.periodLevel() : "all");
       String columns =
           tableDimensions.stream().map(d -> quoted(d.id())).collect(Collectors.joining(", "));
       String groupColumns = columns.isEmpty() ? "slice" : "slice, " + columns;
@@ -286,18 +285,6 @@ public final class CubeQuery {
     };
   }
 
-  /** The slice of a month code {@code yyyy-MM} at a level, as SQL over the column period. */
-  private static String sliceOf(String level) {
-    return switch (level) {
-      case "month" -> "period";
-      case "quarter" ->
-          "(substr(period, 1, 4) || '-Q' || CAST((CAST(substr(period, 6, 2) AS INTEGER) + 2) // 3"
-              + " AS VARCHAR))";
-      case "year" -> "substr(period, 1, 4)";
-      default -> throw new IllegalArgumentException("period level " + level);
-    };
-  }
-
   /** The leaf codes present in the cube that are one of {@code codes} or lie under one. */
   private Set<String> leavesUnder(
       Connection duckdb,
@@ -330,7 +317,7 @@ public final class CubeQuery {
       }
       return months;
     }
-    if (!period.matches("\\d{4}(-Q[1-4]|-\\d{2})?")) {
+    if (RollUp.periodLevel(period).isEmpty()) {
       throw new PuenteException(
           ErrorCode.USAGE,
           "--period must be a year (2024), a quarter (2024-Q2), a month (2024-03) or a range of"

@@ -79,6 +79,22 @@ final class FactTables {
   private FactTables() {}
 
   /**
+   * The slice of a month code {@code yyyy-MM} (column {@code period}) at a level, as SQL: the
+   * month, its quarter {@code yyyy-Qn}, its year, or {@code _T} for the whole run.
+   */
+  static String sliceOf(String level) {
+    return switch (level) {
+      case "month" -> "period";
+      case "quarter" ->
+          "(substr(period, 1, 4) || '-Q' || CAST((CAST(substr(period, 6, 2) AS INTEGER) + 2) // 3"
+              + " AS VARCHAR))";
+      case "year" -> "substr(period, 1, 4)";
+      case "all" -> "'_T'";
+      default -> throw new IllegalArgumentException("period level " + level);
+    };
+  }
+
+  /**
    * The prebuilt first crossings that answer a table of distinct travellers, when the request
    * allows: no filter, and a period (if any) made of whole slices of the level.
    */
@@ -89,14 +105,14 @@ final class FactTables {
     }
     if (period.isPresent()) {
       String code = period.get();
+      // Whole slices: the period code is of the slice's level or a coarser one.
+      List<String> levels = List.of("month", "quarter", "year");
       boolean whole =
           sliced
-              && switch (level) {
-                case "month" -> code.matches("\\d{4}(-Q[1-4]|-\\d{2})?");
-                case "quarter" -> code.matches("\\d{4}(-Q[1-4])?");
-                case "year" -> code.matches("\\d{4}");
-                default -> false;
-              };
+              && levels.contains(level)
+              && org.puente.cube.RollUp.periodLevel(code)
+                  .map(codeLevel -> levels.indexOf(codeLevel) >= levels.indexOf(level))
+                  .orElse(false);
       if (!whole) {
         return java.util.Optional.empty();
       }
@@ -248,15 +264,7 @@ final class FactTables {
       // Each traveller's first crossing in each slice (month, quarter, year, the whole run):
       // what a table of distinct travellers without filters counts.
       for (String level : List.of("month", "quarter", "year", "all")) {
-        String slice =
-            switch (level) {
-              case "month" -> "period";
-              case "quarter" ->
-                  "(substr(period, 1, 4) || '-Q' || CAST((CAST(substr(period, 6, 2) AS INTEGER)"
-                      + " + 2) // 3 AS VARCHAR))";
-              case "year" -> "substr(period, 1, 4)";
-              default -> "'_T'";
-            };
+        String slice = sliceOf(level);
         for (boolean byDirection : new boolean[] {false, true}) {
           statement.execute(
               "CREATE TABLE "
