@@ -104,13 +104,12 @@ final class IndicatorsCommand implements Runnable {
       throw new PuenteException(ErrorCode.USAGE, "--min-frequency is at least 1: " + minFrequency);
     }
     boolean belowPublication = minFrequency < ProtectionRules.defaults().minFrequency();
-    if (belowPublication && !"analyst".equals(role)) {
-      throw new PuenteException(
-          ErrorCode.FORBIDDEN,
+    if (belowPublication) {
+      Statistics.requireAnalyst(
+          role,
           "--min-frequency below "
               + ProtectionRules.defaults().minFrequency()
-              + " shows values from small counts: it needs the analyst role (--role analyst), and"
-              + " is audited");
+              + " shows values from small counts");
     }
     if (by.contains(IndicatorEvaluator.PERIOD)) {
       throw new PuenteException(
@@ -139,14 +138,11 @@ final class IndicatorsCommand implements Runnable {
               CubeCatalogue.standard());
       PopulationSource populations = node.catalog.population();
       if (belowPublication) {
-        node.catalog
-            .audit()
-            .append(
-                Actors.cliUser(),
-                Actors.CLI_ORIGIN,
-                "INDICATORS_BELOW_THRESHOLD",
-                "indicators --min-frequency " + minFrequency + " by " + String.join(",", by),
-                "ok");
+        Statistics.audit(
+            node,
+            "INDICATORS_BELOW_THRESHOLD",
+            "indicators --min-frequency " + minFrequency + " by " + String.join(",", by),
+            "ok");
       }
       List<String> groupPeriods = periods.isEmpty() ? years(indicators, cells) : periods;
       for (Indicator indicator : indicators) {

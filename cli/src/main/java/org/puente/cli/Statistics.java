@@ -49,6 +49,23 @@ final class Statistics {
     return new Tables(opened.store(), CubeCatalogue.standard(), rollUp, Clock.systemUTC());
   }
 
+  /**
+   * Refuses what shows small counts (an unprotected table, indicators below the publication
+   * threshold) unless the caller acts as an analyst; {@code what} says what it shows.
+   */
+  static void requireAnalyst(String role, String what) {
+    if (!"analyst".equals(role)) {
+      throw new PuenteException(
+          ErrorCode.FORBIDDEN,
+          what + ": it needs the analyst role (--role analyst), and is audited");
+    }
+  }
+
+  /** Writes such a read to the node's audit log: the command line's user, the action, what. */
+  static void audit(Node node, String action, String target, String outcome) {
+    node.catalog.audit().append(Actors.cliUser(), Actors.CLI_ORIGIN, action, target, outcome);
+  }
+
   static RollUp rollUp() {
     return new RollUp(CodeLists.standard());
   }

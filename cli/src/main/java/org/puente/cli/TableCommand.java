@@ -187,11 +187,8 @@ final class TableCommand implements Runnable {
     } catch (IllegalArgumentException e) {
       throw new PuenteException(ErrorCode.USAGE, "--protect: " + e.getMessage());
     }
-    if (rules.method() == ProtectionRules.Method.NONE && !"analyst".equals(role)) {
-      throw new PuenteException(
-          ErrorCode.FORBIDDEN,
-          "--protect none shows unprotected counts: it needs the analyst role (--role analyst),"
-              + " and is audited");
+    if (rules.method() == ProtectionRules.Method.NONE) {
+      Statistics.requireAnalyst(role, "--protect none shows unprotected counts");
     }
     return rules;
   }
@@ -224,9 +221,7 @@ final class TableCommand implements Runnable {
   }
 
   private static void audit(Node node, String target, String outcome) {
-    node.catalog
-        .audit()
-        .append(Actors.cliUser(), Actors.CLI_ORIGIN, "TABLE_UNPROTECTED", target, outcome);
+    Statistics.audit(node, "TABLE_UNPROTECTED", target, outcome);
   }
 
   private void write(PublishedTable table, TableWriter writer, PrintWriter stdout)
