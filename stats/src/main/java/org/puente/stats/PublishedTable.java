@@ -50,11 +50,4 @@ public record PublishedTable(
       requireNonNull(status, "status is null");
     }
   }
-
-  /** The published value of the cell with these codes in {@code slice}; empty if not listed. */
-  public java.util.Optional<Row> row(String slice, List<String> codes) {
-    return rows.stream()
-        .filter(r -> r.slice().equals(slice) && r.codes().equals(codes))
-        .findFirst();
-  }
 }
