@@ -14,7 +14,15 @@ final class ExitCodes {
   static int of(ErrorCode code) {
     return switch (code) {
       case USAGE -> USAGE;
-      case BAD_INPUT, NOT_FOUND, CONFLICT, FORBIDDEN, UNAVAILABLE, INTERNAL -> FAILURE;
+      case BAD_INPUT,
+          NOT_FOUND,
+          CONFLICT,
+          UNAUTHENTICATED,
+          FORBIDDEN,
+          TOO_LARGE,
+          UNAVAILABLE,
+          INTERNAL ->
+          FAILURE;
     };
   }
 }

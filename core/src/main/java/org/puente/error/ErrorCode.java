@@ -13,8 +13,12 @@ public enum ErrorCode {
   NOT_FOUND,
   /** The operation conflicts with the current state (already exists, already published). */
   CONFLICT,
+  /** The caller has not said who they are (no session or token, or an expired one). */
+  UNAUTHENTICATED,
   /** The caller may not do this. */
   FORBIDDEN,
+  /** What the caller sent is larger than the node accepts (an upload past its limit). */
+  TOO_LARGE,
   /** A resource the node needs (key store, catalog, lake, a file) is missing or unreadable. */
   UNAVAILABLE,
   /** A broken program: a bug, never the user's mistake. */
