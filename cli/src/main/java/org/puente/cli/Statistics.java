@@ -1,11 +1,7 @@
 package org.puente.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.puente.codelist.CodeLists;
 import org.puente.cube.CubeCatalogue;
 import org.puente.cube.RollUp;
@@ -39,7 +35,7 @@ final class Statistics {
             new LakeReader(node.home, node.catalog),
             RegionalSchema.standard(),
             run,
-            cellKeySecret(node));
+            CubeStore.cellKeySecret(node.keys));
     if (opened.built() && !quiet) {
       err.printf(
           "built the cubes of run %d in %.1f s%n",
@@ -68,19 +64,5 @@ final class Statistics {
 
   static RollUp rollUp() {
     return new RollUp(CodeLists.standard());
-  }
-
-  /**
-   * The secret of the record keys (cell-key method): a keyed hash under the node's encryption key,
-   * so the same records give the same noise and nobody without the node's keys can recompute it.
-   */
-  private static byte[] cellKeySecret(Node node) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(node.keys.encryption().material(), "HmacSHA256"));
-      return mac.doFinal("puente cell keys".getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
   }
 }

@@ -100,6 +100,21 @@ public final class CubeStore {
   }
 
   /**
+   * The secret of the record keys (cell-key method) of a node: a keyed hash under the node's
+   * encryption key, so the same records give the same noise and nobody without the node's keys can
+   * recompute it.
+   */
+  public static byte[] cellKeySecret(org.puente.node.keys.KeyStore keys) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(keys.encryption().material(), "HmacSHA256"));
+      return mac.doFinal("puente cell keys".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  }
+
+  /**
    * Where the cubes of {@code run} are built. The name carries the layout's version, so cubes built
    * by an earlier layout of the fact tables are never read; they are rebuilt beside.
    */
