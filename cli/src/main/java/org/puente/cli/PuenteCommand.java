@@ -27,6 +27,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       PopulationCommand.class,
       RejectsCommand.class,
       AuditCommand.class,
+      UsersCommand.class,
       ExportCommand.class,
       QualityCommand.class,
       RunCommand.class,

@@ -91,6 +91,10 @@ public final class Catalog implements AutoCloseable {
     return new AuditLog(this);
   }
 
+  public UserDirectory users() {
+    return new UserDirectory(this);
+  }
+
   public PopulationTables population() {
     return new PopulationTables(this);
   }
