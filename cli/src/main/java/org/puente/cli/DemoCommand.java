@@ -25,6 +25,10 @@ import org.puente.ingest.store.Ingestor;
 import org.puente.node.NodeHome;
 import org.puente.node.keys.KeyStore;
 import org.puente.sdc.ProtectionRules;
+import org.puente.server.ServerOptions;
+import org.puente.server.auth.Accounts;
+import org.puente.server.auth.Passwords;
+import org.puente.server.auth.Role;
 import org.puente.sim.SimulationConfig;
 import org.puente.sim.SimulationSummary;
 import org.puente.sim.Simulator;
@@ -57,6 +61,8 @@ final class DemoCommand implements Runnable {
 
   static final String MARKER = ".puente-demo";
 
+  static final String DEMO_USER = "demo";
+  static final String DEMO_STEWARD = "gtm-steward";
   static final YearMonth FIRST = YearMonth.of(2023, 1);
   static final YearMonth LAST = YearMonth.of(2024, 12);
 
@@ -81,8 +87,15 @@ final class DemoCommand implements Runnable {
 
   @Option(
       names = "--no-serve",
-      description = "Stop after the tables (the dashboard server arrives with issue 8).")
+      description = "Stop after the tables instead of serving the dashboard.")
   boolean noServe;
+
+  @Option(
+      names = "--port",
+      defaultValue = "7070",
+      paramLabel = "N",
+      description = "Port of the dashboard (default ${DEFAULT-VALUE}; 0 for any free one).")
+  int port;
 
   @Option(
       names = "--lang",
@@ -171,16 +184,57 @@ final class DemoCommand implements Runnable {
           tables,
           "Returns of nationals by sex and age group",
           TableRequest.of("returns", List.of("sex", "age")).period(year).periodLevel("year"));
+      Path specs = node.root().resolve("specs");
+      copySpecs(specs);
+      SecureRandom random = new SecureRandom();
+      String password = Passwords.generate(random);
+      Accounts.add(
+          opened.catalog,
+          DEMO_USER,
+          Role.ADMINISTRATOR,
+          Optional.empty(),
+          password.toCharArray(),
+          random);
+      String stewardPassword = Passwords.generate(random);
+      Accounts.add(
+          opened.catalog,
+          DEMO_STEWARD,
+          Role.DATA_STEWARD,
+          Optional.of("GTM"),
+          stewardPassword.toCharArray(),
+          random);
+      out.println();
+      out.printf(
+          Locale.ROOT,
+          "done in %.0f s. Try: ./puente table --home %s --list%n",
+          (System.nanoTime() - started) / 1e9,
+          node.root());
+      out.println("Users of the demo node (passwords shown once; 'puente users' manages them):");
+      out.println("  " + DEMO_USER + " (administrator)      password: " + password);
+      out.println("  " + DEMO_STEWARD + " (data steward, GTM) password: " + stewardPassword);
+      out.flush();
+      if (!noServe) {
+        ServeCommand.serve(opened, specs, ServerOptions.defaults(port), out);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    out.printf(
-        Locale.ROOT,
-        "done in %.0f s. Try: ./puente table --home %s --list%n",
-        (System.nanoTime() - started) / 1e9,
-        node.root());
-    if (!noServe) {
-      out.println("(the dashboard server arrives with issue 8; until then the demo ends here)");
+  }
+
+  /** The shipped specs, where the server offers them for upload ({@code <home>/specs}). */
+  private static void copySpecs(Path folder) throws IOException {
+    Files.createDirectories(folder);
+    List<String> lines = new ArrayList<>(List.of(resource("simulated-region.csv").split("\n")));
+    lines.remove(0);
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (String line : lines) {
+      String[] fields = line.strip().split(",");
+      if (fields.length == 3) {
+        names.add(fields[2]);
+      }
+    }
+    for (String name : names) {
+      Files.writeString(folder.resolve(name + ".yaml"), resource(name + ".yaml"));
     }
   }
 

@@ -61,13 +61,7 @@ final class Node implements AutoCloseable {
 
   /** An ingestor into this node's lake, with its keys and one worker per processor. */
   org.puente.ingest.store.Ingestor ingestor() {
-    return new org.puente.ingest.store.Ingestor(
-        lake,
-        new org.puente.node.rejects.RejectStore(keys, new java.security.SecureRandom()),
-        new org.puente.privacy.TokenDeriver(keys.network()),
-        org.puente.ingest.store.Ingestor.standardEncoder(keys.network()),
-        org.puente.ingest.store.Ingestor.standardDocumentEncoder(keys.network()),
-        Runtime.getRuntime().availableProcessors());
+    return org.puente.ingest.store.Ingestor.standard(lake, keys);
   }
 
   @Override

@@ -35,6 +35,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       IndicatorsCommand.class,
       CoverageCommand.class,
       DemoCommand.class,
+      ServeCommand.class,
       LinkageCommand.class,
       SimulateCommand.class,
       CommandLine.HelpCommand.class
@@ -42,10 +43,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class PuenteCommand implements Runnable {
 
   /** Names later capabilities will take; asking for one now gets a clear answer. */
-  static final Map<String, String> RESERVED =
-      Map.of(
-          "serve", "the node server (issue 8)",
-          "bench", "benchmarks (issue 11)");
+  static final Map<String, String> RESERVED = Map.of("bench", "benchmarks (issue 11)");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

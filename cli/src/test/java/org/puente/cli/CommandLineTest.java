@@ -202,6 +202,6 @@ class CommandLineTest {
 
   @Test
   void reservedNamesSayWhenTheyArrive() {
-    assertThat(run("serve").err()).contains("not in this build yet").contains("issue 8");
+    assertThat(run("bench").err()).contains("not in this build yet").contains("issue 11");
   }
 }

@@ -81,6 +81,20 @@ public final class Ingestor {
   }
 
   /** The encoder of ingestion's name encodings, under the node's network key. */
+  /**
+   * An ingestor into a node's lake with the node's keys, the standard encoders and one worker per
+   * processor: what {@code puente ingest} and the server's uploads use.
+   */
+  public static Ingestor standard(Lake lake, org.puente.node.keys.KeyStore keys) {
+    return new Ingestor(
+        lake,
+        new org.puente.node.rejects.RejectStore(keys, new java.security.SecureRandom()),
+        new org.puente.privacy.TokenDeriver(keys.network()),
+        standardEncoder(keys.network()),
+        standardDocumentEncoder(keys.network()),
+        Runtime.getRuntime().availableProcessors());
+  }
+
   public static BloomEncoder standardEncoder(org.puente.privacy.NodeKey networkKey) {
     return new BloomEncoder(networkKey, EncodingParameters.STANDARD);
   }
