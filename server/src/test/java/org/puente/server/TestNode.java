@@ -2,6 +2,7 @@ package org.puente.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -38,7 +39,7 @@ public final class TestNode {
 
   static final YearMonth FIRST = YearMonth.of(2023, 1);
   static final YearMonth LAST = YearMonth.of(2024, 12);
-  static final double SCALE = 0.0003;
+  static final double SCALE = 0.0002;
 
   /** The export not ingested at set-up: Guatemala's returns, for upload tests. */
   public static final String HELD_BACK = "igm_retornados.csv";
@@ -102,6 +103,22 @@ public final class TestNode {
     return region.resolve("GTM").resolve(HELD_BACK);
   }
 
+  /** Guatemala's first 40 crossings again, the first five with an impossible date (31-02). */
+  static final int BAD_ROWS = 5;
+
+  private static Path withBadRows(Path export, Path dir) throws IOException {
+    List<String> lines = Files.readAllLines(export, StandardCharsets.ISO_8859_1);
+    List<String> out = new java.util.ArrayList<>(lines.subList(0, 41));
+    for (int i = 1; i <= BAD_ROWS; i++) {
+      String[] fields = out.get(i).split(";", -1);
+      fields[1] = "31-02-2024";
+      out.set(i, String.join(";", fields));
+    }
+    Path file = dir.resolve("igm_flujos_corregidos.csv");
+    Files.write(file, out, StandardCharsets.ISO_8859_1);
+    return file;
+  }
+
   private static Map<String, String[]> users() {
     Map<String, String[]> users = new LinkedHashMap<>();
     users.put("admin", new String[] {"administrator", null});
@@ -154,6 +171,11 @@ public final class TestNode {
               done -> {});
         }
       }
+      ingestor.ingest(
+          SpecParser.standard()
+              .parse("gtm-crossings.yaml", Files.readString(specs.resolve("gtm-crossings.yaml"))),
+          withBadRows(region.resolve("GTM").resolve("igm_flujos_migratorios.csv"), dir),
+          done -> {});
       new Derivation(lake).run(DerivationOptions.defaults(LAST.atEndOfMonth()));
       Map<String, String> tokens = new LinkedHashMap<>();
       for (Map.Entry<String, String[]> user : USERS.entrySet()) {

@@ -119,14 +119,23 @@ public final class DataQuality {
     for (Variable variable : variables) {
       sql.append(", count(\"").append(variable.name()).append("\")");
     }
-    sql.append(", count(*) FILTER (WHERE sex IN ('F', 'M', '_O'))")
-        .append(", count(age_at_event)")
-        .append(", count(citizenship)")
-        .append(
-            ", count(*) FILTER (WHERE migration_status IS NOT NULL AND migration_status <> '_U')")
-        .append(
-            ", count(*) FILTER (WHERE sex IN ('F', 'M', '_O') AND age_at_event IS NOT NULL AND citizenship IS NOT NULL AND migration_status IS NOT NULL AND migration_status <> '_U')")
-        .append(" FROM q");
+    // A kind without one of the four variables (returns have no migration status) cannot be
+    // disaggregated by it: its coverage is 0 and says so, rather than failing the report.
+    java.util.Set<String> present = new java.util.HashSet<>();
+    variables.forEach(v -> present.add(v.name()));
+    String sex = present.contains("sex") ? "sex IN ('F', 'M', '_O')" : "FALSE";
+    String age = present.contains("age_at_event") ? "age_at_event IS NOT NULL" : "FALSE";
+    String citizenship = present.contains("citizenship") ? "citizenship IS NOT NULL" : "FALSE";
+    String status =
+        present.contains("migration_status")
+            ? "migration_status IS NOT NULL AND migration_status <> '_U'"
+            : "FALSE";
+    for (String condition : List.of(sex, age, citizenship, status)) {
+      sql.append(", count(*) FILTER (WHERE ").append(condition).append(')');
+    }
+    sql.append(", count(*) FILTER (WHERE ")
+        .append(String.join(" AND ", List.of(sex, age, citizenship, status)))
+        .append(") FROM q");
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("country", source.reportingCountry());
     result.put("kind", kind.name());
