@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -61,10 +62,11 @@ final class UsersCommand implements Runnable {
       name = "add",
       mixinStandardHelpOptions = true,
       description = {
-        "Add a user. Without --password-stdin a 20-character password is generated and printed",
-        "once; with it, the first line of standard input is the password (at least 12",
-        "characters). Roles: administrator, steward (needs --country), analyst (needs",
-        "--country), regional-analyst, viewer."
+        "Add a user, with a generated password shown once or one read from standard input.",
+        "Without --password-stdin a 20-character password is generated and printed once; with",
+        "it, the first line of standard input is the password (at least 12 characters). Roles:",
+        "administrator, steward (needs --country), analyst (needs --country), regional-analyst,",
+        "viewer."
       })
   static final class Add implements Runnable {
 
@@ -213,8 +215,8 @@ final class UsersCommand implements Runnable {
       name = "token",
       mixinStandardHelpOptions = true,
       description = {
-        "Issue an API token that acts as the user. It is printed once: the catalog keeps only",
-        "its SHA-256. Disabling the user revokes it."
+        "Issue an API token that acts as the user, printed once.",
+        "The catalog keeps only its SHA-256. Disabling the user revokes it."
       })
   static final class Token implements Runnable {
 
@@ -258,7 +260,8 @@ final class UsersCommand implements Runnable {
                 .users()
                 .find(name)
                 .orElseThrow(() -> new PuenteException(ErrorCode.NOT_FOUND, "no user " + name));
-        expiresAt = catalog.clock().instant().plus(Duration.ofDays(days));
+        expiresAt =
+            catalog.clock().instant().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(days));
         id =
             catalog
                 .users()

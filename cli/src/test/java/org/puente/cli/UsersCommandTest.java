@@ -179,7 +179,7 @@ class UsersCommandTest {
   @Test
   void aTokenIsPrintedOnceAndOnlyItsSha256IsKept() {
     run("users", "add", "robot", "--role", "analyst", "--country", "MEX", "--home", home);
-    Instant before = Instant.now();
+    Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     CliRun issue =
         run("users", "token", "robot", "--label", "nightly export", "--days", "30", "--home", home);
     assertThat(issue.exitCode()).as(issue.err()).isZero();
