@@ -385,6 +385,15 @@ abstract class SecurityTestBase {
   }
 
   @Test
+  void bodiesPastTheRequestLimitAreRefused() throws Exception {
+    String big = "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\",\"password\":\"p\"}";
+    HttpResponse<byte[]> response = Http.post(node().url + "/api/session").json(big).send();
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(JSON.readTree(response.body()).get("error").get("code").asText())
+        .isEqualTo("TOO_LARGE");
+  }
+
+  @Test
   void aDisabledUsersTokenStopsWorking() throws Exception {
     SecureRandom random = new SecureRandom();
     String name = "temp-" + Long.toHexString(random.nextLong());
