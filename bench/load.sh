@@ -25,7 +25,8 @@ fi
 home="$(cd "$home" && pwd)"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
-if [[ ! -f "$bench" ]]; then
+# Built when missing, or when it predates LoadTest.
+if [[ ! -f "$bench" ]] || ! unzip -l "$bench" org/puente/bench/server/LoadTest.class >/dev/null 2>&1; then
   (cd "$root" && mvn -q -B -DskipTests -Dspotless.check.skip=true package -pl bench -am)
 fi
 
