@@ -286,9 +286,11 @@ final class UsersCommand implements Runnable {
         Json.print(out, result);
         return;
       }
-      out.printf(
-          "issued API token %d for %s (label %s, expires %s); shown only this once:%n",
-          id, name, label, expiresAt);
+      if (!common.quiet) {
+        out.printf(
+            "issued API token %d for %s (label %s, expires %s); shown only this once:%n",
+            id, name, label, expiresAt);
+      }
       out.println(token);
     }
   }

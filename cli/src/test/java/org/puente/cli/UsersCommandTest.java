@@ -205,6 +205,8 @@ class UsersCommandTest {
     }
     CliRun audit = run("audit", "--home", home);
     assertThat(audit.out()).contains("TOKEN_ISSUED").doesNotContain(token);
+    CliRun quiet = run("users", "token", "robot", "--quiet", "--home", home);
+    assertThat(quiet.out().strip()).matches("[A-Za-z0-9_-]{43}").isNotEqualTo(token);
     assertThat(run("users", "token", "nobody", "--home", home).exitCode()).isEqualTo(1);
     assertThat(run("users", "token", "robot", "--days", "0", "--home", home).exitCode())
         .isEqualTo(2);
