@@ -111,7 +111,7 @@ final class DashboardData {
           {"returns", "returns", "returns"}
         }) {
       TableQuery total =
-          TableQuery.of(cube[0], List.of()).whereIf("reporting_country", filter.country());
+          TableQuery.of(cube[0], List.of("sex")).whereIf("reporting_country", filter.country());
       TableQuery totalNow = total.period(filter.period());
       TableQuery totalBefore = total.period(filter.previousPeriod());
       indicators.put(
@@ -119,8 +119,8 @@ final class DashboardData {
           indicator(
               cube[2],
               lang,
-              totalNow.cells(statistics).total(),
-              totalBefore.cells(statistics).total()));
+              totalNow.cells(statistics).get(List.of(Dimension.TOTAL)),
+              totalBefore.cells(statistics).get(List.of(Dimension.TOTAL))));
       downloads.add(totalNow.download(label(cube[2], lang) + " " + filter.period(), lang));
       downloads.add(
           totalBefore.download(label(cube[2], lang) + " " + filter.previousPeriod(), lang));
@@ -320,8 +320,13 @@ final class DashboardData {
           // reporting country is the side the crossings are counted at
           String left = arrivals ? c : r;
           String right = arrivals ? r : c;
-          link.put("source", fromWord + " " + countryLabel(left, lang));
-          link.put("target", toWord + " " + countryLabel(right, lang));
+          if (filter.direction().isPresent()) {
+            link.put("source", fromWord + " " + countryLabel(left, lang));
+            link.put("target", toWord + " " + countryLabel(right, lang));
+          } else {
+            link.put("source", countryLabel(left, lang));
+            link.put("target", "↔ " + countryLabel(right, lang));
+          }
           link.put("value", value.value());
           links.add(link);
         }
