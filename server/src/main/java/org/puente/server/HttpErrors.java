@@ -97,7 +97,7 @@ public final class HttpErrors {
         .contentType("text/html; charset=utf-8")
         .result(
             "<!doctype html><html><head><meta charset=\"utf-8\"><title>Puente</title>"
-                + "<link rel=\"stylesheet\" href=\"/assets/puente.css\"></head><body>"
+                + "<link rel=\"stylesheet\" href=\"/puente.css\"></head><body>"
                 + "<main class=\"error\"><h1>"
                 + status
                 + "</h1><p>"

@@ -100,7 +100,7 @@ public final class SessionApi {
   }
 
   /** Where to go after signing in: a path of this site only, never another origin. */
-  static String safeNext(String next) {
+  public static String safeNext(String next) {
     if (next == null
         || !next.startsWith("/")
         || next.startsWith("//")
