@@ -7,6 +7,7 @@ import io.javalin.http.staticfiles.Location;
 import java.security.SecureRandom;
 import org.puente.server.api.AdminApi;
 import org.puente.server.api.Api;
+import org.puente.server.api.RunApi;
 import org.puente.server.api.SessionApi;
 import org.puente.server.api.SubmissionApi;
 import org.puente.server.api.TableApi;
@@ -65,7 +66,8 @@ public final class NodeServer implements AutoCloseable {
                       statistics,
                       new Specs(node.specs()),
                       api,
-                      options);
+                      options,
+                      new java.util.concurrent.locks.ReentrantLock(true));
               context[0] = server;
               config.routes.before(
                   ctx -> {
@@ -80,6 +82,7 @@ public final class NodeServer implements AutoCloseable {
               SessionApi.register(server, config.routes);
               SubmissionApi.register(server);
               UploadApi.register(server);
+              RunApi.register(server);
               TableApi.register(server);
               AdminApi.register(server, version);
               WebPages.register(server, config.routes);

@@ -14,6 +14,7 @@ import org.puente.server.auth.Authenticator;
  * @param specs the specs offered for upload
  * @param api the endpoint declaration (routes and OpenAPI document)
  * @param options the server's limits
+ * @param writer held by whatever writes to the lake (an upload, a derivation run): one at a time
  */
 public record ServerContext(
     NodeParts node,
@@ -22,4 +23,5 @@ public record ServerContext(
     ServerStatistics statistics,
     Specs specs,
     Api api,
-    ServerOptions options) {}
+    ServerOptions options,
+    java.util.concurrent.locks.ReentrantLock writer) {}

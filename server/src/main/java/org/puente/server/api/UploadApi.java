@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.puente.error.ErrorCode;
@@ -35,7 +34,6 @@ import org.puente.server.auth.Role;
 public final class UploadApi {
 
   private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._ -]{0,199}");
-  private static final ReentrantLock ONE_WRITER = new ReentrantLock(true);
 
   private UploadApi() {}
 
@@ -97,7 +95,7 @@ public final class UploadApi {
     try {
       Path file = folder.resolve(fileName);
       receive(ctx, file, limit, principal, server, target);
-      ONE_WRITER.lock();
+      server.writer().lock();
       IngestResult result;
       try {
         result = ingestor(server).ingest(offered.spec(), file, rows -> {});
@@ -107,7 +105,7 @@ public final class UploadApi {
             .record(principal, ctx, "UPLOAD", target, "failed: " + e.getClass().getSimpleName());
         throw e;
       } finally {
-        ONE_WRITER.unlock();
+        server.writer().unlock();
       }
       server
           .audit()
