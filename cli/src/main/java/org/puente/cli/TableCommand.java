@@ -161,7 +161,7 @@ final class TableCommand implements Runnable {
       RollUp rollUp = Statistics.rollUp();
       Tables tables =
           Statistics.tables(node, rollUp, spec.commandLine().getErr(), common.quiet || common.json);
-      String target = describe(request);
+      String target = request.describe();
       PublishedTable table;
       try {
         table = tables.table(request, ageLevel.toLowerCase(Locale.ROOT), rules);
@@ -205,19 +205,6 @@ final class TableCommand implements Runnable {
           Arrays.stream(filter.substring(equals + 1).split(",")).map(String::trim).toList());
     }
     return filters;
-  }
-
-  private String describe(TableRequest request) {
-    StringBuilder text = new StringBuilder("table " + request.cube());
-    if (!request.by().isEmpty()) {
-      text.append(" by ").append(String.join(",", request.by()));
-    }
-    request
-        .where()
-        .forEach(
-            (d, c) -> text.append(" where ").append(d).append('=').append(String.join(",", c)));
-    request.period().ifPresent(p -> text.append(" period ").append(p));
-    return text.toString();
   }
 
   private static void audit(Node node, String target, String outcome) {

@@ -63,4 +63,25 @@ public record TableRequest(
   public TableRequest periodLevel(String level) {
     return new TableRequest(cube, by, where, period, level);
   }
+
+  /**
+   * The request in words, for the audit log: the cube, its breakdown, its filters and its period
+   * ({@code table crossings by sex where reporting_country=GTM period 2024}).
+   */
+  public String describe() {
+    StringBuilder text = new StringBuilder("table " + cube);
+    if (!by.isEmpty()) {
+      text.append(" by ").append(String.join(",", by));
+    }
+    where.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e ->
+                text.append(" where ")
+                    .append(e.getKey())
+                    .append('=')
+                    .append(String.join(",", e.getValue())));
+    period.ifPresent(p -> text.append(" period ").append(p));
+    return text.toString();
+  }
 }

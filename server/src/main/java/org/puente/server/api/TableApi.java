@@ -106,7 +106,7 @@ public final class TableApi {
             Optional.ofNullable(ctx.queryParam("period")).filter(p -> !p.isBlank()),
             lower(ctx.queryParam("period-level"), "month"));
     boolean unprotected = rules.method() == ProtectionRules.Method.NONE;
-    String target = describe(request);
+    String target = request.describe();
     PublishedTable table;
     try {
       table = server.statistics().table(request, ageLevel, rules);
@@ -157,19 +157,6 @@ public final class TableApi {
     server.audit().record(principal, ctx, "EXPORT", target + " as " + fileName, "ok");
     ctx.contentType(type);
     ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-  }
-
-  static String describe(TableRequest request) {
-    StringBuilder text = new StringBuilder("table " + request.cube());
-    if (!request.by().isEmpty()) {
-      text.append(" by ").append(String.join(",", request.by()));
-    }
-    request
-        .where()
-        .forEach(
-            (d, c) -> text.append(" where ").append(d).append('=').append(String.join(",", c)));
-    request.period().ifPresent(p -> text.append(" period ").append(p));
-    return text.toString();
   }
 
   /** The language of labels: {@code lang} if given, else the language cookie, else English. */
