@@ -207,7 +207,7 @@
       {
         tooltip: { trigger: 'axis' },
         legend: { top: 0 },
-        grid: { left: 50, right: 16, top: 36, bottom: 40 },
+        grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: json.months },
         yAxis: { type: 'value' },
         series: json.series.map(function (s) {
@@ -223,6 +223,16 @@
       true
     );
     return true;
+  }
+
+  /** Y0T4 → 0–4, Y_GE100 → 100+; the label otherwise. */
+  function shortAge(code, label) {
+    let m = /^Y(\d+)T(\d+)$/.exec(code);
+    if (m) {
+      return m[1] + '–' + m[2];
+    }
+    m = /^Y_GE(\d+)$/.exec(code);
+    return m ? m[1] + '+' : label;
   }
 
   function drawPyramid(c, json) {
@@ -248,12 +258,12 @@
           }
         },
         legend: { top: 0 },
-        grid: { left: 64, right: 16, top: 32, bottom: 30 },
+        grid: { left: 16, right: 16, top: 32, bottom: 30, containLabel: true },
         xAxis: { type: 'value', axisLabel: { formatter: abs } },
         yAxis: {
           type: 'category',
           data: json.ageGroups.map(function (a) {
-            return a.label;
+            return shortAge(a.code, a.label);
           }),
           axisTick: { show: false }
         },
@@ -313,14 +323,11 @@
             );
           }
         },
-        grid: { left: 110, right: 16, top: 10, bottom: 110 },
+        grid: { left: 8, right: 16, top: 10, bottom: 44, containLabel: true },
         xAxis: {
           type: 'category',
           data: json.columns.map(label),
-          axisLabel: { rotate: 45, interval: 0 },
-          name: t.counterpart_country,
-          nameLocation: 'middle',
-          nameGap: 90
+          axisLabel: { rotate: 45, interval: 0 }
         },
         yAxis: { type: 'category', data: json.rows.map(label), axisLabel: { interval: 0 } },
         visualMap: {
@@ -391,7 +398,7 @@
           }
         },
         legend: { top: 0 },
-        grid: { left: 120, right: 16, top: 32, bottom: 24 },
+        grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
         xAxis: { type: 'value' },
         yAxis: { type: 'category', data: categories, inverse: true, axisLabel: { interval: 0 } },
         series: json.sexes.map(function (s) {
@@ -444,7 +451,7 @@
           }
         },
         legend: { top: 0, type: 'scroll' },
-        grid: { left: 44, right: 16, top: 40, bottom: 50 },
+        grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
         xAxis: {
           type: 'category',
           data: json.countries.map(function (x) {
