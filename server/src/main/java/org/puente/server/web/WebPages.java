@@ -41,7 +41,7 @@ public final class WebPages {
     {"chart-pyramid-migrants", "chart_pyramid_migrants", ""},
     {"chart-pyramid-returns", "chart_pyramid_returns", ""},
     {"chart-flows-matrix", "chart_flows_matrix", ""},
-    {"chart-flows-sankey", "chart_flows_sankey", ""},
+    {"chart-flows-sankey", "chart_flows_sankey", "wide"},
     {"chart-returns", "chart_returns", "wide"},
     {"chart-quality", "chart_quality", "wide"}
   };

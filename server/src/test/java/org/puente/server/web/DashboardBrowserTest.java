@@ -56,7 +56,7 @@ class DashboardBrowserTest {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600");
+        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,3000");
     options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     driver = new ChromeDriver(options);
   }
@@ -157,7 +157,7 @@ class DashboardBrowserTest {
                         + ".getBoundingClientRect().width);");
     assertThat(chartWidth).isBetween(200L, 390L);
     assertThat(severeLogs()).isEmpty();
-    driver.manage().window().setSize(new Dimension(1280, 1600));
+    driver.manage().window().setSize(new Dimension(1280, 3000));
     driver.get(node.url + "/lang/en?next=/");
   }
 

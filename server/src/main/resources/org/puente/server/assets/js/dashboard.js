@@ -107,23 +107,29 @@
     document.getElementById(id).setAttribute('data-loaded', state);
   }
 
-  function empty(c) {
+  function empty(c, text) {
     c.clear();
     c.setOption({
       title: {
-        text: t.no_data,
+        text: text || t.no_data,
         left: 'center',
         top: 'middle',
-        textStyle: { fontSize: 14, fontWeight: 'normal', color: '#5b6574' }
+        textStyle: {
+          fontSize: 14,
+          fontWeight: 'normal',
+          color: '#5b6574',
+          width: Math.max(120, c.getWidth() - 32),
+          overflow: 'break'
+        }
       }
     });
   }
 
   function finish(id, json, draw) {
     const c = chart(id);
-    const hasData = draw(c);
-    if (!hasData) {
-      empty(c);
+    const drawn = draw(c);
+    if (drawn !== true) {
+      empty(c, typeof drawn === 'string' ? drawn : null);
     }
     note(id, json.suppressedCells || 0);
     setDownloads(id + '-downloads', json.download);
@@ -238,6 +244,14 @@
   function drawPyramid(c, json) {
     if (!json.ageGroups.length) {
       return false;
+    }
+    const shown = json.sexes.some(function (s) {
+      return s.values.some(function (v) {
+        return v !== null && v > 0;
+      });
+    });
+    if (!shown) {
+      return json.suppressedCells > 0 ? t.all_withheld : false;
     }
     const male = json.sexes.find(function (s) {
       return s.code === 'M';
@@ -368,7 +382,7 @@
             links: json.sankey.links,
             nodeAlign: 'justify',
             left: 8,
-            right: 110,
+            right: 150,
             emphasis: { focus: 'adjacency' },
             lineStyle: { color: 'gradient', curveness: 0.5 },
             label: { fontSize: 11 }
@@ -401,17 +415,35 @@
         grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
         xAxis: { type: 'value' },
         yAxis: { type: 'category', data: categories, inverse: true, axisLabel: { interval: 0 } },
-        series: json.sexes.map(function (s) {
-          return {
-            name: s.label,
-            type: 'bar',
-            stack: 'returns',
-            itemStyle: { color: s.code === 'M' ? MALE : FEMALE },
-            data: s.values.slice(0, top).map(function (v) {
-              return v === null ? '-' : v;
-            })
-          };
-        })
+        series: json.sexes
+          .map(function (s) {
+            return {
+              name: s.label,
+              type: 'bar',
+              stack: 'returns',
+              barMaxWidth: 28,
+              itemStyle: { color: s.code === 'M' ? MALE : FEMALE },
+              data: s.values.slice(0, top).map(function (v) {
+                return v === null ? '-' : v;
+              })
+            };
+          })
+          .concat([
+            {
+              // where every sex is withheld, the published total alone (it reveals no cell)
+              name: t.returns_sex_withheld,
+              type: 'bar',
+              stack: 'returns',
+              barMaxWidth: 28,
+              itemStyle: { color: '#9aa3af' },
+              data: json.totals.slice(0, top).map(function (total, i) {
+                const allWithheld = json.sexes.every(function (s) {
+                  return s.values[i] === null;
+                });
+                return allWithheld && total.value !== null ? total.value : '-';
+              })
+            }
+          ])
       },
       true
     );
