@@ -148,6 +148,12 @@ class DashboardBrowserTest {
                     "return document.documentElement.scrollWidth"
                         + " - document.documentElement.clientWidth;");
     screenshot("dashboard-phone");
+    ((JavascriptExecutor) driver)
+        .executeScript("document.getElementById('chart-pyramid-migrants').scrollIntoView();");
+    screenshot("dashboard-phone-charts");
+    ((JavascriptExecutor) driver)
+        .executeScript("document.getElementById('chart-flows-sankey').scrollIntoView();");
+    screenshot("dashboard-phone-flows");
     assertThat(overflow).isLessThanOrEqualTo(0L);
     Long chartWidth =
         (Long)

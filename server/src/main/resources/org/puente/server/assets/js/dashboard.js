@@ -382,10 +382,10 @@
             links: json.sankey.links,
             nodeAlign: 'justify',
             left: 8,
-            right: 150,
+            right: c.getWidth() < 500 ? 96 : 150,
             emphasis: { focus: 'adjacency' },
             lineStyle: { color: 'gradient', curveness: 0.5 },
-            label: { fontSize: 11 }
+            label: { fontSize: 11, width: 140, overflow: 'truncate' }
           }
         ]
       },
