@@ -328,12 +328,17 @@
       {
         tooltip: {
           formatter: function (p) {
-            return (
+            // ECharts shows tooltips as HTML: escape the labels
+            return echarts.format.encodeHTML(
               json.rows[p.value[1]].label +
-              ' ← ' +
-              json.columns[p.value[0]].label +
-              ': ' +
-              numbers.format(p.value[2])
+                (json.direction === 'DEPARTURE'
+                  ? ' → '
+                  : json.direction === 'ARRIVAL'
+                    ? ' ← '
+                    : ' ↔ ') +
+                json.columns[p.value[0]].label +
+                ': ' +
+                numbers.format(p.value[2])
             );
           }
         },
