@@ -41,7 +41,7 @@ public final class WebPages {
     {"chart-pyramid-migrants", "chart_pyramid_migrants", ""},
     {"chart-pyramid-returns", "chart_pyramid_returns", ""},
     {"chart-flows-matrix", "chart_flows_matrix", ""},
-    {"chart-flows-sankey", "chart_flows_sankey", ""},
+    {"chart-flows-sankey", "chart_flows_sankey", "wide"},
     {"chart-returns", "chart_returns", "wide"},
     {"chart-quality", "chart_quality", "wide"}
   };
@@ -197,6 +197,14 @@ public final class WebPages {
       Messages messages,
       Templates templates) {
     Principal principal = server.auth().require(ctx);
+    if (server.statistics().run().isEmpty()) {
+      Map<String, Object> scope = scope(ctx, messages, Optional.of(principal), "nav_dashboard");
+      scope.put("navDashboard", true);
+      scope.put("message", messages.get(TableApi.language(ctx), "no_run"));
+      scope.put("pageData", Templates.pageData(Map.of("lang", TableApi.language(ctx))));
+      ctx.html(templates.render("message", scope));
+      return;
+    }
     DashboardFilter filter = DashboardFilter.of(ctx, data);
     String lang = filter.language();
     Map<String, Object> scope = scope(ctx, messages, Optional.of(principal), "nav_dashboard");

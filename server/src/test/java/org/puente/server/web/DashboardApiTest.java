@@ -61,6 +61,10 @@ class DashboardApiTest {
       var response = Http.get(node.url + bad).token(node.token("viewer")).send();
       assertThat(response.statusCode()).as(bad).isEqualTo(400);
     }
+    for (String path : ENDPOINTS) {
+      String empty = path + (path.contains("?") ? "&" : "?") + "period=2019&direction=DEPARTURE";
+      assertThat(get(empty).get("download")).as(empty).isNotNull();
+    }
     JsonNode openApi = JSON.readTree(Http.get(node.url + "/api/openapi.json").send().body());
     for (String path : List.of("headline", "series", "pyramid", "flows", "returns", "quality")) {
       assertThat(openApi.get("paths").has("/api/dashboard/" + path)).as(path).isTrue();

@@ -107,23 +107,29 @@
     document.getElementById(id).setAttribute('data-loaded', state);
   }
 
-  function empty(c) {
+  function empty(c, text) {
     c.clear();
     c.setOption({
       title: {
-        text: t.no_data,
+        text: text || t.no_data,
         left: 'center',
         top: 'middle',
-        textStyle: { fontSize: 14, fontWeight: 'normal', color: '#5b6574' }
+        textStyle: {
+          fontSize: 14,
+          fontWeight: 'normal',
+          color: '#5b6574',
+          width: Math.max(120, c.getWidth() - 32),
+          overflow: 'break'
+        }
       }
     });
   }
 
   function finish(id, json, draw) {
     const c = chart(id);
-    const hasData = draw(c);
-    if (!hasData) {
-      empty(c);
+    const drawn = draw(c);
+    if (drawn !== true) {
+      empty(c, typeof drawn === 'string' ? drawn : null);
     }
     note(id, json.suppressedCells || 0);
     setDownloads(id + '-downloads', json.download);
@@ -207,7 +213,7 @@
       {
         tooltip: { trigger: 'axis' },
         legend: { top: 0 },
-        grid: { left: 50, right: 16, top: 36, bottom: 40 },
+        grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: json.months },
         yAxis: { type: 'value' },
         series: json.series.map(function (s) {
@@ -225,9 +231,27 @@
     return true;
   }
 
+  /** Y0T4 → 0–4, Y_GE100 → 100+; the label otherwise. */
+  function shortAge(code, label) {
+    let m = /^Y(\d+)T(\d+)$/.exec(code);
+    if (m) {
+      return m[1] + '–' + m[2];
+    }
+    m = /^Y_GE(\d+)$/.exec(code);
+    return m ? m[1] + '+' : label;
+  }
+
   function drawPyramid(c, json) {
     if (!json.ageGroups.length) {
       return false;
+    }
+    const shown = json.sexes.some(function (s) {
+      return s.values.some(function (v) {
+        return v !== null && v > 0;
+      });
+    });
+    if (!shown) {
+      return json.suppressedCells > 0 ? t.all_withheld : false;
     }
     const male = json.sexes.find(function (s) {
       return s.code === 'M';
@@ -248,12 +272,12 @@
           }
         },
         legend: { top: 0 },
-        grid: { left: 64, right: 16, top: 32, bottom: 30 },
+        grid: { left: 16, right: 16, top: 32, bottom: 30, containLabel: true },
         xAxis: { type: 'value', axisLabel: { formatter: abs } },
         yAxis: {
           type: 'category',
           data: json.ageGroups.map(function (a) {
-            return a.label;
+            return shortAge(a.code, a.label);
           }),
           axisTick: { show: false }
         },
@@ -304,23 +328,25 @@
       {
         tooltip: {
           formatter: function (p) {
-            return (
+            // ECharts shows tooltips as HTML: escape the labels
+            return echarts.format.encodeHTML(
               json.rows[p.value[1]].label +
-              ' ← ' +
-              json.columns[p.value[0]].label +
-              ': ' +
-              numbers.format(p.value[2])
+                (json.direction === 'DEPARTURE'
+                  ? ' → '
+                  : json.direction === 'ARRIVAL'
+                    ? ' ← '
+                    : ' ↔ ') +
+                json.columns[p.value[0]].label +
+                ': ' +
+                numbers.format(p.value[2])
             );
           }
         },
-        grid: { left: 110, right: 16, top: 10, bottom: 110 },
+        grid: { left: 8, right: 16, top: 10, bottom: 44, containLabel: true },
         xAxis: {
           type: 'category',
           data: json.columns.map(label),
-          axisLabel: { rotate: 45, interval: 0 },
-          name: t.counterpart_country,
-          nameLocation: 'middle',
-          nameGap: 90
+          axisLabel: { rotate: 45, interval: 0 }
         },
         yAxis: { type: 'category', data: json.rows.map(label), axisLabel: { interval: 0 } },
         visualMap: {
@@ -361,10 +387,10 @@
             links: json.sankey.links,
             nodeAlign: 'justify',
             left: 8,
-            right: 110,
+            right: c.getWidth() < 500 ? 96 : 150,
             emphasis: { focus: 'adjacency' },
             lineStyle: { color: 'gradient', curveness: 0.5 },
-            label: { fontSize: 11 }
+            label: { fontSize: 11, width: 140, overflow: 'truncate' }
           }
         ]
       },
@@ -391,20 +417,38 @@
           }
         },
         legend: { top: 0 },
-        grid: { left: 120, right: 16, top: 32, bottom: 24 },
+        grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
         xAxis: { type: 'value' },
         yAxis: { type: 'category', data: categories, inverse: true, axisLabel: { interval: 0 } },
-        series: json.sexes.map(function (s) {
-          return {
-            name: s.label,
-            type: 'bar',
-            stack: 'returns',
-            itemStyle: { color: s.code === 'M' ? MALE : FEMALE },
-            data: s.values.slice(0, top).map(function (v) {
-              return v === null ? '-' : v;
-            })
-          };
-        })
+        series: json.sexes
+          .map(function (s) {
+            return {
+              name: s.label,
+              type: 'bar',
+              stack: 'returns',
+              barMaxWidth: 28,
+              itemStyle: { color: s.code === 'M' ? MALE : FEMALE },
+              data: s.values.slice(0, top).map(function (v) {
+                return v === null ? '-' : v;
+              })
+            };
+          })
+          .concat([
+            {
+              // where every sex is withheld, the published total alone (it reveals no cell)
+              name: t.returns_sex_withheld,
+              type: 'bar',
+              stack: 'returns',
+              barMaxWidth: 28,
+              itemStyle: { color: '#9aa3af' },
+              data: json.totals.slice(0, top).map(function (total, i) {
+                const allWithheld = json.sexes.every(function (s) {
+                  return s.values[i] === null;
+                });
+                return allWithheld && total.value !== null ? total.value : '-';
+              })
+            }
+          ])
       },
       true
     );
@@ -444,7 +488,7 @@
           }
         },
         legend: { top: 0, type: 'scroll' },
-        grid: { left: 44, right: 16, top: 40, bottom: 50 },
+        grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
         xAxis: {
           type: 'category',
           data: json.countries.map(function (x) {

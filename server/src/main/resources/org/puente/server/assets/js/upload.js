@@ -57,6 +57,7 @@
       item.textContent = reason + ': ' + numbers.format(byReason[reason]);
       reasons.appendChild(item);
     });
+    byId('upload-reasons-title').hidden = Object.keys(byReason).length === 0;
     byId('upload-counts').hidden = false;
   }
 
