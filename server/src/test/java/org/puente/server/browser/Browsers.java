@@ -99,6 +99,15 @@ public final class Browsers {
     return file;
   }
 
+  /** The page console's errors since the last call (script errors, CSP violations). */
+  public static java.util.List<String> consoleErrors(WebDriver driver) {
+    return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+        .map(org.openqa.selenium.logging.LogEntry::getMessage)
+        .filter(m -> !m.contains("favicon"))
+        .toList();
+  }
+
   /**
    * Waits until a file whose name ends with {@code suffix} is completely downloaded in {@code dir}:
    * present, with no Chromium partial download ({@code .crdownload}) left in the folder and the
@@ -183,6 +192,8 @@ public final class Browsers {
     prefs.put("download.directory_upgrade", true);
     prefs.put("safebrowsing.enabled", false);
     options.setExperimentalOption("prefs", prefs);
+    // The page's console (CSP violations, script errors), read by the tests.
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     if (phone) {
       Map<String, Object> metrics = new HashMap<>();
       metrics.put("width", PHONE_WIDTH);

@@ -55,6 +55,7 @@ abstract class DashboardBrowserTestBase {
           driver.findElement(By.cssSelector("#headline-arrivals .kpi-value")).getText();
       assertThat(arrivals.replaceAll("[^0-9]", "")).isNotEmpty();
       Browsers.screenshot(driver, "dashboard-" + name());
+      assertThat(Browsers.consoleErrors(driver)).as("script errors or CSP violations").isEmpty();
 
       // filter a chart: one country; the charts reload and their downloads follow the filter
       new Select(driver.findElement(By.id("filter-country"))).selectByValue("GTM");
@@ -124,6 +125,7 @@ abstract class DashboardBrowserTestBase {
         assertThat(rejectsText).doesNotContain(name);
       }
       Browsers.screenshot(driver, "upload-" + name());
+      assertThat(Browsers.consoleErrors(driver)).as("script errors or CSP violations").isEmpty();
     } finally {
       driver.quit();
     }
