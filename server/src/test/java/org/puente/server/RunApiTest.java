@@ -10,14 +10,17 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.puente.lake.catalog.AuditEntry;
 
-/** A derivation run started from the server: uploaded records reach the tables. */
+/**
+ * A derivation run started from the server: uploaded records reach the tables. On a node of its
+ * own, since a new run changes every table the other tests read.
+ */
 class RunApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void anAdministratorRunsTheDerivationAndTheTablesFollow() throws Exception {
-    TestNode node = TestNode.embedded();
+    TestNode node = TestNode.isolated();
     String admin = node.token("admin");
     long before =
         JSON.readTree(Http.get(node.url + "/api/health").send().body()).get("run").asLong();

@@ -419,7 +419,11 @@ abstract class SecurityTestBase {
 
   @Test
   void anUploadIsCountedMaskedAuditedAndKeptToItsCountry() throws Exception {
-    byte[] export = Files.readAllBytes(node().heldBack());
+    // the held-back export without its last row: content of this test's own (other tests upload
+    // the export whole or altered), so the first upload is new and the second a duplicate
+    List<String> rows = Files.readAllLines(node().heldBack(), StandardCharsets.ISO_8859_1);
+    rows = rows.subList(0, rows.size() - 1);
+    byte[] export = (String.join("\n", rows) + "\n").getBytes(StandardCharsets.ISO_8859_1);
     HttpResponse<byte[]> response =
         Http.post(node().url + "/api/uploads?spec=gtm-returns&filename=retornados.csv")
             .token(token("gtm-steward"))
@@ -427,9 +431,9 @@ abstract class SecurityTestBase {
             .send();
     assertThat(response.statusCode()).as(Http.text(response)).isEqualTo(200);
     JsonNode result = JSON.readTree(response.body());
+    assertThat(result.get("duplicateOf").isNull()).isTrue();
     JsonNode counts = result.get("counts");
-    long lines = Files.readAllLines(node().heldBack(), StandardCharsets.ISO_8859_1).size() - 1;
-    assertThat(counts.get("read").asLong()).isEqualTo(lines - counts.get("footerRows").asLong());
+    assertThat(counts.get("read").asLong()).isEqualTo(rows.size() - 1);
     assertThat(
             counts.get("accepted").asLong()
                 + counts.get("rejected").asLong()

@@ -74,6 +74,11 @@ public final class TestNode {
     return embedded;
   }
 
+  /** A node of its own, for a test that changes what every other test reads (a new run). */
+  public static TestNode isolated() {
+    return build(null);
+  }
+
   /** The same node with its catalog in a fresh PostgreSQL schema. */
   public static synchronized TestNode postgres() {
     if (postgres == null) {

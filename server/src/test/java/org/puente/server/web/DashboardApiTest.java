@@ -108,11 +108,21 @@ class DashboardApiTest {
     JsonNode migrants = get("/api/dashboard/pyramid?population=migrants");
     JsonNode migrantArrivals = headline.get("indicators").get("migrantArrivals");
     assertThat(migrantArrivals.get("value").asLong()).isPositive();
-    assertThat(migrantArrivals.get("value")).isEqualTo(migrants.get("total"));
+    // The pyramid is another table (sex × age) with its own suppression pattern, which may
+    // withhold even its total (secondary suppression); when it publishes the total, it agrees.
+    if (migrants.get("total").isNull()) {
+      assertThat(migrants.get("suppressedCells").asInt()).isPositive();
+    } else {
+      assertThat(migrantArrivals.get("value")).isEqualTo(migrants.get("total"));
+    }
     JsonNode returns = get("/api/dashboard/returns");
-    assertThat(headline.get("indicators").get("returns").get("value"))
-        .isEqualTo(returns.get("total"));
-    assertThat(returns.get("total").asLong()).isPositive();
+    assertThat(headline.get("indicators").get("returns").get("value").asLong()).isPositive();
+    if (returns.get("total").isNull()) {
+      assertThat(returns.get("suppressedCells").asInt()).isPositive();
+    } else {
+      assertThat(headline.get("indicators").get("returns").get("value"))
+          .isEqualTo(returns.get("total"));
+    }
 
     JsonNode gtm = get("/api/dashboard/headline?country=GTM&period=2024&lang=es");
     assertThat(gtm.get("country").asText()).isEqualTo("GTM");
