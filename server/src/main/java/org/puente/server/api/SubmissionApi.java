@@ -46,19 +46,7 @@ public final class SubmissionApi {
         ctx -> {
           Principal principal = server.auth().require(ctx);
           Access.requireRole(principal, Role.ADMINISTRATOR, Role.DATA_STEWARD, Role.ANALYST);
-          String country = upper(ctx.queryParam("country"));
-          List<Map<String, Object>> list = new ArrayList<>();
-          Map<Long, Source> sources = new LinkedHashMap<>();
-          for (Submission submission : server.node().catalog().submissions().list()) {
-            Source source =
-                sources.computeIfAbsent(
-                    submission.sourceId(), id -> server.node().catalog().sources().get(id));
-            if (Access.maySeeSubmissionsOf(principal, source.reportingCountry())
-                && (country == null || country.equals(source.reportingCountry()))) {
-              list.add(Json.submission(submission, source));
-            }
-          }
-          ctx.json(list);
+          ctx.json(visible(server, principal, upper(ctx.queryParam("country"))));
         },
         Param.query("country", "only this reporting country (ISO 3166 alpha-3)"));
     api.get(
@@ -92,6 +80,26 @@ public final class SubmissionApi {
         Param.path("id", "the submission id"),
         Param.query("reveal", "true to show identifier fields in clear (audited)"),
         Param.query("limit", "at most this many rows (default 100, at most 1000)"));
+  }
+
+  /**
+   * The submissions {@code principal} may see, oldest first, optionally of one country, as the API
+   * and the submissions page show them.
+   */
+  public static List<Map<String, Object>> visible(
+      ServerContext server, Principal principal, String country) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    Map<Long, Source> sources = new LinkedHashMap<>();
+    for (Submission submission : server.node().catalog().submissions().list()) {
+      Source source =
+          sources.computeIfAbsent(
+              submission.sourceId(), id -> server.node().catalog().sources().get(id));
+      if (Access.maySeeSubmissionsOf(principal, source.reportingCountry())
+          && (country == null || country.equals(source.reportingCountry()))) {
+        list.add(Json.submission(submission, source));
+      }
+    }
+    return list;
   }
 
   private static Map<String, Object> rejects(

@@ -15,11 +15,10 @@ import java.util.Optional;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.lake.catalog.AuditEntry;
-import org.puente.lake.catalog.Source;
-import org.puente.lake.catalog.Submission;
 import org.puente.server.ServerContext;
 import org.puente.server.Specs;
 import org.puente.server.api.SessionApi;
+import org.puente.server.api.SubmissionApi;
 import org.puente.server.api.TableApi;
 import org.puente.server.auth.Access;
 import org.puente.server.auth.Principal;
@@ -131,34 +130,8 @@ public final class WebPages {
           Map<String, Object> scope =
               scope(ctx, messages, Optional.of(principal), "submissions_title");
           scope.put("navSubmissions", true);
-          List<Map<String, Object>> list = new ArrayList<>();
-          Map<Long, Source> sources = new LinkedHashMap<>();
-          for (Submission submission : server.node().catalog().submissions().list()) {
-            Source source =
-                sources.computeIfAbsent(
-                    submission.sourceId(), id -> server.node().catalog().sources().get(id));
-            if (!Access.maySeeSubmissionsOf(principal, source.reportingCountry())) {
-              continue;
-            }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", submission.id());
-            row.put("country", source.reportingCountry());
-            row.put("kind", source.eventKind().name());
-            row.put("spec", source.specName() + " v" + source.specVersion());
-            row.put("file", submission.fileName());
-            row.put("status", submission.status().name());
-            row.put("receivedAt", submission.receivedAt().toString());
-            submission
-                .counts()
-                .ifPresent(
-                    counts -> {
-                      row.put("read", counts.read());
-                      row.put("accepted", counts.accepted());
-                      row.put("rejected", counts.rejected());
-                      row.put("duplicates", counts.duplicate());
-                    });
-            list.add(row);
-          }
+          List<Map<String, Object>> list =
+              new ArrayList<>(SubmissionApi.visible(server, principal, null));
           java.util.Collections.reverse(list);
           scope.put("submissions", list);
           scope.put("pageData", Templates.pageData(Map.of("lang", TableApi.language(ctx))));
