@@ -293,6 +293,22 @@ abstract class SecurityTestBase {
         }
       }
     }
+    // the upload's parameters: nothing is written outside the node's staging area, no submission
+    int submissions = catalog().submissions().list().size();
+    for (String attack : ATTACKS) {
+      String encoded = URLEncoder.encode(attack, StandardCharsets.UTF_8);
+      for (String query :
+          List.of("spec=" + encoded + "&filename=x.csv", "spec=gtm-returns&filename=" + encoded)) {
+        HttpResponse<byte[]> response =
+            Http.post(node().url + "/api/uploads?" + query)
+                .token(token("gtm-steward"))
+                .body(HttpRequest.BodyPublishers.ofString("x"))
+                .send();
+        assertThat(response.statusCode()).as(query + " → " + Http.text(response)).isIn(400, 404);
+        attempts++;
+      }
+    }
+    assertThat(catalog().submissions().list()).hasSize(submissions);
     assertThat(attempts).isGreaterThan(100);
     // the catalog is intact: users still sign in, the tables still answer
     HttpResponse<byte[]> signIn =
