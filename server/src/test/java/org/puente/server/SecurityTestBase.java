@@ -415,6 +415,26 @@ abstract class SecurityTestBase {
   }
 
   @Test
+  void repeatedWrongPasswordsLockTheNameForAWhile() throws Exception {
+    SecureRandom random = new SecureRandom();
+    String name = "guessed-" + Long.toHexString(random.nextLong());
+    String password = "the-right-password";
+    Accounts.add(catalog(), name, Role.VIEWER, Optional.empty(), password.toCharArray(), random);
+    String wrong = "{\"name\":\"" + name + "\",\"password\":\"not-the-password\"}";
+    String right = "{\"name\":\"" + name + "\",\"password\":\"" + password + "\"}";
+    for (int i = 0; i < 6; i++) {
+      assertThat(Http.post(node().url + "/api/session").json(wrong).send().statusCode())
+          .isEqualTo(401);
+    }
+    // locked: even the right password is refused, without being checked
+    assertThat(Http.post(node().url + "/api/session").json(right).send().statusCode())
+        .isEqualTo(401);
+    Thread.sleep(1_100);
+    assertThat(Http.post(node().url + "/api/session").json(right).send().statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
   void aDisabledUsersTokenStopsWorking() throws Exception {
     SecureRandom random = new SecureRandom();
     String name = "temp-" + Long.toHexString(random.nextLong());

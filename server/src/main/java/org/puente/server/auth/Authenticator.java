@@ -32,6 +32,8 @@ import org.puente.lake.catalog.UserAccount;
  * </ul>
  *
  * A disabled user's sessions and tokens stop working at once: every request reads the user.
+ * Repeated failed sign-ins for one name or from one address are slowed down ({@link
+ * SignInThrottle}).
  */
 public final class Authenticator {
 
@@ -44,6 +46,7 @@ public final class Authenticator {
 
   private final Catalog catalog;
   private final SecureRandom random;
+  private final SignInThrottle throttle;
   // Verified against when a name is unknown, so that an unknown name costs as long as a wrong
   // password and response times do not say which names exist.
   private final String decoyHash;
@@ -51,6 +54,7 @@ public final class Authenticator {
   public Authenticator(Catalog catalog, SecureRandom random) {
     this.catalog = requireNonNull(catalog, "catalog is null");
     this.random = requireNonNull(random, "random is null");
+    this.throttle = new SignInThrottle(catalog.clock());
     this.decoyHash = Passwords.hash(Passwords.generate(random).toCharArray(), random);
   }
 
@@ -101,13 +105,19 @@ public final class Authenticator {
    */
   public Principal signIn(Context ctx, String name, char[] password) {
     try {
+      if (!throttle.allowed(name, ctx.ip())) {
+        throw new PuenteException(
+            ErrorCode.UNAUTHENTICATED, "wrong name or password (or too many attempts: wait)");
+      }
       Optional<UserAccount> account =
           name == null || name.isBlank() ? Optional.empty() : catalog.users().find(name.trim());
       boolean passwordOk =
           Passwords.verify(password, account.map(UserAccount::passwordHash).orElse(decoyHash));
       if (account.isEmpty() || !passwordOk || account.get().disabled()) {
+        throttle.failed(name, ctx.ip());
         throw new PuenteException(ErrorCode.UNAUTHENTICATED, "wrong name or password");
       }
+      throttle.succeeded(name);
       UserAccount user = account.get();
       String sessionId = Secrets.newToken(random);
       String csrf = Secrets.newToken(random);
