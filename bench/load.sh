@@ -8,6 +8,7 @@
 #   PUENTE_LOAD_WARMUP  warm-up seconds (default 10)
 #   PUENTE_LOAD_OUT     folder for load.json and serve.log (default a temporary directory)
 #   PUENTE_JAVA_OPTS    the server's JVM options (./puente's defaults otherwise)
+#   PUENTE_LOAD_CATALOG the node's catalog JDBC URL when it is not the embedded one (PostgreSQL)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 usage="usage: bench/load.sh HOME [CLIENTS] [SECONDS]"
@@ -23,6 +24,10 @@ if [[ ! -d "$home" ]]; then
   exit 2
 fi
 home="$(cd "$home" && pwd)"
+catalog=()
+if [[ -n "${PUENTE_LOAD_CATALOG:-}" ]]; then
+  catalog=(--catalog "$PUENTE_LOAD_CATALOG")
+fi
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 # Built when missing, or when it predates LoadTest.
@@ -63,13 +68,13 @@ trap finish EXIT
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 
 # 2. A regional analyst and an API token. The first ./puente call also builds the jar if needed.
-if ! added="$("$puente" users add loadtest --role regional-analyst --home "$home" 2>&1 </dev/null)"; then
+if ! added="$("$puente" users add loadtest --role regional-analyst --home "$home" "${catalog[@]}" 2>&1 </dev/null)"; then
   if ! grep -qi "already exists" <<<"$added"; then
     echo "$added" >&2
     exit 1
   fi
 fi
-token="$("$puente" users token loadtest --label load --home "$home" --quiet </dev/null)"
+token="$("$puente" users token loadtest --label load --home "$home" "${catalog[@]}" --quiet </dev/null)"
 if [[ -z "$token" ]]; then
   echo "bench/load.sh: 'puente users token' printed no token" >&2
   exit 1
@@ -77,7 +82,7 @@ fi
 
 # 3. The server, in the background; up when GET /api/health answers 200 (at most 120 s).
 echo "== puente serve --port $port (log: $out/serve.log)"
-"$puente" serve --home "$home" --port "$port" >"$out/serve.log" 2>&1 </dev/null &
+"$puente" serve --home "$home" --port "$port" "${catalog[@]}" >"$out/serve.log" 2>&1 </dev/null &
 server_pid=$!
 health() {
   curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/api/health" || true
