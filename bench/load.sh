@@ -69,7 +69,7 @@ port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
 
 # 2. A regional analyst and an API token. The first ./puente call also builds the jar if needed.
 if ! added="$("$puente" users add loadtest --role regional-analyst --home "$home" "${catalog[@]}" 2>&1 </dev/null)"; then
-  if ! grep -qi "already exists" <<<"$added"; then
+  if ! grep -qiE "already exists|exists already" <<<"$added"; then
     echo "$added" >&2
     exit 1
   fi

@@ -2,6 +2,8 @@ package org.puente.lake.catalog;
 
 import static java.util.Objects.requireNonNull;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,8 +18,10 @@ import org.puente.error.PuenteException;
 
 /**
  * The node's control plane: opens connections, applies the migrations on open, and runs each
- * operation in one transaction. Plain JDBC, one connection per transaction: the catalog sees a few
- * statements per submitted file, so a pool would buy nothing.
+ * operation in one transaction. Plain JDBC. The embedded catalog opens a connection per transaction
+ * (cheap in-process); a PostgreSQL catalog takes them from a small pool (HikariCP), since the
+ * server reads it on every request and a new PostgreSQL connection costs milliseconds and a server
+ * process (docs/BENCHMARKS.md, the load test on PostgreSQL).
  */
 public final class Catalog implements AutoCloseable {
 
@@ -32,11 +36,17 @@ public final class Catalog implements AutoCloseable {
   // H2 closes a file database when its last connection closes; holding one open for the catalog's
   // lifetime keeps each transaction from reopening the file.
   private final Connection keepOpen;
+  // PostgreSQL only; null for the embedded catalog.
+  private final HikariDataSource pool;
 
-  private Catalog(CatalogConfig config, Clock clock, Connection keepOpen) {
+  /** At most this many connections to a PostgreSQL catalog (the server's concurrent requests). */
+  static final int POOL_SIZE = 8;
+
+  private Catalog(CatalogConfig config, Clock clock, Connection keepOpen, HikariDataSource pool) {
     this.config = config;
     this.clock = clock;
     this.keepOpen = keepOpen;
+    this.pool = pool;
   }
 
   /** Connects, applies any pending migrations, and returns the open catalog. */
@@ -47,7 +57,12 @@ public final class Catalog implements AutoCloseable {
     try {
       migrate(config);
       keepOpen = rawConnect(config);
-      return new Catalog(config, clock, config.isEmbedded() ? keepOpen : closed(keepOpen));
+      if (config.isEmbedded()) {
+        return new Catalog(config, clock, keepOpen, null);
+      }
+      closed(keepOpen);
+      keepOpen = null;
+      return new Catalog(config, clock, null, pool(config));
     } catch (SQLException e) {
       closeQuietly(keepOpen);
       throw new PuenteException(
@@ -139,12 +154,34 @@ public final class Catalog implements AutoCloseable {
   }
 
   private Connection connect() throws SQLException {
-    return rawConnect(config);
+    return pool == null ? rawConnect(config) : pool.getConnection();
   }
 
   @Override
   public void close() {
     closeQuietly(keepOpen);
+    if (pool != null) {
+      pool.close();
+    }
+  }
+
+  private static HikariDataSource pool(CatalogConfig config) throws SQLException {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("puente-catalog");
+    hikari.setJdbcUrl(config.jdbcUrl());
+    if (config.user() != null) {
+      hikari.setUsername(config.user());
+      hikari.setPassword(config.password());
+    }
+    config.schema().ifPresent(hikari::setSchema);
+    hikari.setMaximumPoolSize(POOL_SIZE);
+    hikari.setMinimumIdle(1);
+    hikari.setConnectionTimeout(10_000);
+    try {
+      return new HikariDataSource(hikari);
+    } catch (RuntimeException e) {
+      throw new SQLException("cannot open a connection pool: " + e.getMessage(), e);
+    }
   }
 
   private static Connection rawConnect(CatalogConfig config) throws SQLException {
