@@ -231,22 +231,9 @@ final class DashboardData {
     for (String group : groups) {
       ages.add(codeJson("age", group, lang));
     }
-    List<Map<String, Object>> sexes = new ArrayList<>();
-    int suppressed = 0;
-    for (String sex : SEXES) {
-      List<Long> values = new ArrayList<>();
-      List<Boolean> flags = new ArrayList<>();
-      for (String group : groups) {
-        Value value = cells.get(List.of(sex, group));
-        values.add(value.value());
-        flags.add(value.suppressed());
-        suppressed += value.suppressed() ? 1 : 0;
-      }
-      Map<String, Object> one = codeJson("sex", sex, lang);
-      one.put("values", values);
-      one.put("suppressed", flags);
-      sexes.add(one);
-    }
+    SexSeries bySex = bySex(groups, (sex, group) -> cells.get(List.of(sex, group)), lang);
+    List<Map<String, Object>> sexes = bySex.series();
+    int suppressed = bySex.suppressed();
     Map<String, Object> json = header(filter);
     json.put("population", population);
     json.put("title", title);
@@ -388,22 +375,9 @@ final class DashboardData {
                 })
             .reversed()
             .thenComparing(Comparator.naturalOrder()));
-    int suppressed = 0;
-    List<Map<String, Object>> series = new ArrayList<>();
-    for (String sex : SEXES) {
-      List<Long> values = new ArrayList<>();
-      List<Boolean> flags = new ArrayList<>();
-      for (String code : from) {
-        Value value = countryCells.get(List.of(code, sex));
-        values.add(value.value());
-        flags.add(value.suppressed());
-        suppressed += value.suppressed() ? 1 : 0;
-      }
-      Map<String, Object> one = codeJson("sex", sex, lang);
-      one.put("values", values);
-      one.put("suppressed", flags);
-      series.add(one);
-    }
+    SexSeries bySex = bySex(from, (sex, code) -> countryCells.get(List.of(code, sex)), lang);
+    int suppressed = bySex.suppressed();
+    List<Map<String, Object>> series = bySex.series();
     List<Map<String, Object>> totals = new ArrayList<>();
     for (String code : from) {
       Value value = countryCells.get(List.of(code, Dimension.TOTAL));
@@ -486,5 +460,34 @@ final class DashboardData {
 
   private String label(String key, String lang) {
     return messages.get(lang, key);
+  }
+
+  /**
+   * One series per sex: values (null where withheld) and their flags, and how many are withheld.
+   */
+  private record SexSeries(List<Map<String, Object>> series, int suppressed) {}
+
+  /** The series of each sex over {@code categories}, {@code cell} giving the value of one. */
+  private SexSeries bySex(
+      List<String> categories,
+      java.util.function.BiFunction<String, String, Value> cell,
+      String lang) {
+    List<Map<String, Object>> series = new ArrayList<>();
+    int suppressed = 0;
+    for (String sex : SEXES) {
+      List<Long> values = new ArrayList<>();
+      List<Boolean> flags = new ArrayList<>();
+      for (String category : categories) {
+        Value value = cell.apply(sex, category);
+        values.add(value.value());
+        flags.add(value.suppressed());
+        suppressed += value.suppressed() ? 1 : 0;
+      }
+      Map<String, Object> one = codeJson("sex", sex, lang);
+      one.put("values", values);
+      one.put("suppressed", flags);
+      series.add(one);
+    }
+    return new SexSeries(series, suppressed);
   }
 }
