@@ -419,11 +419,14 @@ public final class SdmxStructures {
               "Estado de confidencialidad (SDMX, intersectorial)",
               List.of(
                   List.of("F", "Free", "Libre"),
-                  List.of("C", "Confidential statistical information", "Confidencial primaria"),
+                  List.of(
+                      "C",
+                      "Confidential statistical information",
+                      "Información estadística confidencial"),
                   List.of(
                       "D",
                       "Secondary confidentiality set by the sender, not for publication",
-                      "Confidencial secundaria"))));
+                      "Confidencialidad secundaria fijada por el emisor, no publicable"))));
       return lists;
     }
 

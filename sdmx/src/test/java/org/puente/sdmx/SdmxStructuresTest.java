@@ -86,12 +86,15 @@ class SdmxStructuresTest {
 
     ObjectNode broken = message.deepCopy();
     ((ObjectNode) broken.get("meta")).remove("sender");
+    ((ObjectNode) broken.get("meta")).put("prepared", "yesterday");
     ((ObjectNode) broken.get("data").get("codelists").get(0)).put("id", "1 not an id");
     ((ObjectNode) broken.get("data").get("dataflows").get(0)).put("structure", "not a urn");
     List<Error> errors = validate(broken);
-    assertThat(errors).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(errors).hasSizeGreaterThanOrEqualTo(4);
     assertThat(errors.stream().map(Error::toString).collect(Collectors.joining("\n")))
         .contains("sender")
+        .contains("/meta/prepared")
+        .contains("/data/codelists/0/id")
         .contains("structure");
   }
 
@@ -124,6 +127,12 @@ class SdmxStructuresTest {
     Set<String> names = new HashSet<>();
     message.get("data").fieldNames().forEachRemaining(names::add);
     return names;
+  }
+
+  @Test
+  void theSameInputsGiveTheSameMessage() {
+    assertThat(SdmxStructures.message(CATALOGUE, ROLL_UP, CODE_LISTS, PREPARED))
+        .isEqualTo(SdmxStructures.message(CATALOGUE, ROLL_UP, CODE_LISTS, PREPARED));
   }
 
   @Test
