@@ -151,7 +151,9 @@ public final class SdmxData {
       json.writeArrayFieldStart("series");
       json.writeEndArray();
       json.writeArrayFieldStart("observation");
-      for (int d = 0; d < dimensions.size(); d++) {
+      // A dimension lists at least one value (the schema's minItems): a table with no cell lists
+      // no dimension, and has no observation to key.
+      for (int d = 0; d < (observations.isEmpty() ? 0 : dimensions.size()); d++) {
         Dimension dimension = dimensions.get(d);
         json.writeStartObject();
         json.writeStringField("id", SdmxIds.dimension(dimension));
@@ -400,14 +402,16 @@ public final class SdmxData {
     json.writeObjectFieldStart("observation");
     json.writeEndObject();
     json.writeEndObject();
-    json.writeArrayFieldStart("values");
-    for (Map.Entry<String, String> value : values.entrySet()) {
-      json.writeStartObject();
-      json.writeStringField("id", value.getKey());
-      json.writeStringField("name", value.getValue());
-      json.writeEndObject();
+    if (!values.isEmpty()) {
+      json.writeArrayFieldStart("values");
+      for (Map.Entry<String, String> value : values.entrySet()) {
+        json.writeStartObject();
+        json.writeStringField("id", value.getKey());
+        json.writeStringField("name", value.getValue());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
     }
-    json.writeEndArray();
     json.writeEndObject();
   }
 }

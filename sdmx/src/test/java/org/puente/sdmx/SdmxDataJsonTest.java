@@ -89,6 +89,16 @@ class SdmxDataJsonTest {
   }
 
   @Test
+  void aTableWithNoCellValidatesToo() throws IOException {
+    PublishedTable full = SdmxTables.crossings2024();
+    PublishedTable empty =
+        new PublishedTable(full.cube(), full.dimensions(), false, List.of(), full.metadata());
+    JsonNode message = MAPPER.readTree(json(empty));
+    assertThat(errors(message.toString())).isEmpty();
+    assertThat(message.at("/data/dataSets/0/observations").size()).isZero();
+  }
+
+  @Test
   void theMessageNamesItsSenderDataflowAndAction() throws IOException {
     JsonNode message = MAPPER.readTree(json(SdmxTables.crossings2024()));
     assertThat(message.at("/meta/sender/id").asText()).isEqualTo("PUENTE");
