@@ -88,6 +88,13 @@ class SdmxCsvTest {
   }
 
   @Test
+  void textASpreadsheetWouldRunIsNeutralised() throws IOException {
+    PublishedTable table = SdmxTables.crossings(Map.of("where.port", "=HYPERLINK(1)"));
+    List<Map<String, String>> rows = read(csv(table));
+    assertThat(rows).extracting(r -> r.get("PORT")).containsOnly("'=HYPERLINK(1)");
+  }
+
+  @Test
   void aTableWithNoSdmxKeyIsRefused() {
     assertThatThrownBy(
             () -> csv(SdmxTables.crossings(Map.of("where.direction", "ARRIVAL,DEPARTURE"))))
