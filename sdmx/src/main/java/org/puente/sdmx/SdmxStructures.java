@@ -426,7 +426,11 @@ public final class SdmxStructures {
                   List.of(
                       "D",
                       "Secondary confidentiality set by the sender, not for publication",
-                      "Confidencialidad secundaria fijada por el emisor, no publicable"))));
+                      "Confidencialidad secundaria fijada por el emisor, no publicable"),
+                  List.of(
+                      "N",
+                      "Not for publication, restricted for internal use only",
+                      "No publicable, solo para uso interno"))));
       return lists;
     }
 

@@ -303,7 +303,12 @@ class SdmxStructuresTest {
     assertThat(country.get("013").get("names").get("es").asText()).isEqualTo("Centroamérica");
     Map<String, JsonNode> age = byId(lists.get("CL_AGE").get("codes"));
     assertThat(age.get("Y37").get("parent").asText()).isEqualTo("Y35T39");
-    assertThat(byId(lists.get("CL_CONF_STATUS").get("codes"))).containsOnlyKeys("F", "C", "D");
+    assertThat(byId(lists.get("CL_CONF_STATUS").get("codes"))).containsOnlyKeys("F", "C", "D", "N");
+    // every status the data messages write is a code of the list
+    for (org.puente.sdc.CellStatus status : org.puente.sdc.CellStatus.values()) {
+      assertThat(byId(lists.get("CL_CONF_STATUS").get("codes")))
+          .containsKey(SdmxData.confStatus(status));
+    }
     assertThat(byId(lists.get("CL_OBS_STATUS").get("codes"))).containsKeys("A", "P");
   }
 

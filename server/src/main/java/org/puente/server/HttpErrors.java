@@ -106,7 +106,9 @@ public final class HttpErrors {
   }
 
   static boolean isApi(Context ctx) {
-    return ctx.path().startsWith("/api/") || ctx.path().equals("/api");
+    return ctx.path().startsWith("/api/")
+        || ctx.path().equals("/api")
+        || ctx.path().startsWith("/sdmx/");
   }
 
   /** HTML-escapes text for the error page. */

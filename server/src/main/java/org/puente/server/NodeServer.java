@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import org.puente.server.api.AdminApi;
 import org.puente.server.api.Api;
 import org.puente.server.api.RunApi;
+import org.puente.server.api.SdmxApi;
 import org.puente.server.api.SessionApi;
 import org.puente.server.api.SubmissionApi;
 import org.puente.server.api.TableApi;
@@ -83,6 +84,7 @@ public final class NodeServer implements AutoCloseable {
               SubmissionApi.register(server);
               UploadApi.register(server);
               RunApi.register(server);
+              SdmxApi.register(server);
               TableApi.register(server);
               AdminApi.register(server, version);
               WebPages.register(server, config.routes);

@@ -70,10 +70,18 @@ abstract class SecurityTestBase {
 
   /** The endpoint's path with its parameters filled for a GTM submission and the crossings cube. */
   private String concrete(Api.Endpoint endpoint, long submission) {
-    return endpoint
-        .path()
-        .replace("{id}", Long.toString(submission))
-        .replace("{cube}", "crossings");
+    return fill(endpoint.path(), submission);
+  }
+
+  /** Fills the path parameters still in braces with valid values. */
+  private static String fill(String path, long submission) {
+    String filled =
+        path.replace("{cube}", "crossings")
+            .replace("{type}", "codelist")
+            .replace("{agency}", "PUENTE")
+            .replace("{version}", "1.0.0");
+    return filled.replace(
+        "{id}", filled.startsWith("/sdmx/") ? "CL_SEX" : Long.toString(submission));
   }
 
   private HttpResponse<byte[]> call(Api.Endpoint endpoint, String path, String token) {
@@ -277,8 +285,7 @@ abstract class SecurityTestBase {
           String encoded = URLEncoder.encode(attack, StandardCharsets.UTF_8);
           String path;
           if (param.in() == Api.In.PATH) {
-            path = endpoint.path().replace("{" + param.name() + "}", encoded);
-            path = path.replace("{id}", Long.toString(gtm)).replace("{cube}", "crossings");
+            path = fill(endpoint.path().replace("{" + param.name() + "}", encoded), gtm);
           } else {
             path = concrete(endpoint, gtm) + "?" + param.name() + "=" + encoded;
           }

@@ -1,0 +1,111 @@
+package org.puente.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.BasicDialectRegistry;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SDMX REST v2 structure endpoints answer messages that validate against the official schema.
+ */
+class SdmxApiTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The official SDMX-JSON 2.0 structure schema (declared as a generic draft: read as draft 7). */
+  private static Schema officialSchema() throws Exception {
+    Path file =
+        Path.of(
+                "..",
+                "..",
+                "shared",
+                "standards",
+                "sdmx-json-2.0.0",
+                "sdmx-json-structure-schema.json")
+            .toAbsolutePath()
+            .normalize();
+    assertThat(Files.isRegularFile(file)).as("the official schema at %s", file).isTrue();
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    String declared = JSON.readTree(text).path("$schema").asText();
+    Dialect draft7 = Dialects.getDraft7();
+    BasicDialectRegistry dialects =
+        new BasicDialectRegistry(
+            List.of(
+                draft7,
+                Dialect.builder(declared, draft7).build(),
+                Dialect.builder("http://json-schema.org/schema", draft7).build()));
+    return SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_7, b -> b.dialectRegistry(dialects))
+        .getSchema(text, InputFormat.JSON);
+  }
+
+  @Test
+  void structuresAreServedOpenlyAndValidate() throws Exception {
+    TestNode node = TestNode.embedded();
+    Schema schema = officialSchema();
+    for (String path :
+        List.of(
+            "/sdmx/2/structure/dataflow",
+            "/sdmx/2/structure/datastructure/PUENTE",
+            "/sdmx/2/structure/codelist/*/CL_SEX,CL_COUNTRY",
+            "/sdmx/2/structure/conceptscheme/PUENTE/CS_PUENTE/1.0.0")) {
+      var response = Http.get(node.url + path).send();
+      assertThat(response.statusCode()).as(path).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+          .startsWith("application/vnd.sdmx.structure+json");
+      String body = Http.text(response);
+      assertThat(schema.validate(body, InputFormat.JSON)).as(path).isEmpty();
+    }
+    JsonNode flows = JSON.readTree(Http.get(node.url + "/sdmx/2/structure/dataflow").send().body());
+    Set<String> ids = new HashSet<>();
+    flows.at("/data/dataflows").forEach(f -> ids.add(f.get("id").asText()));
+    assertThat(ids).hasSize(node.server.context().statistics().catalogue().cubes().size());
+    assertThat(ids).contains("DF_CROSSINGS", "DF_RETURNS", "DF_MIGRANT_ARRIVALS");
+
+    JsonNode lists =
+        JSON.readTree(
+            Http.get(node.url + "/sdmx/2/structure/codelist/PUENTE/CL_SEX,CL_COUNTRY")
+                .send()
+                .body());
+    Set<String> lists2 = new HashSet<>();
+    lists.at("/data/codelists").forEach(l -> lists2.add(l.get("id").asText()));
+    assertThat(lists2).containsExactlyInAnyOrder("CL_SEX", "CL_COUNTRY");
+    Set<String> sexes = new HashSet<>();
+    lists
+        .at("/data/codelists")
+        .forEach(
+            l -> {
+              if (l.get("id").asText().equals("CL_SEX")) {
+                l.get("codes").forEach(c -> sexes.add(c.get("id").asText()));
+              }
+            });
+    assertThat(sexes).contains("F", "M", "_T", "_U");
+
+    assertThat(Http.get(node.url + "/sdmx/2/structure/codelist/OTHER").send().statusCode())
+        .isEqualTo(404);
+    assertThat(Http.get(node.url + "/sdmx/2/structure/codelist/PUENTE/CL_NONE").send().statusCode())
+        .isEqualTo(404);
+    assertThat(
+            Http.get(node.url + "/sdmx/2/structure/codelist/PUENTE/CL_SEX/9.9.9")
+                .send()
+                .statusCode())
+        .isEqualTo(404);
+    var badType = Http.get(node.url + "/sdmx/2/structure/registry").send();
+    assertThat(badType.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(badType.body()).at("/error/code").asText()).isEqualTo("USAGE");
+  }
+}
