@@ -108,4 +108,46 @@ class SdmxApiTest {
     assertThat(badType.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(badType.body()).at("/error/code").asText()).isEqualTo("USAGE");
   }
+
+  @Test
+  void aProtectedTableIsServedAsSdmxCsvAndAsAValidSdmxJsonDataMessage() throws Exception {
+    TestNode node = TestNode.embedded();
+    String table =
+        node.url
+            + "/api/tables/crossings?by=sex,direction&where=reporting_country:GTM"
+            + "&period=2024&period-level=year&format=";
+    var json = Http.get(table + "sdmx-json").token(node.token("viewer")).send();
+    assertThat(json.statusCode()).as(Http.text(json)).isEqualTo(200);
+    assertThat(json.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/vnd.sdmx.data+json");
+    Path file =
+        Path.of("..", "..", "shared", "standards", "sdmx-json-2.0.0", "sdmx-json-data-schema.json")
+            .toAbsolutePath()
+            .normalize();
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    // declared as the generic "http://json-schema.org/schema#", written in draft 4
+    Dialect dialect =
+        Dialect.builder(JSON.readTree(text).path("$schema").asText(), Dialects.getDraft4()).build();
+    Schema schema = SchemaRegistry.withDialect(dialect).getSchema(text, InputFormat.JSON);
+    assertThat(schema.validate(Http.text(json), InputFormat.JSON)).isEmpty();
+    JsonNode observations = JSON.readTree(json.body()).at("/data/dataSets/0/observations");
+    assertThat(observations.size()).isGreaterThan(3);
+
+    var csv = Http.get(table + "sdmx-csv").token(node.token("viewer")).send();
+    assertThat(csv.statusCode()).isEqualTo(200);
+    List<String> lines = Http.text(csv).lines().toList();
+    assertThat(lines.get(0)).startsWith("STRUCTURE,STRUCTURE_ID,ACTION,");
+    assertThat(lines.get(1)).startsWith("dataflow,PUENTE:DF_CROSSINGS(1.0.0),I,");
+    assertThat(lines).hasSize(observations.size() + 1);
+
+    // a filter with two codes has no SDMX key: a clear refusal, not a broken message
+    var refused =
+        Http.get(
+                node.url
+                    + "/api/tables/crossings?by=sex&where=reporting_country:GTM,MEX&format=sdmx-json")
+            .token(node.token("viewer"))
+            .send();
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(Http.text(refused)).contains("SDMX");
+  }
 }

@@ -19,6 +19,7 @@ import org.puente.cube.Dimension;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.sdc.ProtectionRules;
+import org.puente.sdmx.SdmxData;
 import org.puente.server.ServerContext;
 import org.puente.server.ServerStatistics;
 import org.puente.server.api.Api.Param;
@@ -37,6 +38,21 @@ public final class TableApi {
 
   static final String CSV = "text/csv";
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  static final String SDMX_CSV = "application/vnd.sdmx.data+csv;version=2.0.0;charset=utf-8";
+  static final String SDMX_JSON = "application/vnd.sdmx.data+json;version=2.0.0";
+
+  /** An SDMX write; a table SDMX cannot key (several codes in one filter) is a usage error. */
+  private interface SdmxWrite {
+    void run() throws IOException;
+  }
+
+  private static void sdmx(SdmxWrite write) throws IOException {
+    try {
+      write.run();
+    } catch (IllegalArgumentException e) {
+      throw new PuenteException(ErrorCode.USAGE, "as SDMX: " + e.getMessage());
+    }
+  }
 
   private TableApi() {}
 
@@ -67,7 +83,7 @@ public final class TableApi {
         "/api/tables/{cube}",
         "A table of a cube, protected (docs/DISCLOSURE.md)",
         "signed in; viewers protect=default only; protect=none: an analyst, own country, audited",
-        List.of(Api.JSON, CSV, XLSX),
+        List.of(Api.JSON, CSV, XLSX, SDMX_CSV, SDMX_JSON),
         ctx -> table(server, ctx),
         Param.path("cube", "the cube (GET /api/cubes)"),
         Param.query("by", "dimensions to break down by, comma-separated"),
@@ -76,7 +92,7 @@ public final class TableApi {
         Param.query("period-level", "month (default), quarter or year"),
         Param.query("age-level", "group (default) or single"),
         Param.query("protect", "default, threshold10, round5, ckm or none"),
-        Param.query("format", "json (default), csv or xlsx"),
+        Param.query("format", "json (default), csv, xlsx, sdmx-csv or sdmx-json (SDMX 2.0)"),
         Param.query("lang", "en (default) or es: the labels"));
   }
 
@@ -88,8 +104,9 @@ public final class TableApi {
     String preset = lower(ctx.queryParam("protect"), "default");
     ProtectionRules rules = Access.tableRules(principal, preset, where);
     String format = lower(ctx.queryParam("format"), "json");
-    if (!List.of("json", "csv", "xlsx").contains(format)) {
-      throw new PuenteException(ErrorCode.USAGE, "format is json, csv or xlsx");
+    if (!List.of("json", "csv", "xlsx", "sdmx-csv", "sdmx-json").contains(format)) {
+      throw new PuenteException(
+          ErrorCode.USAGE, "format is json, csv, xlsx, sdmx-csv or sdmx-json");
     }
     String ageLevel = lower(ctx.queryParam("age-level"), "group");
     if (!List.of("group", "single").contains(ageLevel)) {
@@ -135,6 +152,16 @@ public final class TableApi {
         case "xlsx" -> {
           writer.xlsx(table, bytes);
           download(server, principal, ctx, target, cube + ".xlsx", XLSX);
+        }
+        case "sdmx-csv" -> {
+          try (Writer text = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+            sdmx(() -> SdmxData.csv(table, text));
+          }
+          download(server, principal, ctx, target, cube + ".sdmx.csv", SDMX_CSV);
+        }
+        case "sdmx-json" -> {
+          sdmx(() -> SdmxData.json(table, bytes, java.time.Instant.now()));
+          ctx.contentType(SDMX_JSON);
         }
         default -> {
           writer.json(table, bytes);
