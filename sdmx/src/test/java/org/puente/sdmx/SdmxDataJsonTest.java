@@ -28,7 +28,9 @@ import org.puente.stats.PublishedTable;
 
 class SdmxDataJsonTest {
 
-  private static final Path STANDARD = Path.of("../../shared/standards/sdmx-json-2.0.0");
+  private static final Path STANDARD =
+      Path.of("src/main/resources/org/puente/sdmx/sdmx-json-2.0.0");
+  private static final Path SAMPLES = Path.of("src/test/resources/org/puente/sdmx/samples");
   private static final Instant PREPARED = Instant.parse("2026-11-29T10:00:00Z");
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -49,8 +51,7 @@ class SdmxDataJsonTest {
 
   @Test
   void theValidatorAcceptsAnOfficialSampleAndRejectsABrokenCopy() throws IOException {
-    String sample =
-        Files.readString(STANDARD.resolve("samples/data-exr-flat.json"), StandardCharsets.UTF_8);
+    String sample = Files.readString(SAMPLES.resolve("data-exr-flat.json"), StandardCharsets.UTF_8);
     // The flat sample's "prepared" has no UTC offset, which RFC 3339 (format date-time, asserted
     // by this validator) requires: that is the sample's only error, and with the offset it passes.
     assertThat(errors(sample))
@@ -63,9 +64,7 @@ class SdmxDataJsonTest {
     assertThat(errors(fixed.toString())).isEmpty();
     for (String other :
         List.of("data-constructed-sample-full.json", "data-exr-cross-section.json")) {
-      assertThat(errors(Files.readString(STANDARD.resolve("samples/" + other))))
-          .as(other)
-          .isEmpty();
+      assertThat(errors(Files.readString(SAMPLES.resolve("" + other)))).as(other).isEmpty();
     }
     ObjectNode broken = fixed.deepCopy();
     ((ObjectNode) broken.at("/data/dataSets/0")).put("action", "Whatever");

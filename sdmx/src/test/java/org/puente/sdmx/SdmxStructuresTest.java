@@ -37,9 +37,12 @@ import org.puente.cube.RollUp;
 
 class SdmxStructuresTest {
 
-  /** The standards folder, a sibling of the worktree; tests run in the module directory. */
+  /** The bundled official schemas and samples; tests run in the module directory. */
   private static final Path STANDARD =
-      Path.of("..", "..", "shared", "standards", "sdmx-json-2.0.0").toAbsolutePath().normalize();
+      Path.of("src/main/resources/org/puente/sdmx/sdmx-json-2.0.0").toAbsolutePath();
+
+  private static final Path SAMPLES =
+      Path.of("src/test/resources/org/puente/sdmx/samples").toAbsolutePath();
 
   private static final Instant PREPARED = Instant.parse("2026-11-29T10:00:00Z");
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -79,7 +82,7 @@ class SdmxStructuresTest {
 
   @Test
   void theValidatorAcceptsTheOfficialSampleAndRejectsABrokenCopy() throws IOException {
-    Path sample = STANDARD.resolve("samples").resolve("structure-constructed-sample.json");
+    Path sample = SAMPLES.resolve("structure-constructed-sample.json");
     assertThat(Files.isRegularFile(sample)).as("official sample at %s", sample).isTrue();
     ObjectNode message = (ObjectNode) MAPPER.readTree(Files.readString(sample));
     assertThat(validate(message)).isEmpty();

@@ -11,9 +11,6 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.dialect.BasicDialectRegistry;
 import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,18 +25,7 @@ class SdmxApiTest {
 
   /** The official SDMX-JSON 2.0 structure schema (declared as a generic draft: read as draft 7). */
   private static Schema officialSchema() throws Exception {
-    Path file =
-        Path.of(
-                "..",
-                "..",
-                "shared",
-                "standards",
-                "sdmx-json-2.0.0",
-                "sdmx-json-structure-schema.json")
-            .toAbsolutePath()
-            .normalize();
-    assertThat(Files.isRegularFile(file)).as("the official schema at %s", file).isTrue();
-    String text = Files.readString(file, StandardCharsets.UTF_8);
+    String text = org.puente.sdmx.SdmxSchemas.structure();
     String declared = JSON.readTree(text).path("$schema").asText();
     Dialect draft7 = Dialects.getDraft7();
     BasicDialectRegistry dialects =
@@ -120,11 +106,7 @@ class SdmxApiTest {
     assertThat(json.statusCode()).as(Http.text(json)).isEqualTo(200);
     assertThat(json.headers().firstValue("Content-Type").orElseThrow())
         .startsWith("application/vnd.sdmx.data+json");
-    Path file =
-        Path.of("..", "..", "shared", "standards", "sdmx-json-2.0.0", "sdmx-json-data-schema.json")
-            .toAbsolutePath()
-            .normalize();
-    String text = Files.readString(file, StandardCharsets.UTF_8);
+    String text = org.puente.sdmx.SdmxSchemas.data();
     // declared as the generic "http://json-schema.org/schema#", written in draft 4
     Dialect dialect =
         Dialect.builder(JSON.readTree(text).path("$schema").asText(), Dialects.getDraft4()).build();
