@@ -9,6 +9,7 @@ import org.puente.server.api.AdminApi;
 import org.puente.server.api.Api;
 import org.puente.server.api.RunApi;
 import org.puente.server.api.SdmxApi;
+import org.puente.server.api.SdmxDataApi;
 import org.puente.server.api.SessionApi;
 import org.puente.server.api.SubmissionApi;
 import org.puente.server.api.TableApi;
@@ -85,6 +86,7 @@ public final class NodeServer implements AutoCloseable {
               UploadApi.register(server);
               RunApi.register(server);
               SdmxApi.register(server);
+              SdmxDataApi.register(server);
               TableApi.register(server);
               AdminApi.register(server, version);
               WebPages.register(server, config.routes);

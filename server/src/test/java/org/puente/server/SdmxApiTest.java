@@ -13,6 +13,7 @@ import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -131,5 +132,80 @@ class SdmxApiTest {
             .send();
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(Http.text(refused)).contains("SDMX");
+  }
+
+  @Test
+  void dataByKeyReturnExactlyTheMatchingProtectedObservations() throws Exception {
+    TestNode node = TestNode.embedded();
+    String token = node.token("regional");
+    String totals = "._T".repeat(7); // citizenship … migration_status
+    String base = node.url + "/sdmx/2/data/dataflow/PUENTE/DF_CROSSINGS/1.0.0/";
+    // reporting country, period, direction, sex (wildcard), age, then the totals
+    var csv = Http.get(base + "GTM.2024.ARRIVAL.*._T" + totals + "?format=csv").token(token).send();
+    assertThat(csv.statusCode()).as(Http.text(csv)).isEqualTo(200);
+    Map<String, String> bySex = column(Http.text(csv), "SEX");
+
+    JsonNode table =
+        JSON.readTree(
+            Http.get(
+                    node.url
+                        + "/api/tables/crossings?by=sex&where=reporting_country:GTM"
+                        + "&where=direction:ARRIVAL&period=2024&period-level=year")
+                .token(token)
+                .send()
+                .body());
+    Map<String, String> expected = new java.util.TreeMap<>();
+    table
+        .get("cells")
+        .forEach(
+            c ->
+                expected.put(
+                    c.get("sex").asText(), c.get("value").isNull() ? "" : c.get("value").asText()));
+    assertThat(new java.util.TreeMap<>(bySex)).isEqualTo(expected);
+    assertThat(bySex).containsKeys("_T", "F", "M");
+
+    // several codes: those observations only
+    var two =
+        Http.get(base + "GTM.2024.ARRIVAL.F,M._T" + totals + "?format=csv").token(token).send();
+    assertThat(column(Http.text(two), "SEX").keySet()).containsExactlyInAnyOrder("F", "M");
+    assertThat(column(Http.text(two), "SEX")).containsEntry("F", bySex.get("F"));
+
+    // the same query as SDMX-JSON (content negotiation), valid against the official schema
+    var json =
+        Http.get(base + "GTM.2024.ARRIVAL.*._T" + totals)
+            .header("Accept", "application/vnd.sdmx.data+json;version=2.0.0")
+            .token(token)
+            .send();
+    assertThat(json.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/vnd.sdmx.data+json");
+    assertThat(JSON.readTree(json.body()).at("/data/dataSets/0/observations").size())
+        .isEqualTo(bySex.size());
+
+    // left-out trailing positions are wildcards: too many to protect in one query
+    var wide = Http.get(base + "GTM.2024").token(token).send();
+    assertThat(wide.statusCode()).isEqualTo(400);
+    assertThat(Http.text(wide)).contains("at most 4");
+    assertThat(
+            Http.get(base.replace("DF_CROSSINGS", "DF_NONE") + "GTM")
+                .token(token)
+                .send()
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(Http.get(base + "GTM.2024.ARRIVAL.*._T" + totals).send().statusCode())
+        .isEqualTo(401);
+  }
+
+  /** An SDMX-CSV body as the value of {@code OBS_VALUE} per code of one dimension column. */
+  private static Map<String, String> column(String csv, String dimension) {
+    List<String> lines = csv.lines().toList();
+    List<String> header = List.of(lines.get(0).split(",", -1));
+    int at = header.indexOf(dimension);
+    int value = header.indexOf("OBS_VALUE");
+    Map<String, String> values = new java.util.HashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] fields = line.split(",", -1);
+      values.put(fields[at], fields[value]);
+    }
+    return values;
   }
 }

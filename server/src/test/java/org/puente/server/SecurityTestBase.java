@@ -79,9 +79,13 @@ abstract class SecurityTestBase {
         path.replace("{cube}", "crossings")
             .replace("{type}", "codelist")
             .replace("{agency}", "PUENTE")
-            .replace("{version}", "1.0.0");
-    return filled.replace(
-        "{id}", filled.startsWith("/sdmx/") ? "CL_SEX" : Long.toString(submission));
+            .replace("{version}", "1.0.0")
+            .replace("{key}", "GTM.2024.ARRIVAL.*" + "._T".repeat(8));
+    String id =
+        filled.startsWith("/sdmx/2/data/")
+            ? "DF_CROSSINGS"
+            : filled.startsWith("/sdmx/") ? "CL_SEX" : Long.toString(submission);
+    return filled.replace("{id}", id);
   }
 
   private HttpResponse<byte[]> call(Api.Endpoint endpoint, String path, String token) {

@@ -38,8 +38,8 @@ public final class TableApi {
 
   static final String CSV = "text/csv";
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  static final String SDMX_CSV = "application/vnd.sdmx.data+csv;version=2.0.0;charset=utf-8";
-  static final String SDMX_JSON = "application/vnd.sdmx.data+json;version=2.0.0";
+  static final String SDMX_CSV = SdmxApiTypes.DATA_CSV;
+  static final String SDMX_JSON = SdmxApiTypes.DATA_JSON;
 
   /** An SDMX write; a table SDMX cannot key (several codes in one filter) is a usage error. */
   private interface SdmxWrite {
