@@ -92,12 +92,7 @@ public final class SdmxApi {
     }
     String agency = param(ctx, "agency");
     String version = param(ctx, "version");
-    if (!agency.equals("*") && !agency.equals(SdmxIds.AGENCY)) {
-      throw new PuenteException(ErrorCode.NOT_FOUND, "this node's agency is " + SdmxIds.AGENCY);
-    }
-    if (!Set.of("*", "+", "~", SdmxIds.VERSION).contains(version)) {
-      throw new PuenteException(ErrorCode.NOT_FOUND, "this node has version " + SdmxIds.VERSION);
-    }
+    checkAgencyAndVersion(agency, version);
     var statistics = server.statistics();
     ObjectNode message =
         switch (type) {
@@ -143,6 +138,16 @@ public final class SdmxApi {
     }
     ctx.contentType(STRUCTURE_JSON)
         .result(message.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** NOT_FOUND unless the agency and version are this node's (or wildcards). */
+  static void checkAgencyAndVersion(String agency, String version) {
+    if (!agency.equals("*") && !agency.equals(SdmxIds.AGENCY)) {
+      throw new PuenteException(ErrorCode.NOT_FOUND, "this node's agency is " + SdmxIds.AGENCY);
+    }
+    if (!Set.of("*", "+", "~", SdmxIds.VERSION).contains(version)) {
+      throw new PuenteException(ErrorCode.NOT_FOUND, "this node has version " + SdmxIds.VERSION);
+    }
   }
 
   /** A path parameter, or {@code *} when the path leaves it out. */

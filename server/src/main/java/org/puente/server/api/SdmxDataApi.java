@@ -69,12 +69,7 @@ public final class SdmxDataApi {
     server.auth().require(ctx);
     String agency = ctx.pathParam("agency");
     String version = ctx.pathParam("version");
-    if (!agency.equals("*") && !agency.equals(SdmxIds.AGENCY)) {
-      throw new PuenteException(ErrorCode.NOT_FOUND, "this node's agency is " + SdmxIds.AGENCY);
-    }
-    if (!Set.of("*", "+", "~", SdmxIds.VERSION).contains(version)) {
-      throw new PuenteException(ErrorCode.NOT_FOUND, "this node has version " + SdmxIds.VERSION);
-    }
+    SdmxApi.checkAgencyAndVersion(agency, version);
     String flow = ctx.pathParam("id");
     CubeDefinition cube =
         server.statistics().catalogue().cubes().stream()
