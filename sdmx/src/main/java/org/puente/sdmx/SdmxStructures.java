@@ -137,33 +137,35 @@ public final class SdmxStructures {
   /** A structure message with only the dataflows (one per cube). */
   public static ObjectNode dataflows(
       CubeCatalogue catalogue, RollUp rollUp, CodeLists codeLists, Instant prepared) {
-    ObjectNode data = JSON.objectNode();
-    data.set("dataflows", new Builder(catalogue, rollUp, codeLists).dataflows());
-    return envelope("DATAFLOW", prepared, data);
+    return single(
+        "DATAFLOW", "dataflows", new Builder(catalogue, rollUp, codeLists).dataflows(), prepared);
   }
 
   /** A structure message with only the data structure definitions (one per cube). */
   public static ObjectNode dataStructures(
       CubeCatalogue catalogue, RollUp rollUp, CodeLists codeLists, Instant prepared) {
-    ObjectNode data = JSON.objectNode();
-    data.set("dataStructures", new Builder(catalogue, rollUp, codeLists).dataStructures());
-    return envelope("DATASTRUCTURE", prepared, data);
+    return single(
+        "DATASTRUCTURE",
+        "dataStructures",
+        new Builder(catalogue, rollUp, codeLists).dataStructures(),
+        prepared);
   }
 
   /** A structure message with only the code lists. */
   public static ObjectNode codelists(
       CubeCatalogue catalogue, RollUp rollUp, CodeLists codeLists, Instant prepared) {
-    ObjectNode data = JSON.objectNode();
-    data.set("codelists", new Builder(catalogue, rollUp, codeLists).codelists());
-    return envelope("CODELIST", prepared, data);
+    return single(
+        "CODELIST", "codelists", new Builder(catalogue, rollUp, codeLists).codelists(), prepared);
   }
 
   /** A structure message with only the concept scheme {@link #CONCEPT_SCHEME}. */
   public static ObjectNode conceptSchemes(
       CubeCatalogue catalogue, RollUp rollUp, CodeLists codeLists, Instant prepared) {
-    ObjectNode data = JSON.objectNode();
-    data.set("conceptSchemes", new Builder(catalogue, rollUp, codeLists).conceptSchemes());
-    return envelope("CONCEPTSCHEME", prepared, data);
+    return single(
+        "CONCEPTSCHEME",
+        "conceptSchemes",
+        new Builder(catalogue, rollUp, codeLists).conceptSchemes(),
+        prepared);
   }
 
   /** The URN of a code list of Puente, e.g. {@code ...Codelist=PUENTE:CL_SEX(1.0.0)}. */
@@ -199,6 +201,14 @@ public final class SdmxStructures {
 
   private static String maintainable(String id) {
     return SdmxIds.AGENCY + ":" + id + "(" + SdmxIds.VERSION + ")";
+  }
+
+  /** A message holding one kind of artefact under {@code member}. */
+  private static ObjectNode single(
+      String kind, String member, ArrayNode artefacts, Instant prepared) {
+    ObjectNode data = JSON.objectNode();
+    data.set(member, artefacts);
+    return envelope(kind, prepared, data);
   }
 
   private static ObjectNode envelope(String kind, Instant prepared, ObjectNode data) {

@@ -36,6 +36,23 @@ public final class SdmxApi {
           "codelist", "codelists",
           "conceptscheme", "conceptSchemes");
 
+  /** One of SdmxStructures' messages of a single kind. */
+  private interface StructureMessage {
+    ObjectNode make(
+        org.puente.cube.CubeCatalogue catalogue,
+        org.puente.cube.RollUp rollUp,
+        CodeLists codeLists,
+        java.time.Instant prepared);
+  }
+
+  /** REST structure types → the message of that kind. */
+  private static final Map<String, StructureMessage> MESSAGES =
+      Map.of(
+          "dataflow", SdmxStructures::dataflows,
+          "datastructure", SdmxStructures::dataStructures,
+          "codelist", SdmxStructures::codelists,
+          "conceptscheme", SdmxStructures::conceptSchemes);
+
   private SdmxApi() {}
 
   public static void register(ServerContext server) {
@@ -95,32 +112,13 @@ public final class SdmxApi {
     checkAgencyAndVersion(agency, version);
     var statistics = server.statistics();
     ObjectNode message =
-        switch (type) {
-          case "dataflow" ->
-              SdmxStructures.dataflows(
-                  statistics.catalogue(),
-                  statistics.rollUp(),
-                  CodeLists.standard(),
-                  Clock.systemUTC().instant());
-          case "datastructure" ->
-              SdmxStructures.dataStructures(
-                  statistics.catalogue(),
-                  statistics.rollUp(),
-                  CodeLists.standard(),
-                  Clock.systemUTC().instant());
-          case "codelist" ->
-              SdmxStructures.codelists(
-                  statistics.catalogue(),
-                  statistics.rollUp(),
-                  CodeLists.standard(),
-                  Clock.systemUTC().instant());
-          default ->
-              SdmxStructures.conceptSchemes(
-                  statistics.catalogue(),
-                  statistics.rollUp(),
-                  CodeLists.standard(),
-                  Clock.systemUTC().instant());
-        };
+        MESSAGES
+            .get(type)
+            .make(
+                statistics.catalogue(),
+                statistics.rollUp(),
+                CodeLists.standard(),
+                Clock.systemUTC().instant());
     String ids = param(ctx, "id");
     if (!ids.equals("*")) {
       Set<String> wanted = Arrays.stream(ids.split(",")).collect(Collectors.toSet());
