@@ -114,6 +114,14 @@ public final class Catalog implements AutoCloseable {
     return new PopulationTables(this);
   }
 
+  public PeerDirectory peers() {
+    return new PeerDirectory(this);
+  }
+
+  public PullLog pulls() {
+    return new PullLog(this);
+  }
+
   public SubmissionCoverage coverage() {
     return new SubmissionCoverage(this);
   }
