@@ -55,6 +55,9 @@ public final class SdmxDataApi {
 
   static final int MAX_BREAKDOWN = 4;
 
+  private static final String NOT_UPDATED =
+      "No data: the latest derivation run committed at or before updatedAfter";
+
   private SdmxDataApi() {}
 
   public static void register(ServerContext server) {
@@ -85,6 +88,7 @@ public final class SdmxDataApi {
         "SDMX data of a dataflow for a key (protected tables only)",
         "signed in",
         List.of(SdmxApiTypes.DATA_JSON, SdmxApiTypes.DATA_CSV),
+        NOT_UPDATED,
         ctx -> answer(server, ctx),
         withKey.toArray(Param[]::new));
     List<Param> withoutKey = new ArrayList<>(List.of(agency, id, version));
@@ -94,6 +98,7 @@ public final class SdmxDataApi {
         "SDMX data of a dataflow, every key position a wildcard (narrow it with c[DIM])",
         "signed in",
         List.of(SdmxApiTypes.DATA_JSON, SdmxApiTypes.DATA_CSV),
+        NOT_UPDATED,
         ctx -> answer(server, ctx),
         withoutKey.toArray(Param[]::new));
   }
