@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.puente.server.api.Api;
@@ -57,6 +58,19 @@ class OpenApiTest {
             "POST /api/uploads",
             "GET /api/tables/{cube}",
             "GET /api/audit");
+    // the SDMX data query, with and without a key, documents its query parameters and its 204
+    for (String sdmx :
+        List.of(
+            "/sdmx/2/data/dataflow/{agency}/{id}/{version}",
+            "/sdmx/2/data/dataflow/{agency}/{id}/{version}/{key}")) {
+      JsonNode get = doc.get("paths").get(sdmx).get("get");
+      Set<String> names = new HashSet<>();
+      get.get("parameters").forEach(p -> names.add(p.get("name").asText()));
+      assertThat(names)
+          .as(sdmx)
+          .contains("c[DIM]", "updatedAfter", "lastNObservations", "firstNObservations", "format");
+      assertThat(get.at("/responses/204/description").asText()).contains("updatedAfter");
+    }
     // an undocumented path is not an endpoint
     var unknown = Http.get(node.url + "/api/not-documented").token(node.token("admin")).send();
     assertThat(unknown.statusCode()).isEqualTo(404);

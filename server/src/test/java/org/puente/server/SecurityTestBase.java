@@ -85,7 +85,24 @@ abstract class SecurityTestBase {
         filled.startsWith("/sdmx/2/data/")
             ? "DF_CROSSINGS"
             : filled.startsWith("/sdmx/") ? "CL_SEX" : Long.toString(submission);
-    return filled.replace("{id}", id);
+    filled = filled.replace("{id}", id);
+    if (filled.equals("/sdmx/2/data/dataflow/PUENTE/DF_CROSSINGS/1.0.0")) {
+      // the key left out: the same query as the key above, as c[DIM] filters
+      filled += "?c%5BREPORTING_COUNTRY%5D=GTM&c%5BTIME_PERIOD%5D=2024&c%5BDIRECTION%5D=ARRIVAL";
+      for (String total :
+          List.of(
+              "AGE",
+              "CITIZENSHIP",
+              "COUNTRY_OF_RESIDENCE",
+              "COUNTERPART_COUNTRY",
+              "PORT",
+              "TRANSPORT_MODE",
+              "PURPOSE",
+              "MIGRATION_STATUS")) {
+        filled += "&c%5B" + total + "%5D=_T";
+      }
+    }
+    return filled;
   }
 
   private HttpResponse<byte[]> call(Api.Endpoint endpoint, String path, String token) {

@@ -53,6 +53,7 @@ public final class Api {
    * @param params its parameters
    * @param body the request body's media type, or null
    * @param produces the media types it answers with
+   * @param noContent when it answers 204 without a body, or null if it never does
    */
   public record Endpoint(
       String method,
@@ -61,7 +62,8 @@ public final class Api {
       String access,
       List<Param> params,
       String body,
-      List<String> produces) {}
+      List<String> produces,
+      String noContent) {}
 
   private final RoutesConfig routes;
   private final List<Endpoint> endpoints = new ArrayList<>();
@@ -71,7 +73,9 @@ public final class Api {
   }
 
   public void get(String path, String summary, String access, Handler handler, Param... params) {
-    add(new Endpoint("GET", path, summary, access, List.of(params), null, List.of(JSON)), handler);
+    add(
+        new Endpoint("GET", path, summary, access, List.of(params), null, List.of(JSON), null),
+        handler);
   }
 
   /** A GET whose answer may be one of several media types (tables: JSON, CSV, XLSX). */
@@ -82,16 +86,34 @@ public final class Api {
       List<String> produces,
       Handler handler,
       Param... params) {
-    add(new Endpoint("GET", path, summary, access, List.of(params), null, produces), handler);
+    add(new Endpoint("GET", path, summary, access, List.of(params), null, produces, null), handler);
+  }
+
+  /** As {@link #getAs}, for an endpoint that may also answer 204 No Content (when it says). */
+  public void getAs(
+      String path,
+      String summary,
+      String access,
+      List<String> produces,
+      String noContent,
+      Handler handler,
+      Param... params) {
+    add(
+        new Endpoint("GET", path, summary, access, List.of(params), null, produces, noContent),
+        handler);
   }
 
   public void post(
       String path, String summary, String access, String body, Handler handler, Param... params) {
-    add(new Endpoint("POST", path, summary, access, List.of(params), body, List.of(JSON)), handler);
+    add(
+        new Endpoint("POST", path, summary, access, List.of(params), body, List.of(JSON), null),
+        handler);
   }
 
   public void delete(String path, String summary, String access, Handler handler) {
-    add(new Endpoint("DELETE", path, summary, access, List.of(), null, List.of(JSON)), handler);
+    add(
+        new Endpoint("DELETE", path, summary, access, List.of(), null, List.of(JSON), null),
+        handler);
   }
 
   private void add(Endpoint endpoint, Handler handler) {
@@ -156,6 +178,9 @@ public final class Api {
       ObjectNode okContent = ok.putObject("content");
       for (String type : endpoint.produces()) {
         okContent.putObject(type).putObject("schema").put("type", "string");
+      }
+      if (endpoint.noContent() != null) {
+        responses.putObject("204").put("description", endpoint.noContent());
       }
       error(responses, "400", "Bad request (a parameter names what is wrong)");
       if (!endpoint.access().equals("everyone")) {
