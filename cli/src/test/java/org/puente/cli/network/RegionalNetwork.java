@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
@@ -140,6 +142,7 @@ final class RegionalNetwork implements AutoCloseable {
     Path networkKey = dir.resolve("network.key");
     Map<String, String> tokens = new LinkedHashMap<>();
     for (String country : settings.countries()) {
+      long started = System.nanoTime();
       String home = dir.resolve("nodes").resolve(country).toString();
       if (tokens.isEmpty()) {
         // The first node makes the network key; the others join with it.
@@ -163,6 +166,11 @@ final class RegionalNetwork implements AutoCloseable {
       tokens.put(
           country,
           Cli.ok("users", "token", HUB_USER, "--label", "hub", "--home", home, "--quiet").strip());
+      System.out.printf(
+          Locale.ROOT,
+          "regional network: node %s loaded and derived in %.1f s%n",
+          country,
+          (System.nanoTime() - started) / 1e9);
     }
     String hubHome = dir.resolve("hub").toString();
     Cli.ok("init", "--home", hubHome, "--network-key", networkKey.toString(), "--quiet");
@@ -215,12 +223,25 @@ final class RegionalNetwork implements AutoCloseable {
     return hubAnalystToken;
   }
 
-  /** Starts every node that is not running. */
+  /** Starts every node that is not running, side by side, and waits until all serve. */
   void startNodes() {
+    Map<String, CompletableFuture<ServerProcess>> starting = new LinkedHashMap<>();
     for (String country : settings.countries()) {
       if (!running(country)) {
-        startNode(country);
+        starting.put(country, CompletableFuture.supplyAsync(() -> launch(country)));
       }
+    }
+    RuntimeException failure = null;
+    for (Map.Entry<String, CompletableFuture<ServerProcess>> entry : starting.entrySet()) {
+      try {
+        started(entry.getKey(), entry.getValue().join());
+      } catch (CompletionException e) {
+        failure = failure == null ? new IllegalStateException(e.getCause()) : failure;
+      }
+    }
+    if (failure != null) {
+      close();
+      throw failure;
     }
   }
 
@@ -232,16 +253,22 @@ final class RegionalNetwork implements AutoCloseable {
     if (running(country)) {
       throw new IllegalStateException(country + " is running");
     }
-    ServerProcess started =
-        ServerProcess.start(
-            country.toLowerCase(Locale.ROOT),
-            nodeHome(country),
-            ports.getOrDefault(country, 0),
-            logs(),
-            List.of());
-    nodes.put(country, started);
-    ports.put(country, started.port());
-    return started;
+    return started(country, launch(country));
+  }
+
+  private ServerProcess launch(String country) {
+    return ServerProcess.start(
+        country.toLowerCase(Locale.ROOT),
+        nodeHome(country),
+        ports.getOrDefault(country, 0),
+        logs(),
+        List.of());
+  }
+
+  private ServerProcess started(String country, ServerProcess process) {
+    nodes.put(country, process);
+    ports.put(country, process.port());
+    return process;
   }
 
   /** Stops a node's server and waits until its process has ended. */

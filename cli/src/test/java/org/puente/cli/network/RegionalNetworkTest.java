@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The issue's "test as a real network": three country nodes, each its own server process on a
@@ -45,6 +48,18 @@ class RegionalNetworkTest {
 
   private final Http http = new Http();
   private RegionalNetwork network;
+
+  /** On a failure, the end of every server's logs (all of them stay in {@code logs/}). */
+  @RegisterExtension
+  final TestWatcher serverLogsOnFailure =
+      new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+          if (network != null) {
+            System.out.println("server logs in " + network.logs() + ":\n" + network.logsOfAll());
+          }
+        }
+      };
 
   @BeforeAll
   void buildAndStartTheNodes() {
@@ -239,6 +254,8 @@ class RegionalNetworkTest {
               token.toString());
       assertThat(added.exitCode()).as(added.err()).isZero();
     }
+    Cli pulled = network.hubCommand("pull");
+    assertThat(pulled.exitCode()).as("puente pull: %s%s", pulled.err(), pulled.out()).isZero();
     network.startHub("--pull-attempts", PULL_ATTEMPTS, "--pull-backoff", PULL_BACKOFF);
 
     // 1. Every node committed; the mirror equals the truth.
@@ -252,9 +269,15 @@ class RegionalNetworkTest {
     Map<Integer, JsonNode> mirror = mirrors();
     for (int year : network.settings().years()) {
       assertMirrorEqualsTruth(year, mirror.get(year));
+      JsonNode tecunUman = pair(mirror.get(year), "GTM", "MEX");
+      assertThat(tecunUman.path("withinTenPercent").asBoolean())
+          .as("%d GTM to MEX, departures without exit control: %s", year, tecunUman)
+          .isFalse();
     }
 
-    // 2. A node stopped mid-pull: the hub retries until it is back on the same port.
+    // 2. A node down when the pull reaches it: the hub retries until the node is back on its
+    // port. (Stopped before the pull starts rather than at a random moment during it, so the
+    // failed attempts are certain; the other nodes are pulled meanwhile.)
     String flaky = countries.get(countries.size() - 1);
     network.stopNode(flaky);
     CompletableFuture<Http.Answer> retried =
@@ -278,8 +301,11 @@ class RegionalNetworkTest {
       Map<String, JsonNode> third = pull("{}");
       JsonNode failed = third.get(flaky);
       assertThat(failed.path("status").asText()).as("%s", failed).isEqualTo("FAILED");
-      assertThat(failed.path("attempts").asInt()).isEqualTo(Integer.parseInt(PULL_ATTEMPTS));
+      assertThat(failed.path("attempts").asInt())
+          .as("%s", failed)
+          .isGreaterThanOrEqualTo(Integer.parseInt(PULL_ATTEMPTS));
       assertThat(failed.path("message").asText()).as("%s", failed).isNotBlank();
+      System.out.println("a pull from a node that is down: " + failed);
       for (String country : countries) {
         if (!country.equals(flaky)) {
           assertThat(third.get(country).path("status").asText()).isEqualTo("COMMITTED");
@@ -305,18 +331,30 @@ class RegionalNetworkTest {
     return peers;
   }
 
-  /** GET /api/hub/mirror for each year, as the hub's regional analyst. */
+  /** The pairs of GET /api/hub/mirror for each year, as the hub's regional analyst. */
   private Map<Integer, JsonNode> mirrors() {
     Map<Integer, JsonNode> mirrors = new HashMap<>();
     for (int year : network.settings().years()) {
-      mirrors.put(
-          year,
+      JsonNode answer =
           http.get(network.hub().url(), "/api/hub/mirror?year=" + year, network.hubAnalystToken())
               .ok()
-              .json()
-              .path("pairs"));
+              .json();
+      for (String field : List.of("pairs", "summary", "ports", "indices")) {
+        assertThat(answer.path(field).isArray()).as("%s of the mirror of %d", field, year).isTrue();
+      }
+      mirrors.put(year, answer.path("pairs"));
     }
     return mirrors;
+  }
+
+  private static JsonNode pair(JsonNode pairs, String origin, String destination) {
+    for (JsonNode pair : pairs) {
+      if (pair.path("origin").asText().equals(origin)
+          && pair.path("destination").asText().equals(destination)) {
+        return pair;
+      }
+    }
+    throw new AssertionError("no pair " + origin + " to " + destination + " in " + pairs);
   }
 
   /**
