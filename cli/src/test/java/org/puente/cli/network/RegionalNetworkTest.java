@@ -199,6 +199,40 @@ class RegionalNetworkTest {
         .isEqualTo(PublishedCrossings.parse(before).cells());
   }
 
+  /**
+   * The accounts the hub test relies on: on every node the hub's user is a regional analyst, and
+   * the hub's own server (a fourth process) knows its administrator and regional analyst.
+   */
+  @Test
+  void theHubAndItsUsersOnEveryNodeAreSignedInByTheirTokens() {
+    for (String country : network.settings().countries()) {
+      JsonNode me =
+          http.get(network.nodeUrl(country), "/api/me", network.nodeToken(country)).ok().json();
+      assertThat(me.path("name").asText()).isEqualTo(RegionalNetwork.HUB_USER);
+      assertThat(me.path("role").asText()).isEqualTo("regional-analyst");
+    }
+    ServerProcess hub = network.startHub();
+    try {
+      assertThat(
+              http.get(hub.url(), "/api/me", network.hubAdminToken())
+                  .ok()
+                  .json()
+                  .path("role")
+                  .asText())
+          .isEqualTo("administrator");
+      assertThat(
+              http.get(hub.url(), "/api/me", network.hubAnalystToken())
+                  .ok()
+                  .json()
+                  .path("role")
+                  .asText())
+          .isEqualTo("regional-analyst");
+      assertThat(http.get(hub.url(), "/api/me", "not-a-token").status()).isEqualTo(401);
+    } finally {
+      network.stopHub();
+    }
+  }
+
   /** The simulated region shows the gap the mirror statistics are for. */
   @Test
   void guatemalaRecordsFewerDeparturesToMexicoThanMexicoRecordsArrivals() {
