@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -231,6 +234,34 @@ class RegionalNetworkTest {
     } finally {
       network.stopHub();
     }
+  }
+
+  /**
+   * Two of the simulator's truth files agree on the arrivals between nodes: the crossings counted
+   * here from {@code truth/crossings.csv} and the simulator's own {@code bilateral_flows.csv}.
+   */
+  @Test
+  void theCountedTruthAgreesWithTheSimulatorsBilateralFlows() throws Exception {
+    List<String> countries = network.settings().countries();
+    int pairs = 0;
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+    try (Reader reader =
+        Files.newBufferedReader(
+            network.simulation().resolve("truth/bilateral_flows.csv"), StandardCharsets.UTF_8)) {
+      for (CSVRecord row : format.parse(reader)) {
+        String origin = row.get("from_country");
+        String destination = row.get("to_country");
+        if (countries.contains(origin) && countries.contains(destination)) {
+          pairs++;
+          assertThat(
+                  network.truth().arrivals(Integer.parseInt(row.get("year")), origin, destination))
+              .as("%s", row)
+              .isEqualTo(Long.parseLong(row.get("recorded_arrivals")));
+        }
+      }
+    }
+    assertThat(pairs)
+        .isEqualTo(countries.size() * (countries.size() - 1) * network.settings().years().size());
   }
 
   /** The simulated region shows the gap the mirror statistics are for. */
