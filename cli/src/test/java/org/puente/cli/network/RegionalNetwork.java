@@ -304,7 +304,7 @@ final class RegionalNetwork implements AutoCloseable {
     if (port == null) {
       throw new IllegalStateException(country + " has never been started");
     }
-    return URI.create("http://localhost:" + port + "/");
+    return URI.create("http://127.0.0.1:" + port + "/");
   }
 
   /** Starts the hub's server with further {@code puente serve} arguments. */

@@ -102,7 +102,9 @@ final class ServerProcess implements AutoCloseable {
     while (System.nanoTime() < deadline) {
       Matcher serving = SERVING.matcher(Files.readString(stdout, StandardCharsets.UTF_8));
       if (serving.find()) {
-        return URI.create(serving.group(1));
+        // The server listens on 127.0.0.1 and prints "localhost": the address itself, so that no
+        // client tries ::1 first.
+        return URI.create(serving.group(1).replace("//localhost:", "//127.0.0.1:"));
       }
       if (!process.isAlive()) {
         RUNNING.remove(process);
