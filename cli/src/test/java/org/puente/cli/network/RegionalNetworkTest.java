@@ -245,6 +245,17 @@ class RegionalNetworkTest {
     }
   }
 
+  /** A server that cannot start fails at once with its own error, not after a timeout. */
+  @Test
+  void aServerThatCannotStartFailsWithItsError() {
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> network.startHub("--no-such-option"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("hub exited 2 before serving")
+        .hasMessageContaining("--no-such-option");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+  }
+
   /**
    * Two of the simulator's truth files agree on the arrivals between nodes: the crossings counted
    * here from {@code truth/crossings.csv} and the simulator's own {@code bilateral_flows.csv}.
