@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -21,7 +22,7 @@ final class Http {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   /** One answer: status, headers and body. */
-  record Answer(int status, java.net.http.HttpHeaders headers, String body) {
+  record Answer(int status, HttpHeaders headers, String body) {
     JsonNode json() {
       try {
         return JSON.readTree(body);

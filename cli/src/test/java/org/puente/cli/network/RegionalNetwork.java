@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -396,7 +397,7 @@ final class RegionalNetwork implements AutoCloseable {
     }
     try {
       return Path.of(url.toURI());
-    } catch (URISyntaxException | java.nio.file.FileSystemNotFoundException e) {
+    } catch (URISyntaxException | FileSystemNotFoundException e) {
       throw new IllegalStateException("the shipped spec " + name + " is not a file: " + url, e);
     }
   }
