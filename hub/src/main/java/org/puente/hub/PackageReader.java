@@ -91,7 +91,8 @@ final class PackageReader {
       dimensions.add(dimension.path("id").asText());
       List<String> codes = new ArrayList<>();
       for (JsonNode value : dimension.path("values")) {
-        codes.add(value.path("id").asText());
+        // a coded dimension's value has an id; a text one (ports) its text as "value"
+        codes.add(value.has("id") ? value.path("id").asText() : value.path("value").asText());
       }
       values.add(codes);
     }

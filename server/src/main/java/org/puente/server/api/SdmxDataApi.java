@@ -100,7 +100,7 @@ public final class SdmxDataApi {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ctx.result(bytes.toByteArray());
+    ExchangeApi.signed(server, ctx, bytes.toByteArray());
   }
 
   /** A key's table request and, per broken-down dimension, the codes to keep (empty: all). */
