@@ -42,10 +42,16 @@ final class FakePeer implements AutoCloseable {
     /** Mexico's data signed as the answer to Guatemala's request. */
     FOREIGN_COUNTRY,
     /** Answers 401, as a peer that revoked the hub's token. */
-    UNAUTHORIZED
+    UNAUTHORIZED,
+    /** The first pull's last package comes from run 43, and so does everything after it. */
+    RUN_CHANGES_ONCE
   }
 
   static final String COUNTRY = "GTM";
+  static final int PACKAGES_OF_ONE_PULL =
+      org.puente.hub.PullPlan.queries(
+              org.puente.cube.CubeCatalogue.standard(), java.util.List.of(COUNTRY))
+          .size();
 
   final SigningKey key;
   final AtomicInteger dataRequests = new AtomicInteger();
@@ -107,6 +113,11 @@ final class FakePeer implements AutoCloseable {
         return;
       }
       case SLOW -> sleep(2000);
+      case RUN_CHANGES_ONCE -> {
+        if (number == PACKAGES_OF_ONE_PULL) {
+          run = "43";
+        }
+      }
       case NONE, BAD_SIGNATURE, NOT_SDMX, FOREIGN_COUNTRY -> {
         // answered below
       }
