@@ -180,4 +180,30 @@ class HubFaultsTest {
     assertThat(report.attempts()).isEqualTo(2 * PACKAGES);
     assertThat(report.peerRun()).hasValue("43");
   }
+
+  @Test
+  void aServerWithAPullIntervalPullsOnItsOwnAndAuditsIt() throws Exception {
+    try (TestHub scheduled = TestHub.start(Duration.ofMillis(300))) {
+      Peering.add(
+          scheduled.catalog,
+          scheduled.keys,
+          "good",
+          good.url(),
+          node.token("regional"),
+          Optional.empty(),
+          CLIENT);
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (scheduled.catalog.pulls().latestCommitted("good").isEmpty()
+          && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertThat(scheduled.catalog.pulls().latestCommitted("good")).isPresent();
+      assertThat(scheduled.catalog.audit().recent(20))
+          .anySatisfy(
+              entry -> {
+                assertThat(entry.actor()).isEqualTo("scheduler");
+                assertThat(entry.action()).isEqualTo("PEER_PULL");
+              });
+    }
+  }
 }

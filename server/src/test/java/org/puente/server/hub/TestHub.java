@@ -52,6 +52,11 @@ final class TestHub implements AutoCloseable {
   }
 
   static TestHub start() {
+    return start(Duration.ZERO);
+  }
+
+  /** A hub that also pulls every peer every {@code pullEvery} (zero: never). */
+  static TestHub start(Duration pullEvery) {
     try {
       Path dir = Files.createTempDirectory("puente-hub-test");
       NodeHome home = new NodeHome(dir.resolve("home"));
@@ -83,7 +88,7 @@ final class TestHub implements AutoCloseable {
           NodeServer.start(
               new NodeParts(
                   home, keys, catalog, lake, Files.createDirectories(dir.resolve("specs"))),
-              ServerOptions.defaults(0).withPull(FAST),
+              ServerOptions.defaults(0).withPull(FAST).withPullEvery(pullEvery),
               "test");
       return new TestHub(dir, keys, catalog, server, tokens);
     } catch (IOException e) {
