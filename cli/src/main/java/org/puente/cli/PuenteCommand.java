@@ -36,6 +36,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       CoverageCommand.class,
       DemoCommand.class,
       ServeCommand.class,
+      PeersCommand.class,
+      PullCommand.class,
       LinkageCommand.class,
       SimulateCommand.class,
       CommandLine.HelpCommand.class

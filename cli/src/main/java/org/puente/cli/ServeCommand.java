@@ -2,7 +2,11 @@ package org.puente.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import org.puente.error.ErrorCode;
+import org.puente.error.PuenteException;
+import org.puente.hub.PullOptions;
 import org.puente.server.NodeParts;
 import org.puente.server.NodeServer;
 import org.puente.server.ServerOptions;
@@ -56,11 +60,41 @@ final class ServeCommand implements Runnable {
       description = "Largest upload accepted (default ${DEFAULT-VALUE} MB).")
   long maxUploadMb;
 
+  @Option(
+      names = "--pull-every",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "A hub: pull every peer this often, e.g. 15m or 1h (default: never).")
+  Duration pullEvery;
+
+  @Option(
+      names = "--pull-attempts",
+      defaultValue = "4",
+      paramLabel = "N",
+      description = "Tries of each request of a pull (default ${DEFAULT-VALUE}).")
+  int pullAttempts;
+
+  @Option(
+      names = "--pull-backoff",
+      defaultValue = "500ms",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "Wait before a pull's first retry, doubled each time (default ${DEFAULT-VALUE}).")
+  Duration pullBackoff;
+
   @Override
   public void run() {
-    Node node = catalogOption.openNode(common);
+    if (pullEvery != null && pullEvery.compareTo(Duration.ofMinutes(1)) < 0) {
+      throw new PuenteException(ErrorCode.USAGE, "--pull-every is at least 1m");
+    }
     ServerOptions options =
-        ServerOptions.defaults(port).withHost(host).withMaxUploadBytes(maxUploadMb << 20);
+        ServerOptions.defaults(port)
+            .withHost(host)
+            .withMaxUploadBytes(maxUploadMb << 20)
+            .withPull(PullCommand.options(pullAttempts, pullBackoff, PullOptions.DEFAULT_TIMEOUT))
+            .withPullEvery(pullEvery == null ? Duration.ZERO : pullEvery);
+    Node node = catalogOption.openNode(common);
     serve(node, specs == null ? node.home.root().resolve("specs") : specs, options, out());
   }
 
@@ -94,6 +128,11 @@ final class ServeCommand implements Runnable {
                   stopped.countDown();
                 }));
     out.println("Puente is serving " + server.url() + "  (Ctrl-C stops it)");
+    if (!options.pullEvery().isZero()) {
+      out.println(
+          "  pulling every peer every "
+              + options.pullEvery().toString().substring(2).toLowerCase());
+    }
     if (!options.host().equals("127.0.0.1") && !options.host().equals("localhost")) {
       out.println(
           "  note: sign-in cookies need HTTPS off this machine; put the server behind a TLS proxy");

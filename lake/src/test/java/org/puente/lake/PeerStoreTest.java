@@ -152,4 +152,32 @@ abstract class PeerStoreTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("1 codes for 2 dimensions");
   }
+
+  @Test
+  void portNamesWithDotsAndPercentsComeBackAsTheyWere() {
+    catalog.peers().add(peer("blz", "BLZ"));
+    List<String> ports = List.of("Philip S. W. Goldson Intl.", "100% %2E port", "_T");
+    List<Observation> observations = new java.util.ArrayList<>();
+    for (String port : ports) {
+      observations.add(new Observation(List.of("BLZ", port), OptionalLong.of(7), "F"));
+    }
+    catalog
+        .pulls()
+        .committed(
+            "blz",
+            START,
+            1,
+            "run-1",
+            List.of(
+                new PulledPackage(
+                    "DF_CROSSINGS",
+                    "/x",
+                    "0".repeat(64),
+                    "fp",
+                    List.of("REPORTING_COUNTRY", "PORT"),
+                    observations)));
+    assertThat(catalog.pulls().current())
+        .extracting(observation -> observation.code("PORT"))
+        .containsExactlyInAnyOrderElementsOf(ports);
+  }
 }

@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.puente.codelist.CodeLists;
 import org.puente.cube.CubeDefinition;
 import org.puente.cube.Dimension;
+import org.puente.cube.DimensionKind;
 import org.puente.cube.RollUp;
 import org.puente.sdc.CellStatus;
 import org.puente.stats.PublishedTable;
@@ -167,8 +168,14 @@ public final class SdmxData {
         json.writeArrayFieldStart("values");
         for (String code : positions.get(d).keySet()) {
           json.writeStartObject();
-          json.writeStringField("id", code);
-          json.writeStringField("name", label(dimension, code));
+          if (dimension.kind() == DimensionKind.PORT) {
+            // Ports are an open list given as text (the structure's text format): a port's name
+            // is no SDMX id ("Tecún Umán"), so it is the value's "value", as the schema allows.
+            json.writeStringField("value", code);
+          } else {
+            json.writeStringField("id", code);
+            json.writeStringField("name", label(dimension, code));
+          }
           json.writeEndObject();
         }
         json.writeEndArray();

@@ -147,6 +147,28 @@ class SdmxDataJsonTest {
     }
   }
 
+  /** A dimension value's code: its id, or its text (ports, a text dimension). */
+  private static String code(JsonNode value) {
+    return (value.has("id") ? value.get("id") : value.get("value")).asText();
+  }
+
+  @Test
+  void aPortNamedInTextIsAValueNotAnIdAndValidates() throws IOException {
+    // ports are an open list: exports name them, and a name is no SDMX id
+    JsonNode message =
+        MAPPER.readTree(json(SdmxTables.crossings(Map.of("where.port", "Tecún Umán"))));
+    assertThat(errors(message.toString())).isEmpty();
+    JsonNode port = null;
+    for (JsonNode dimension : message.at("/data/structures/0/dimensions/observation")) {
+      if (dimension.get("id").asText().equals("PORT")) {
+        port = dimension;
+      }
+    }
+    assertThat(port).isNotNull();
+    assertThat(port.at("/values/0/value").asText()).isEqualTo("Tecún Umán");
+    assertThat(port.at("/values/0").has("id")).isFalse();
+  }
+
   /** Decodes the flat observations: full key by dimension id → value and attribute ids. */
   private static Map<Map<String, String>, JsonNode> observations(JsonNode message) {
     JsonNode structure = message.at("/data/structures/0");
@@ -166,7 +188,7 @@ class SdmxDataJsonTest {
                 assertThat(dimension.get("keyPosition").asInt()).isEqualTo(d);
                 key.put(
                     dimension.get("id").asText(),
-                    dimension.get("values").get(Integer.parseInt(indexes[d])).get("id").asText());
+                    code(dimension.get("values").get(Integer.parseInt(indexes[d]))));
               }
               JsonNode array = entry.getValue();
               assertThat(array.size()).isEqualTo(1 + attributes.size());

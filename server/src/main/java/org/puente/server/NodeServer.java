@@ -5,8 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.security.SecureRandom;
+import java.time.Clock;
+import org.puente.hub.Puller;
+import org.puente.node.keys.SigningKey;
 import org.puente.server.api.AdminApi;
 import org.puente.server.api.Api;
+import org.puente.server.api.ExchangeApi;
+import org.puente.server.api.HubApi;
 import org.puente.server.api.RunApi;
 import org.puente.server.api.SdmxApi;
 import org.puente.server.api.SdmxDataApi;
@@ -34,10 +39,12 @@ public final class NodeServer implements AutoCloseable {
 
   private final Javalin app;
   private final ServerContext context;
+  private final PullSchedule schedule;
 
-  private NodeServer(Javalin app, ServerContext context) {
+  private NodeServer(Javalin app, ServerContext context, PullSchedule schedule) {
     this.app = app;
     this.context = context;
+    this.schedule = schedule;
   }
 
   /**
@@ -50,6 +57,16 @@ public final class NodeServer implements AutoCloseable {
     SecureRandom random = new SecureRandom();
     ServerStatistics statistics = new ServerStatistics(node);
     statistics.run();
+    SigningKey signing = SigningKey.openOrCreate(node.home(), random);
+    Puller puller =
+        new Puller(
+            node.catalog(),
+            node.keys(),
+            statistics.catalogue(),
+            Puller.client(options.pull()),
+            options.pull(),
+            Clock.systemUTC(),
+            random);
     ServerContext[] context = new ServerContext[1];
     Javalin app =
         Javalin.create(
@@ -69,7 +86,9 @@ public final class NodeServer implements AutoCloseable {
                       new Specs(node.specs()),
                       api,
                       options,
-                      new java.util.concurrent.locks.ReentrantLock(true));
+                      new java.util.concurrent.locks.ReentrantLock(true),
+                      signing,
+                      puller);
               context[0] = server;
               config.routes.before(
                   ctx -> {
@@ -87,12 +106,14 @@ public final class NodeServer implements AutoCloseable {
               RunApi.register(server);
               SdmxApi.register(server);
               SdmxDataApi.register(server);
+              ExchangeApi.register(server, version);
+              HubApi.register(server);
               TableApi.register(server);
               AdminApi.register(server, version);
               WebPages.register(server, config.routes);
             });
     app.start(options.port());
-    return new NodeServer(app, context[0]);
+    return new NodeServer(app, context[0], PullSchedule.start(context[0]));
   }
 
   public int port() {
@@ -112,6 +133,7 @@ public final class NodeServer implements AutoCloseable {
 
   @Override
   public void close() {
+    schedule.close();
     app.stop();
   }
 }

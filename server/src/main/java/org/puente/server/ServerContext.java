@@ -15,6 +15,8 @@ import org.puente.server.auth.Authenticator;
  * @param api the endpoint declaration (routes and OpenAPI document)
  * @param options the server's limits
  * @param writer held by whatever writes to the lake (an upload, a derivation run): one at a time
+ * @param signing the node's Ed25519 key, which signs the SDMX data packages hubs pull
+ * @param puller the hub's pulls of its peers (none configured: a pull does nothing)
  */
 public record ServerContext(
     NodeParts node,
@@ -24,4 +26,6 @@ public record ServerContext(
     Specs specs,
     Api api,
     ServerOptions options,
-    java.util.concurrent.locks.ReentrantLock writer) {}
+    java.util.concurrent.locks.ReentrantLock writer,
+    org.puente.node.keys.SigningKey signing,
+    org.puente.hub.Puller puller) {}

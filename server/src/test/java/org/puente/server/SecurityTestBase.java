@@ -171,6 +171,8 @@ abstract class SecurityTestBase {
             Map.entry("GET /api/audit", List.of("admin")),
             Map.entry("GET /api/runs", List.of("admin")),
             Map.entry("POST /api/runs", List.of("admin")),
+            Map.entry("GET /api/hub/peers", List.of("admin", "regional")),
+            Map.entry("POST /api/hub/pull", List.of("admin")),
             Map.entry(
                 "GET /api/quality",
                 List.of(

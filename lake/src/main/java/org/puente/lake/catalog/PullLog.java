@@ -144,7 +144,7 @@ public final class PullLog {
               ResultSet row = statement.executeQuery()) {
             while (row.next()) {
               List<String> dimensions = Arrays.asList(row.getString("dimensions").split(","));
-              String[] codes = row.getString("codes").split("\\.", -1);
+              String[] codes = splitCodes(row.getString("codes"));
               Map<String, String> byDimension = new LinkedHashMap<>();
               for (int i = 0; i < dimensions.size(); i++) {
                 byDimension.put(dimensions.get(i), codes[i]);
@@ -216,7 +216,7 @@ public final class PullLog {
       int batched = 0;
       for (PulledPackage.Observation observation : pulled.observations()) {
         statement.setLong(1, packageId);
-        statement.setString(2, String.join(".", observation.codes()));
+        statement.setString(2, joinCodes(observation.codes()));
         if (observation.value().isPresent()) {
           statement.setLong(3, observation.value().getAsLong());
         } else {
@@ -230,6 +230,26 @@ public final class PullLog {
       }
       statement.executeBatch();
     }
+  }
+
+  /**
+   * The codes as one SDMX-like key joined by '.'. Open lists (ports) hold names, which may hold a
+   * '.' ("Philip S. W. Goldson"): '%' and '.' inside a code are written %25 and %2E.
+   */
+  static String joinCodes(List<String> codes) {
+    List<String> escaped = new ArrayList<>(codes.size());
+    for (String code : codes) {
+      escaped.add(code.replace("%", "%25").replace(".", "%2E"));
+    }
+    return String.join(".", escaped);
+  }
+
+  static String[] splitCodes(String joined) {
+    String[] codes = joined.split("\\.", -1);
+    for (int i = 0; i < codes.length; i++) {
+      codes[i] = codes[i].replace("%2E", ".").replace("%25", "%");
+    }
+    return codes;
   }
 
   private static PullRecord readPull(ResultSet row) throws SQLException {

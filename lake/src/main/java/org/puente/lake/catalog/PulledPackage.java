@@ -56,8 +56,8 @@ public record PulledPackage(
       if (!List.of("F", "C", "D", "N").contains(confStatus)) {
         throw new IllegalArgumentException("CONF_STATUS is F, C, D or N, not " + confStatus);
       }
-      if (codes.stream().anyMatch(code -> code.isEmpty() || code.contains("."))) {
-        throw new IllegalArgumentException("a code is not empty and holds no '.'");
+      if (codes.stream().anyMatch(String::isEmpty)) {
+        throw new IllegalArgumentException("a code is not empty");
       }
     }
   }

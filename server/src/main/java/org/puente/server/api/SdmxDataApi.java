@@ -172,7 +172,7 @@ public final class SdmxDataApi {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ctx.result(bytes.toByteArray());
+    ExchangeApi.signed(server, ctx, bytes.toByteArray());
   }
 
   /** The {@code c[DIM]} query parameters: DIM → the value as sent. */
