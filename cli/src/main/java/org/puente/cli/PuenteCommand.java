@@ -38,6 +38,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ServeCommand.class,
       LinkageCommand.class,
       SimulateCommand.class,
+      AgreementsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PuenteCommand implements Runnable {

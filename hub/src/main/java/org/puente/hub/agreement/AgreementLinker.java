@@ -27,8 +27,23 @@ public final class AgreementLinker {
 
   private AgreementLinker() {}
 
+  /**
+   * Told each link made, as the positions of the two records in their sides (0-based): for
+   * evaluation against a truth that knows the positions. Never given a token or a score.
+   */
+  public interface Links {
+    void link(int aPosition, int bPosition);
+  }
+
   /** Links {@code a} with {@code b} and counts by month. */
   public static LinkCounts link(Agreement agreement, Iterator<SideRow> a, Iterator<SideRow> b) {
+    return link(agreement, a, b, (x, y) -> {});
+  }
+
+  /** As {@link #link(Agreement, Iterator, Iterator)}, telling {@code links} each link made. */
+  public static LinkCounts link(
+      Agreement agreement, Iterator<SideRow> a, Iterator<SideRow> b, Links links) {
+    requireNonNull(links, "links is null");
     requireNonNull(agreement, "agreement is null");
     int window = agreement.link().windowDays();
     int fields = agreement.fields().size();
@@ -89,6 +104,7 @@ public final class AgreementLinker {
         aUsed[aIndex] = true;
         bUsed[bIndex] = true;
         month(counts, aDates.get(aIndex))[0]++;
+        links.link(aIndex, bIndex);
       }
     }
     for (int i = 0; i < aUsed.length; i++) {

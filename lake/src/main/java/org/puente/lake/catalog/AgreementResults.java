@@ -94,11 +94,14 @@ public final class AgreementResults {
             try (ResultSet row = statement.executeQuery()) {
               while (row.next()) {
                 long value = row.getLong("obs_value");
+                // Read at once: wasNull() tells of the last column read.
+                OptionalLong published =
+                    row.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
                 cells.add(
                     new AgreementResult(
                         row.getString("period"),
                         row.getString("measure"),
-                        row.wasNull() ? OptionalLong.empty() : OptionalLong.of(value),
+                        published,
                         row.getString("status")));
               }
             }

@@ -81,7 +81,8 @@ public final class AgreementTokenExport {
     Set<TokenKind> needed = EnumSet.noneOf(TokenKind.class);
     agreement.fields().forEach(field -> needed.addAll(field.kinds()));
     List<TokenKind> columns = List.copyOf(needed);
-    StringBuilder sql = new StringBuilder("SELECT " + RegionalSchema.EVENT_DATE);
+    StringBuilder sql =
+        new StringBuilder("SELECT " + RegionalSchema.EVENT_DATE + ", " + RecordTable.KEY_ID);
     for (TokenKind token : columns) {
       sql.append(", ").append(RecordTable.tokenColumn(token));
     }
@@ -114,13 +115,14 @@ public final class AgreementTokenExport {
         try (ResultSet row = statement.executeQuery()) {
           String[] stored = new String[columns.size()];
           while (row.next()) {
+            String keyId = row.getString(2);
             for (int i = 0; i < stored.length; i++) {
-              stored[i] = row.getString(i + 2);
+              stored[i] = row.getString(i + 3);
             }
             out.write(row.getDate(1).toLocalDate().toString());
             for (AgreementField field : agreement.fields()) {
               out.write(',');
-              out.write(token(field, columns, stored));
+              out.write(token(field, columns, keyId, stored));
             }
             out.write('\n');
             rows++;
@@ -139,15 +141,16 @@ public final class AgreementTokenExport {
   }
 
   /** The per-agreement token of one field, or empty when a part is missing. */
-  private String token(AgreementField field, List<TokenKind> columns, String[] stored) {
+  private String token(
+      AgreementField field, List<TokenKind> columns, String keyId, String[] stored) {
     List<MatchToken> parts = new ArrayList<>(field.kinds().size());
     for (TokenKind kind : field.kinds()) {
-      String encoded = stored[columns.indexOf(kind)];
-      if (encoded == null || encoded.isEmpty()) {
+      String value = stored[columns.indexOf(kind)];
+      if (value == null || value.isEmpty() || keyId == null) {
         return "";
       }
-      int colon = encoded.lastIndexOf(':');
-      parts.add(new MatchToken(kind, encoded.substring(0, colon), encoded.substring(colon + 1)));
+      // The lake keeps a token's value in its column and the network key's id in key_id.
+      parts.add(new MatchToken(kind, keyId, value));
     }
     return parts.size() == 1 ? tokens.derive(parts.get(0)).value() : tokens.deriveCombined(parts);
   }
