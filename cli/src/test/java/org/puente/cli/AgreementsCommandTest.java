@@ -78,7 +78,9 @@ class AgreementsCommandTest {
     assertThat(noKey.err()).contains("--key-id");
     assertThat(run(add(hub, "--key-id", keyId)).exitCode()).isZero();
     // single-name kinds are refused, with the reason
-    CliRun names = run(add(mex, "--fields", "FIRST_SURNAME"));
+    String[] surname = add(mex);
+    surname[surname.length - 1] = "DOCUMENT,FIRST_SURNAME";
+    CliRun names = run(surname);
     assertThat(names.exitCode()).isEqualTo(2);
     assertThat(names.err()).contains("single-name token");
 
