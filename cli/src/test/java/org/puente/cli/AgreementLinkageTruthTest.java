@@ -69,11 +69,13 @@ class AgreementLinkageTruthTest {
   static final YearMonth FIRST = YearMonth.of(2024, 1);
   static final YearMonth LAST = YearMonth.of(2024, 6);
   static final String ID = "GTM-MEX-2026";
+  static final String RETURNS = "MEX-GTM-RETURNS-2026";
 
   @TempDir static Path dir;
 
   static Path region;
   static Agreement agreement;
+  static Agreement returns;
   static Party gtm;
   static Party mex;
 
@@ -86,7 +88,7 @@ class AgreementLinkageTruthTest {
     region = dir.resolve("region");
     simulator.run(
         new SimulationConfig(
-            11, 0.0005, FIRST, LAST, List.of("GTM", "MEX"), NoiseSettings.defaults(), 2),
+            11, 0.0015, FIRST, LAST, List.of("GTM", "MEX"), NoiseSettings.defaults(), 2),
         region,
         households -> {});
     SecureRandom random = new SecureRandom();
@@ -98,8 +100,17 @@ class AgreementLinkageTruthTest {
     Path keyFile = dir.resolve("agreement.key");
     gtmKeys = gtmKeys.newAgreementKey(ID, keyFile, Clock.systemUTC(), random);
     mexKeys = mexKeys.importAgreementKey(ID, keyFile);
+    Path returnsKeyFile = dir.resolve("returns.key");
+    mexKeys = mexKeys.newAgreementKey(RETURNS, returnsKeyFile, Clock.systemUTC(), random);
+    gtmKeys = gtmKeys.importAgreementKey(RETURNS, returnsKeyFile);
     gtm =
-        ingest(gtmHome, gtmKeys, "gtm-crossings", region.resolve("GTM/igm_flujos_migratorios.csv"));
+        ingest(
+            gtmHome,
+            gtmKeys,
+            "gtm-crossings",
+            region.resolve("GTM/igm_flujos_migratorios.csv"),
+            "gtm-returns",
+            region.resolve("GTM/igm_retornados.csv"));
     mex =
         ingest(
             mexHome, mexKeys, "mex-crossings", region.resolve("MEX/inm_registros_migratorios.csv"));
@@ -114,6 +125,17 @@ class AgreementLinkageTruthTest {
             LocalDate.of(2026, 12, 31),
             AgreementField.parseList("DOCUMENT,BLOCK_GIVEN_DATE,NAME_SET+BIRTH_DATE"),
             gtmKeys.agreementKey(ID).orElseThrow().id());
+    returns =
+        new Agreement(
+            RETURNS,
+            "MEX",
+            "GTM",
+            LinkKind.RETURNS_TO_DEPARTURES,
+            "returns of Guatemalans from Mexico",
+            LocalDate.of(2026, 1, 1),
+            LocalDate.of(2026, 12, 31),
+            AgreementField.parseList("DOCUMENT,BLOCK_GIVEN_DATE,NAME_SET+BIRTH_DATE"),
+            mexKeys.agreementKey(RETURNS).orElseThrow().id());
   }
 
   @AfterAll
@@ -124,26 +146,32 @@ class AgreementLinkageTruthTest {
     }
   }
 
-  private static Party ingest(NodeHome home, KeyStore keys, String spec, Path export)
+  /** A node with the exports given as spec name, file, spec name, file, … */
+  private static Party ingest(NodeHome home, KeyStore keys, Object... specsAndExports)
       throws IOException {
     home.createStorage();
     Catalog catalog = Catalog.open(CatalogConfig.embedded(home.catalog()), Clock.systemUTC());
     Lake lake = Lake.open(home, catalog);
     Path specs = Path.of("../examples/specs");
-    Ingestor.standard(lake, keys)
-        .ingest(
-            SpecParser.standard()
-                .parse(spec + ".yaml", Files.readString(specs.resolve(spec + ".yaml"))),
-            export,
-            done -> {});
+    for (int i = 0; i < specsAndExports.length; i += 2) {
+      String spec = (String) specsAndExports[i];
+      var result =
+          Ingestor.standard(lake, keys)
+              .ingest(
+                  SpecParser.standard()
+                      .parse(spec + ".yaml", Files.readString(specs.resolve(spec + ".yaml"))),
+                  (Path) specsAndExports[i + 1],
+                  done -> {});
+      assertThat(result.counts().accepted()).as(spec).isPositive();
+    }
     return new Party(home, keys, catalog, lake);
   }
 
   @Test
   void linkageAgreesWithTheSimulatorsTruth() throws Exception {
     // 1. what the nodes answer
-    String sideA = export(gtm, AgreementSide.A);
-    String sideB = export(mex, AgreementSide.B);
+    String sideA = export(gtm, agreement, AgreementSide.A);
+    String sideB = export(mex, agreement, AgreementSide.B);
     // 2. the hub links them and keeps the protected counts only
     NodeHome hubHome = new NodeHome(dir.resolve("hub"));
     hubHome.createStorage();
@@ -159,8 +187,20 @@ class AgreementLinkageTruthTest {
     // 3. the same sides rebuilt here with each record's id, to know which records were linked
     List<String> aIds = new ArrayList<>();
     List<String> bIds = new ArrayList<>();
-    List<SideRow> aRows = sideRows(gtm, "GTM", "DEPARTURE", "MEX", aIds);
-    List<SideRow> bRows = sideRows(mex, "MEX", "ARRIVAL", "GTM", bIds);
+    List<SideRow> aRows =
+        sideRows(
+            gtm,
+            ID,
+            CROSSINGS + "GTM",
+            "direction = 'DEPARTURE' AND counterpart_country = 'MEX'",
+            aIds);
+    List<SideRow> bRows =
+        sideRows(
+            mex,
+            ID,
+            CROSSINGS + "MEX",
+            "direction = 'ARRIVAL' AND counterpart_country = 'GTM'",
+            bIds);
     assertThat(sideA.lines().count() - 1).isEqualTo(aRows.size());
     assertThat(sideB.lines().count() - 1).isEqualTo(bRows.size());
     List<int[]> links = new ArrayList<>();
@@ -211,6 +251,107 @@ class AgreementLinkageTruthTest {
     }
   }
 
+  /**
+   * Mexico's departures to Guatemala linked with the returns Guatemala registers from Mexico. The
+   * truth of returns is aggregate only, so true pairs are counted over the exported records: a
+   * departure record and a return record that {@code truth/records.csv} gives to one traveller, the
+   * return 0 to 30 days after, one to one, nearest first.
+   */
+  @Test
+  void returnsLinkWithTheDeparturesTheyFollow() throws Exception {
+    String sideA = export(mex, returns, AgreementSide.A);
+    String sideB = export(gtm, returns, AgreementSide.B);
+    List<String> aIds = new ArrayList<>();
+    List<String> bIds = new ArrayList<>();
+    List<SideRow> aRows =
+        sideRows(
+            mex,
+            RETURNS,
+            CROSSINGS + "MEX",
+            "direction = 'DEPARTURE' AND counterpart_country = 'GTM'",
+            aIds);
+    List<SideRow> bRows =
+        sideRows(gtm, RETURNS, RETURN_RECORDS + "GTM", "returned_from = 'MEX'", bIds);
+    assertThat(sideA.lines().count() - 1).isEqualTo(aRows.size());
+    assertThat(sideB.lines().count() - 1).isEqualTo(bRows.size());
+    LinkCounts fromFiles =
+        AgreementLinker.link(
+            returns,
+            org.puente.hub.agreement.SideFile.rows(returns, new StringReader(sideA), "a.csv"),
+            org.puente.hub.agreement.SideFile.rows(returns, new StringReader(sideB), "b.csv"));
+    List<int[]> links = new ArrayList<>();
+    LinkCounts counts =
+        AgreementLinker.link(
+            returns, aRows.iterator(), bRows.iterator(), (x, y) -> links.add(new int[] {x, y}));
+    assertThat(counts).isEqualTo(fromFiles);
+    Map<String, String> mexTraveller = travellers("MEX", "inm_registros_migratorios.csv");
+    Map<String, String> gtmTraveller = travellers("GTM", "igm_retornados.csv");
+    // true pairs over the records, by traveller
+    Map<String, List<LocalDate>> departures = new HashMap<>();
+    Map<String, List<LocalDate>> returned = new HashMap<>();
+    for (int i = 0; i < aRows.size(); i++) {
+      String traveller = mexTraveller.get(aIds.get(i));
+      if (traveller != null) {
+        departures.computeIfAbsent(traveller, t -> new ArrayList<>()).add(aRows.get(i).date());
+      }
+    }
+    for (int i = 0; i < bRows.size(); i++) {
+      String traveller = gtmTraveller.get(bIds.get(i));
+      if (traveller != null) {
+        returned.computeIfAbsent(traveller, t -> new ArrayList<>()).add(bRows.get(i).date());
+      }
+    }
+    long truePairs = 0;
+    for (Map.Entry<String, List<LocalDate>> entry : departures.entrySet()) {
+      truePairs +=
+          pairs(
+              entry.getValue(),
+              returned.getOrDefault(entry.getKey(), List.of()),
+              LinkKind.RETURN_DAYS);
+    }
+    long right = 0;
+    for (int[] link : links) {
+      String a = mexTraveller.get(aIds.get(link[0]));
+      if (a != null && a.equals(gtmTraveller.get(bIds.get(link[1])))) {
+        right++;
+      }
+    }
+    double precision = (double) right / links.size();
+    double recall = (double) right / truePairs;
+    System.out.printf(
+        "agreement linkage returns MEX→GTM: A %d, B %d, true pairs %d, linked %d, right %d,"
+            + " precision %.4f, recall %.4f%n",
+        aRows.size(), bRows.size(), truePairs, links.size(), right, precision, recall);
+    assertThat(truePairs).isGreaterThan(50);
+    assertThat(precision).isGreaterThanOrEqualTo(0.99);
+    assertThat(recall).isGreaterThanOrEqualTo(0.95);
+  }
+
+  /** Dates of one traveller paired 0 to {@code window} days apart, one to one, nearest first. */
+  static long pairs(List<LocalDate> out, List<LocalDate> in, int window) {
+    List<long[]> candidates = new ArrayList<>();
+    for (int i = 0; i < out.size(); i++) {
+      for (int j = 0; j < in.size(); j++) {
+        long gap = in.get(j).toEpochDay() - out.get(i).toEpochDay();
+        if (gap >= 0 && gap <= window) {
+          candidates.add(new long[] {gap, i, j});
+        }
+      }
+    }
+    candidates.sort((x, y) -> Long.compare(x[0], y[0]));
+    boolean[] usedOut = new boolean[out.size()];
+    boolean[] usedIn = new boolean[in.size()];
+    long pairs = 0;
+    for (long[] c : candidates) {
+      if (!usedOut[(int) c[1]] && !usedIn[(int) c[2]]) {
+        usedOut[(int) c[1]] = true;
+        usedIn[(int) c[2]] = true;
+        pairs++;
+      }
+    }
+    return pairs;
+  }
+
   private static Optional<Long> value(List<AgreementResult> cells, String month, String measure) {
     return cells.stream()
         .filter(c -> c.month().equals(month) && c.measure().equals(measure))
@@ -219,22 +360,25 @@ class AgreementLinkageTruthTest {
             c -> c.value().isPresent() ? Optional.of(c.value().getAsLong()) : Optional.empty());
   }
 
-  private static String export(Party node, AgreementSide side) {
+  private static String export(Party node, Agreement agreement, AgreementSide side) {
     StringWriter out = new StringWriter();
     new AgreementTokenExport(
-            new LakeReader(node.home(), node.catalog()), node.keys().agreementKey(ID).orElseThrow())
+            new LakeReader(node.home(), node.catalog()),
+            node.keys().agreementKey(agreement.id()).orElseThrow())
         .write(agreement, side, FIRST, LAST, out);
     return out.toString();
   }
 
+  static final String CROSSINGS = "kind=BORDER_CROSSING/country=";
+  static final String RETURN_RECORDS = "kind=RETURN_OF_NATIONAL/country=";
+
   /** A side read from the node's Parquet files directly, with each record's id beside it. */
   private static List<SideRow> sideRows(
-      Party node, String country, String direction, String counterpart, List<String> ids)
+      Party node, String agreementId, String partition, String where, List<String> ids)
       throws SQLException {
-    NodeKey key = node.keys().agreementKey(ID).orElseThrow();
+    NodeKey key = node.keys().agreementKey(agreementId).orElseThrow();
     AgreementTokens tokens = new AgreementTokens(key);
-    String glob =
-        node.home().lake().resolve("kind=BORDER_CROSSING/country=" + country) + "/*/*.parquet";
+    String glob = node.home().lake().resolve(partition) + "/*/*.parquet";
     List<SideRow> rows = new ArrayList<>();
     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = duckdb.createStatement();
@@ -243,11 +387,8 @@ class AgreementLinkageTruthTest {
                 "SELECT record_id, event_date, key_id, tok_document, tok_block_given_date,"
                     + " tok_name_set, tok_birth_date FROM read_parquet('"
                     + glob
-                    + "') WHERE direction = '"
-                    + direction
-                    + "' AND counterpart_country = '"
-                    + counterpart
-                    + "'")) {
+                    + "') WHERE "
+                    + where)) {
       while (row.next()) {
         String keyId = row.getString(3);
         String document = row.getString(4);
