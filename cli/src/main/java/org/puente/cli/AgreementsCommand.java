@@ -3,23 +3,29 @@ package org.puente.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.exchange.Agreement;
 import org.puente.exchange.AgreementField;
+import org.puente.exchange.AgreementSide;
 import org.puente.exchange.LinkKind;
 import org.puente.hub.agreement.AgreementLinkage;
+import org.puente.hub.agreement.SideFetcher;
 import org.puente.lake.catalog.AgreementResult;
 import org.puente.lake.catalog.Catalog;
+import org.puente.node.SecureFiles;
 import org.puente.node.keys.KeyStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -195,8 +201,9 @@ final class AgreementsCommand implements Runnable {
       name = "link",
       mixinStandardHelpOptions = true,
       description = {
-        "At the hub: link side A's and side B's token files (each as the nodes answer",
-        "/api/exchange/agreements/{id}/tokens), protect the counts and keep only those."
+        "At the hub: link side A's and side B's tokens (files as the nodes answer",
+        "/api/exchange/agreements/{id}/tokens, or fetched from the nodes with the hub's API",
+        "tokens), protect the counts and keep only those. Fetched sides are deleted after."
       })
   static final class Link implements Runnable {
     @Mixin CommonOptions common;
@@ -206,33 +213,84 @@ final class AgreementsCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "ID", description = "The agreement id.")
     String id;
 
-    @Option(names = "--a-file", required = true, paramLabel = "FILE", description = "Side A.")
+    @Option(names = "--a-file", paramLabel = "FILE", description = "Side A, from a file.")
     Path aFile;
 
-    @Option(names = "--b-file", required = true, paramLabel = "FILE", description = "Side B.")
+    @Option(names = "--b-file", paramLabel = "FILE", description = "Side B, from a file.")
     Path bFile;
+
+    @Option(names = "--a-url", paramLabel = "URL", description = "Side A's node, fetched.")
+    URI aUrl;
+
+    @Option(names = "--a-token", paramLabel = "TOKEN", description = "API token at A's node.")
+    String aToken;
+
+    @Option(names = "--b-url", paramLabel = "URL", description = "Side B's node, fetched.")
+    URI bUrl;
+
+    @Option(names = "--b-token", paramLabel = "TOKEN", description = "API token at B's node.")
+    String bToken;
+
+    @Option(names = "--from", paramLabel = "yyyy-MM", description = "First month (URLs).")
+    YearMonth from;
+
+    @Option(names = "--to", paramLabel = "yyyy-MM", description = "Last month (URLs).")
+    YearMonth to;
 
     @Override
     public void run() {
+      boolean files = aFile != null && bFile != null && aUrl == null && bUrl == null;
+      boolean urls =
+          aFile == null
+              && bFile == null
+              && aUrl != null
+              && bUrl != null
+              && aToken != null
+              && bToken != null;
+      if (!files && !urls) {
+        throw new PuenteException(
+            ErrorCode.USAGE,
+            "give --a-file and --b-file, or --a-url, --a-token, --b-url and --b-token");
+      }
       AgreementLinkage.Outcome outcome;
-      try (Catalog catalog = catalogOption.openCatalog(common);
-          Reader a = Files.newBufferedReader(aFile, StandardCharsets.UTF_8);
-          Reader b = Files.newBufferedReader(bFile, StandardCharsets.UTF_8)) {
+      try (Catalog catalog = catalogOption.openCatalog(common)) {
         Agreement agreement =
             catalog
                 .agreements()
                 .find(id)
                 .orElseThrow(() -> new PuenteException(ErrorCode.NOT_FOUND, "no agreement " + id));
-        outcome =
-            new AgreementLinkage(catalog)
-                .run(
+        if (files) {
+          outcome = link(catalog, agreement, aFile, bFile);
+        } else {
+          Path dir = exchangeDirectory(common.nodeHome().root().resolve("exchange"));
+          SideFetcher fetcher = SideFetcher.standard();
+          Path a = null;
+          Path b = null;
+          try {
+            a =
+                fetcher.fetch(
+                    aUrl,
+                    aToken,
                     agreement,
-                    a,
-                    aFile.getFileName().toString(),
-                    b,
-                    bFile.getFileName().toString());
-      } catch (IOException e) {
-        throw new PuenteException(ErrorCode.UNAVAILABLE, "cannot read " + e.getMessage());
+                    AgreementSide.A,
+                    Optional.ofNullable(from),
+                    Optional.ofNullable(to),
+                    dir);
+            b =
+                fetcher.fetch(
+                    bUrl,
+                    bToken,
+                    agreement,
+                    AgreementSide.B,
+                    Optional.ofNullable(from),
+                    Optional.ofNullable(to),
+                    dir);
+            outcome = link(catalog, agreement, a, b);
+          } finally {
+            deleteQuietly(a);
+            deleteQuietly(b);
+          }
+        }
       }
       PrintWriter out = spec.commandLine().getOut();
       if (common.json) {
@@ -257,6 +315,46 @@ final class AgreementsCommand implements Runnable {
             cell.value().isPresent() ? Long.toString(cell.value().getAsLong()) : "x",
             cell.status());
       }
+    }
+  }
+
+  private static AgreementLinkage.Outcome link(
+      Catalog catalog, Agreement agreement, Path aFile, Path bFile) {
+    try (Reader a = Files.newBufferedReader(aFile, StandardCharsets.UTF_8);
+        Reader b = Files.newBufferedReader(bFile, StandardCharsets.UTF_8)) {
+      return new AgreementLinkage(catalog)
+          .run(agreement, a, aFile.getFileName().toString(), b, bFile.getFileName().toString());
+    } catch (IOException e) {
+      throw new PuenteException(ErrorCode.UNAVAILABLE, "cannot read " + e.getMessage());
+    }
+  }
+
+  /**
+   * The hub's private folder for sides being linked; sides an interrupted linkage left there are
+   * deleted first (tokens are kept only while a linkage runs).
+   */
+  private static Path exchangeDirectory(Path dir) {
+    try {
+      SecureFiles.createPrivateDirectories(dir);
+      try (var leftovers = Files.newDirectoryStream(dir, "side-*.csv")) {
+        for (Path file : leftovers) {
+          Files.deleteIfExists(file);
+        }
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new PuenteException(ErrorCode.UNAVAILABLE, "cannot prepare " + dir);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // Deleted by the next linkage's clean-up of the folder.
     }
   }
 

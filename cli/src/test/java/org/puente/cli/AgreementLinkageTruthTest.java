@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +50,12 @@ import org.puente.privacy.AgreementTokens;
 import org.puente.privacy.MatchToken;
 import org.puente.privacy.NodeKey;
 import org.puente.privacy.TokenKind;
+import org.puente.server.NodeParts;
+import org.puente.server.NodeServer;
+import org.puente.server.ServerOptions;
+import org.puente.server.auth.Accounts;
+import org.puente.server.auth.Role;
+import org.puente.server.auth.Secrets;
 import org.puente.server.exchange.AgreementTokenExport;
 import org.puente.sim.SimulationConfig;
 import org.puente.sim.Simulator;
@@ -121,8 +128,8 @@ class AgreementLinkageTruthTest {
             "MEX",
             LinkKind.DEPARTURES_TO_ARRIVALS,
             "bilateral flows, mirror statistics",
-            LocalDate.of(2026, 1, 1),
-            LocalDate.of(2026, 12, 31),
+            LocalDate.now(ZoneOffset.UTC).minusYears(1),
+            LocalDate.now(ZoneOffset.UTC).plusYears(1),
             AgreementField.parseList("DOCUMENT,BLOCK_GIVEN_DATE,NAME_SET+BIRTH_DATE"),
             gtmKeys.agreementKey(ID).orElseThrow().id());
     returns =
@@ -132,8 +139,8 @@ class AgreementLinkageTruthTest {
             "GTM",
             LinkKind.RETURNS_TO_DEPARTURES,
             "returns of Guatemalans from Mexico",
-            LocalDate.of(2026, 1, 1),
-            LocalDate.of(2026, 12, 31),
+            LocalDate.now(ZoneOffset.UTC).minusYears(1),
+            LocalDate.now(ZoneOffset.UTC).plusYears(1),
             AgreementField.parseList("DOCUMENT,BLOCK_GIVEN_DATE,NAME_SET+BIRTH_DATE"),
             mexKeys.agreementKey(RETURNS).orElseThrow().id());
   }
@@ -350,6 +357,132 @@ class AgreementLinkageTruthTest {
       }
     }
     return pairs;
+  }
+
+  /**
+   * The hub fetches both sides over HTTP from the two nodes' servers, with the API tokens of its
+   * regional-analyst accounts, and finds what linking the exported files finds; the fetched sides
+   * are deleted.
+   */
+  @Test
+  void theHubFetchesTheSidesFromTheNodes() throws Exception {
+    SecureRandom random = new SecureRandom();
+    List<NodeServer> servers = new ArrayList<>();
+    List<String> tokens = new ArrayList<>();
+    try {
+      for (Party party : List.of(gtm, mex)) {
+        if (party.catalog().agreements().find(ID).isEmpty()) {
+          party.catalog().agreements().add(agreement);
+        }
+        var account =
+            Accounts.add(
+                party.catalog(),
+                "hub-" + servers.size(),
+                Role.REGIONAL_ANALYST,
+                Optional.empty(),
+                "a long hub password 1234".toCharArray(),
+                random);
+        String token = Secrets.newToken(random);
+        party
+            .catalog()
+            .users()
+            .addToken(account.id(), "hub", Secrets.sha256Hex(token), Optional.empty());
+        tokens.add(token);
+        Path specs = Files.createDirectories(party.home().root().resolve("specs"));
+        servers.add(
+            NodeServer.start(
+                new NodeParts(party.home(), party.keys(), party.catalog(), party.lake(), specs),
+                ServerOptions.defaults(0),
+                "test"));
+      }
+      String hub = dir.resolve("hub-cli").toString();
+      assertThat(CliRun.run("init", "--home", hub).exitCode()).isZero();
+      CliRun added =
+          CliRun.run(
+              "agreements",
+              "add",
+              ID,
+              "--home",
+              hub,
+              "--a",
+              "GTM",
+              "--b",
+              "MEX",
+              "--link",
+              "departures-arrivals",
+              "--purpose",
+              "bilateral flows",
+              "--from",
+              agreement.validFrom().toString(),
+              "--until",
+              agreement.validUntil().toString(),
+              "--fields",
+              "DOCUMENT,BLOCK_GIVEN_DATE,NAME_SET+BIRTH_DATE",
+              "--key-id",
+              agreement.keyId());
+      assertThat(added.exitCode()).as(added.err()).isZero();
+      CliRun linked =
+          CliRun.run(
+              "agreements",
+              "link",
+              ID,
+              "--home",
+              hub,
+              "--json",
+              "--from",
+              FIRST.toString(),
+              "--to",
+              LAST.toString(),
+              "--a-url",
+              "http://127.0.0.1:" + servers.get(0).port(),
+              "--a-token",
+              tokens.get(0),
+              "--b-url",
+              "http://127.0.0.1:" + servers.get(1).port(),
+              "--b-token",
+              tokens.get(1));
+      assertThat(linked.exitCode()).as(linked.err()).isZero();
+      LinkCounts expected =
+          AgreementLinker.link(
+              agreement,
+              org.puente.hub.agreement.SideFile.rows(
+                  agreement, new StringReader(export(gtm, agreement, AgreementSide.A)), "a"),
+              org.puente.hub.agreement.SideFile.rows(
+                  agreement, new StringReader(export(mex, agreement, AgreementSide.B)), "b"));
+      com.fasterxml.jackson.databind.JsonNode cells =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(linked.out()).get("cells");
+      long total = -1;
+      for (com.fasterxml.jackson.databind.JsonNode cell : cells) {
+        if (cell.get("month").asText().equals("_T") && cell.get("measure").asText().equals("_T")) {
+          total = cell.get("value").asLong();
+        }
+      }
+      assertThat(total)
+          .isEqualTo(expected.matched() + expected.aUnmatched() + expected.bUnmatched());
+      try (var left = Files.list(Path.of(hub, "exchange"))) {
+        assertThat(left).isEmpty();
+      }
+      // a wrong token is refused by the node, and the hub says so
+      CliRun refused =
+          CliRun.run(
+              "agreements",
+              "link",
+              ID,
+              "--home",
+              hub,
+              "--a-url",
+              "http://127.0.0.1:" + servers.get(0).port(),
+              "--a-token",
+              tokens.get(1),
+              "--b-url",
+              "http://127.0.0.1:" + servers.get(1).port(),
+              "--b-token",
+              tokens.get(1));
+      assertThat(refused.exitCode()).isEqualTo(1);
+      assertThat(refused.err()).contains("refused side A (401)");
+    } finally {
+      servers.forEach(NodeServer::close);
+    }
   }
 
   private static Optional<Long> value(List<AgreementResult> cells, String month, String measure) {

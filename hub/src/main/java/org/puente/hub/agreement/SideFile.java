@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.exchange.Agreement;
-import org.puente.exchange.AgreementField;
 
 /**
  * Reads one side's CSV as a node's {@code /api/exchange/agreements/{id}/tokens} answers it: the
@@ -110,10 +109,5 @@ public final class SideFile {
 
   private static PuenteException bad(String name, long line, String why) {
     return new PuenteException(ErrorCode.BAD_INPUT, name + " line " + line + ": " + why);
-  }
-
-  /** For documentation: the fields' columns in order. */
-  static List<String> columns(Agreement agreement) {
-    return agreement.fields().stream().map(AgreementField::column).toList();
   }
 }
