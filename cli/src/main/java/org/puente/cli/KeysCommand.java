@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
       KeysCommand.ListKeys.class,
       KeysCommand.ImportNetwork.class,
       KeysCommand.ExportNetwork.class,
-      KeysCommand.RotateEncryption.class
+      KeysCommand.RotateEncryption.class,
+      KeysCommand.AgreementKeys.class
     })
 final class KeysCommand implements Runnable {
 
@@ -180,6 +181,92 @@ final class KeysCommand implements Runnable {
                 + "); "
                 + result.rowsReencrypted()
                 + " rejected rows re-encrypted");
+      }
+    }
+  }
+
+  /** {@code puente keys agreement new|import}. */
+  @Command(
+      name = "agreement",
+      mixinStandardHelpOptions = true,
+      description = {
+        "The key of an exchange agreement (docs/EXCHANGE.md): one party makes it and hands the",
+        "file to the other by a secure channel; the hub never holds it."
+      },
+      subcommands = {AgreementKeys.NewKey.class, AgreementKeys.ImportKey.class})
+  static final class AgreementKeys implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+      spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code puente keys agreement new ID --out FILE}. */
+    @Command(
+        name = "new",
+        mixinStandardHelpOptions = true,
+        description = {
+          "Make a new AGREEMENT key for agreement ID, keep it in this node's key store and write",
+          "it to FILE (owner-only) for the partner node. Refuses to overwrite a file."
+        })
+    static final class NewKey implements Runnable {
+      @Mixin CommonOptions common;
+      @Spec CommandSpec spec;
+
+      @Parameters(index = "0", paramLabel = "ID", description = "The agreement id.")
+      String agreement;
+
+      @picocli.CommandLine.Option(
+          names = "--out",
+          required = true,
+          paramLabel = "FILE",
+          description = "Where to write the key for the partner.")
+      Path file;
+
+      @Override
+      public void run() {
+        KeyStore store = KeyStore.open(common.nodeHome());
+        if (Files.exists(file)) {
+          throw new PuenteException(ErrorCode.CONFLICT, file + " exists; choose a new file");
+        }
+        KeyStore after =
+            store.newAgreementKey(agreement, file, Clock.systemUTC(), new SecureRandom());
+        String id = after.agreementKey(agreement).orElseThrow().id();
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.json) {
+          Json.print(out, Map.of("agreement", agreement, "key", id, "file", file.toString()));
+        } else {
+          out.println("agreement " + agreement + ": key " + id + " kept, written to " + file);
+        }
+      }
+    }
+
+    /** {@code puente keys agreement import ID FILE}. */
+    @Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = "Keep the key of agreement ID from FILE (written by 'keys agreement new').")
+    static final class ImportKey implements Runnable {
+      @Mixin CommonOptions common;
+      @Spec CommandSpec spec;
+
+      @Parameters(index = "0", paramLabel = "ID", description = "The agreement id.")
+      String agreement;
+
+      @Parameters(index = "1", paramLabel = "FILE", description = "The agreement key file.")
+      Path file;
+
+      @Override
+      public void run() {
+        KeyStore after = KeyStore.open(common.nodeHome()).importAgreementKey(agreement, file);
+        String id = after.agreementKey(agreement).orElseThrow().id();
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.json) {
+          Json.print(out, Map.of("agreement", agreement, "key", id));
+        } else {
+          out.println("agreement " + agreement + ": key " + id + " imported");
+        }
       }
     }
   }

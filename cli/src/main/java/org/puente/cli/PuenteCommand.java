@@ -40,6 +40,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       PullCommand.class,
       LinkageCommand.class,
       SimulateCommand.class,
+      AgreementsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PuenteCommand implements Runnable {

@@ -103,8 +103,8 @@ abstract class LakeContractTest {
                 "SELECT COUNT(*), MAX(version) FROM flyway_schema_history"
                     + " WHERE success AND type = 'SQL'")) {
       row.next();
-      assertThat(row.getInt(1)).isEqualTo(5);
-      assertThat(row.getString(2)).isEqualTo("5");
+      assertThat(row.getInt(1)).isEqualTo(7);
+      assertThat(row.getString(2)).isEqualTo("7");
     }
   }
 

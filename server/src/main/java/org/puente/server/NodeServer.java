@@ -9,6 +9,7 @@ import java.time.Clock;
 import org.puente.hub.Puller;
 import org.puente.node.keys.SigningKey;
 import org.puente.server.api.AdminApi;
+import org.puente.server.api.AgreementApi;
 import org.puente.server.api.Api;
 import org.puente.server.api.ExchangeApi;
 import org.puente.server.api.HubApi;
@@ -109,6 +110,7 @@ public final class NodeServer implements AutoCloseable {
               ExchangeApi.register(server, version);
               HubApi.register(server);
               TableApi.register(server);
+              AgreementApi.register(server);
               AdminApi.register(server, version);
               WebPages.register(server, config.routes);
             });

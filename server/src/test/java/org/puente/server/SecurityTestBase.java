@@ -75,6 +75,9 @@ abstract class SecurityTestBase {
 
   /** Fills the path parameters still in braces with valid values. */
   private static String fill(String path, long submission) {
+    if (path.startsWith("/api/exchange/") || path.startsWith("/api/hub/agreements/")) {
+      path = path.replace("{id}", TestNode.AGREEMENT);
+    }
     String filled =
         path.replace("{cube}", "crossings")
             .replace("{type}", "codelist")
@@ -170,6 +173,7 @@ abstract class SecurityTestBase {
             Map.entry("POST /api/uploads", List.of("gtm-steward")),
             Map.entry("GET /api/audit", List.of("admin")),
             Map.entry("GET /api/runs", List.of("admin")),
+            Map.entry("GET /api/exchange/agreements/{id}/tokens", List.of("regional")),
             Map.entry("POST /api/runs", List.of("admin")),
             Map.entry("GET /api/hub/peers", List.of("admin", "regional")),
             Map.entry("POST /api/hub/pull", List.of("admin")),

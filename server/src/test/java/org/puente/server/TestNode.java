@@ -7,13 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.puente.derive.Derivation;
 import org.puente.derive.DerivationOptions;
+import org.puente.exchange.Agreement;
+import org.puente.exchange.AgreementField;
+import org.puente.exchange.LinkKind;
 import org.puente.ingest.store.Ingestor;
 import org.puente.lake.Lake;
 import org.puente.lake.catalog.Catalog;
@@ -43,6 +48,12 @@ public final class TestNode {
 
   /** The export not ingested at set-up: Guatemala's returns, for upload tests. */
   public static final String HELD_BACK = "igm_retornados.csv";
+
+  /**
+   * An agreement of Guatemala's departures to the United States (not in the region, so this node is
+   * party A only), valid a year either side of today, its key in the node's key store.
+   */
+  public static final String AGREEMENT = "GTM-USA-TEST";
 
   public static final String PASSWORD_SUFFIX = "-password-1234";
 
@@ -182,6 +193,21 @@ public final class TestNode {
           withBadRows(region.resolve("GTM").resolve("igm_flujos_migratorios.csv"), dir),
           done -> {});
       new Derivation(lake).run(DerivationOptions.defaults(LAST.atEndOfMonth()));
+      keys =
+          keys.newAgreementKey(AGREEMENT, dir.resolve("agreement.key"), Clock.systemUTC(), random);
+      catalog
+          .agreements()
+          .add(
+              new Agreement(
+                  AGREEMENT,
+                  "GTM",
+                  "USA",
+                  LinkKind.DEPARTURES_TO_ARRIVALS,
+                  "server tests",
+                  LocalDate.now(ZoneOffset.UTC).minusYears(1),
+                  LocalDate.now(ZoneOffset.UTC).plusYears(1),
+                  AgreementField.parseList("DOCUMENT,NAME_SET+BIRTH_DATE"),
+                  keys.agreementKey(AGREEMENT).orElseThrow().id()));
       Map<String, String> tokens = new LinkedHashMap<>();
       for (Map.Entry<String, String[]> user : USERS.entrySet()) {
         var account =

@@ -122,6 +122,14 @@ public final class Catalog implements AutoCloseable {
     return new PullLog(this);
   }
 
+  public AgreementRegistry agreements() {
+    return new AgreementRegistry(this);
+  }
+
+  public AgreementResults agreementResults() {
+    return new AgreementResults(this);
+  }
+
   public SubmissionCoverage coverage() {
     return new SubmissionCoverage(this);
   }

@@ -25,14 +25,23 @@ final class KeyFiles {
 
   static final String STORE_FORMAT = "puente-keystore/1";
   static final String NETWORK_FORMAT = "puente-network-key/1";
+  static final String AGREEMENT_FORMAT = "puente-agreement-key/1";
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private KeyFiles() {}
 
-  /** One key as held in the store. */
-  record Entry(NodeKey key, KeyStatus status) {}
+  /**
+   * One key as held in the store.
+   *
+   * @param agreement the agreement an AGREEMENT key belongs to; null for other keys
+   */
+  record Entry(NodeKey key, KeyStatus status, String agreement) {
+    Entry(NodeKey key, KeyStatus status) {
+      this(key, status, null);
+    }
+  }
 
   static void writeStore(Path file, List<Entry> entries) throws IOException {
     ObjectNode root = MAPPER.createObjectNode();
@@ -41,6 +50,9 @@ final class KeyFiles {
     for (Entry entry : entries) {
       ObjectNode key = keyNode(entry.key());
       key.put("status", entry.status().name());
+      if (entry.agreement() != null) {
+        key.put("agreement", entry.agreement());
+      }
       keys.add(key);
     }
     SecureFiles.writeAtomically(file, MAPPER.writeValueAsBytes(root));
@@ -56,7 +68,8 @@ final class KeyFiles {
     }
     for (JsonNode key : keys) {
       try {
-        entries.add(new Entry(key(key), KeyStatus.valueOf(key.path("status").asText())));
+        String agreement = key.hasNonNull("agreement") ? key.get("agreement").asText() : null;
+        entries.add(new Entry(key(key), KeyStatus.valueOf(key.path("status").asText()), agreement));
       } catch (IllegalArgumentException e) {
         throw unreadable(file, "key store", "a key entry is malformed");
       }
@@ -83,6 +96,38 @@ final class KeyFiles {
     } catch (IllegalArgumentException e) {
       throw unreadable(file, "network key file", "the key is malformed");
     }
+  }
+
+  static void writeAgreementKey(Path file, String agreement, NodeKey key) throws IOException {
+    ObjectNode root = keyNode(key);
+    root.put("format", AGREEMENT_FORMAT);
+    root.put("agreement", agreement);
+    SecureFiles.writeAtomically(file, MAPPER.writeValueAsBytes(root));
+  }
+
+  /** The agreement key in a file, checked to belong to {@code agreement}. */
+  static NodeKey readAgreementKey(Path file, String agreement) {
+    JsonNode root = readJson(file, "agreement key file");
+    requireFormat(root, AGREEMENT_FORMAT, file, "agreement key file");
+    NodeKey key;
+    try {
+      key = key(root);
+    } catch (IllegalArgumentException e) {
+      throw unreadable(file, "agreement key file", "the key is malformed");
+    }
+    if (key.purpose() != KeyPurpose.AGREEMENT) {
+      throw unreadable(file, "agreement key file", "not an agreement key");
+    }
+    if (!agreement.equals(root.path("agreement").asText())) {
+      throw new PuenteException(
+          ErrorCode.USAGE,
+          file
+              + " holds the key of agreement "
+              + root.path("agreement").asText()
+              + ", not "
+              + agreement);
+    }
+    return key;
   }
 
   private static ObjectNode keyNode(NodeKey key) {

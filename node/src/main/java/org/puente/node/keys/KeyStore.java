@@ -178,6 +178,59 @@ public final class KeyStore {
     return new KeyStore(home, next).save();
   }
 
+  /** The key of an agreement, if this node holds it. */
+  public Optional<NodeKey> agreementKey(String agreement) {
+    return entries.stream()
+        .filter(e -> agreement.equals(e.agreement()) && e.status() == KeyStatus.ACTIVE)
+        .map(KeyFiles.Entry::key)
+        .findFirst();
+  }
+
+  /**
+   * A new random key for an agreement, kept in this store and written to {@code file} (0600) for
+   * the partner node to import.
+   *
+   * @throws PuenteException CONFLICT when this store holds a key of the agreement already
+   */
+  public KeyStore newAgreementKey(String agreement, Path file, Clock clock, SecureRandom random) {
+    NodeKey key = NodeKey.generate(KeyPurpose.AGREEMENT, clock.instant(), random);
+    KeyStore next = addAgreementKey(agreement, key);
+    try {
+      KeyFiles.writeAgreementKey(file.toAbsolutePath(), agreement, key);
+    } catch (IOException e) {
+      throw new PuenteException(
+          ErrorCode.UNAVAILABLE,
+          "cannot write the agreement key to " + file + ": " + e.getMessage());
+    }
+    return next;
+  }
+
+  /**
+   * Imports the key of an agreement from a file written by {@link #newAgreementKey}. Importing the
+   * same key again changes nothing.
+   *
+   * @throws PuenteException CONFLICT when this store holds another key of the agreement
+   */
+  public KeyStore importAgreementKey(String agreement, Path file) {
+    return addAgreementKey(agreement, KeyFiles.readAgreementKey(file, agreement));
+  }
+
+  private KeyStore addAgreementKey(String agreement, NodeKey key) {
+    key.requirePurpose(KeyPurpose.AGREEMENT);
+    Optional<NodeKey> existing = agreementKey(agreement);
+    if (existing.isPresent()) {
+      if (existing.get().id().equals(key.id())) {
+        return this;
+      }
+      throw new PuenteException(
+          ErrorCode.CONFLICT,
+          "this node holds key " + existing.get().id() + " of agreement " + agreement + " already");
+    }
+    List<KeyFiles.Entry> next = new ArrayList<>(entries);
+    next.add(new KeyFiles.Entry(key, KeyStatus.ACTIVE, agreement));
+    return new KeyStore(home, next).save();
+  }
+
   /** Writes the active network key for other nodes of the network to import (0600). */
   public void exportNetwork(Path file) {
     try {

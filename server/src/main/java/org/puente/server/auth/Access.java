@@ -95,4 +95,21 @@ public final class Access {
     }
     return rules;
   }
+
+  /**
+   * A side of an agreement's per-agreement tokens: the regional analyst (the hub's account on a
+   * node) only, while the agreement is valid, and only of a party this node reports for.
+   */
+  public static void requireAgreementTokens(
+      Principal principal, boolean validToday, boolean nodeIsParty, String agreement) {
+    requireRole(principal, Role.REGIONAL_ANALYST);
+    if (!validToday) {
+      throw new PuenteException(
+          ErrorCode.FORBIDDEN, "agreement " + agreement + " is not valid today: no exchange");
+    }
+    if (!nodeIsParty) {
+      throw new PuenteException(
+          ErrorCode.FORBIDDEN, "this node reports for neither party of agreement " + agreement);
+    }
+  }
 }

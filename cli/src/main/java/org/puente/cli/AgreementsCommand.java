@@ -1,0 +1,368 @@
+package org.puente.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.puente.error.ErrorCode;
+import org.puente.error.PuenteException;
+import org.puente.exchange.Agreement;
+import org.puente.exchange.AgreementField;
+import org.puente.exchange.AgreementSide;
+import org.puente.exchange.LinkKind;
+import org.puente.hub.agreement.AgreementLinkage;
+import org.puente.hub.agreement.SideFetcher;
+import org.puente.lake.catalog.AgreementResult;
+import org.puente.lake.catalog.Catalog;
+import org.puente.node.SecureFiles;
+import org.puente.node.keys.KeyStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code puente agreements}: exchange agreements and the hub's linkage of them. */
+@Command(
+    name = "agreements",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Exchange agreements between two nodes (docs/EXCHANGE.md): record one, list them, and at",
+      "the hub link the two sides' per-agreement tokens into protected counts."
+    },
+    subcommands = {
+      AgreementsCommand.Add.class,
+      AgreementsCommand.ListAgreements.class,
+      AgreementsCommand.Link.class
+    })
+final class AgreementsCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static Map<String, Object> json(Agreement agreement) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", agreement.id());
+    json.put("partyA", agreement.partyA());
+    json.put("partyB", agreement.partyB());
+    json.put("link", agreement.link().code());
+    json.put("purpose", agreement.purpose());
+    json.put("validFrom", agreement.validFrom().toString());
+    json.put("validUntil", agreement.validUntil().toString());
+    json.put("fields", agreement.fields().stream().map(AgreementField::code).toList());
+    json.put("keyId", agreement.keyId());
+    return json;
+  }
+
+  /** {@code puente agreements add ID …}. */
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Record an agreement. The key id is that of this node's key of the agreement ('keys",
+        "agreement new' or 'import'), or --key-id on a hub, which never holds the key."
+      })
+  static final class Add implements Runnable {
+    @Mixin CommonOptions common;
+    @Mixin CatalogOption catalogOption;
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "e.g. GTM-MEX-2026")
+    String id;
+
+    @Option(names = "--a", required = true, paramLabel = "ISO3", description = "Party A.")
+    String partyA;
+
+    @Option(names = "--b", required = true, paramLabel = "ISO3", description = "Party B.")
+    String partyB;
+
+    @Option(
+        names = "--link",
+        required = true,
+        paramLabel = "LINK",
+        description = "departures-arrivals or returns-departures")
+    String link;
+
+    @Option(names = "--purpose", required = true, paramLabel = "TEXT", description = "Why.")
+    String purpose;
+
+    @Option(names = "--from", required = true, paramLabel = "DATE", description = "yyyy-MM-dd")
+    String from;
+
+    @Option(names = "--until", required = true, paramLabel = "DATE", description = "yyyy-MM-dd")
+    String until;
+
+    @Option(
+        names = "--fields",
+        required = true,
+        paramLabel = "FIELDS",
+        description = "e.g. DOCUMENT,BLOCK_GIVEN_DATE,NAME_SET+BIRTH_DATE")
+    String fields;
+
+    @Option(names = "--key-id", paramLabel = "ID", description = "The agreement key id (hub).")
+    String keyId;
+
+    @Override
+    public void run() {
+      String key = keyId;
+      if (key == null) {
+        key =
+            KeyStore.open(common.nodeHome())
+                .agreementKey(id)
+                .orElseThrow(
+                    () ->
+                        new PuenteException(
+                            ErrorCode.USAGE,
+                            "this node holds no key of agreement "
+                                + id
+                                + ": run 'puente keys agreement new|import' first, or give"
+                                + " --key-id"))
+                .id();
+      }
+      Agreement agreement =
+          new Agreement(
+              id,
+              partyA.trim().toUpperCase(java.util.Locale.ROOT),
+              partyB.trim().toUpperCase(java.util.Locale.ROOT),
+              LinkKind.parse(link),
+              purpose,
+              date(from, "--from"),
+              date(until, "--until"),
+              AgreementField.parseList(fields),
+              key);
+      try (Catalog catalog = catalogOption.openCatalog(common)) {
+        catalog.agreements().add(agreement);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (common.json) {
+        Json.print(out, json(agreement));
+      } else {
+        out.println("agreement " + id + " recorded (key " + key + ")");
+      }
+    }
+  }
+
+  /** {@code puente agreements list}. */
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "Every agreement.")
+  static final class ListAgreements implements Runnable {
+    @Mixin CommonOptions common;
+    @Mixin CatalogOption catalogOption;
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+      List<Agreement> agreements;
+      try (Catalog catalog = catalogOption.openCatalog(common)) {
+        agreements = catalog.agreements().list();
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (common.json) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        agreements.forEach(a -> rows.add(json(a)));
+        Json.print(out, rows);
+        return;
+      }
+      out.printf(
+          "%-16s %-4s %-4s %-20s %-10s %-10s %-18s %s%n",
+          "ID", "A", "B", "LINK", "FROM", "UNTIL", "KEY", "FIELDS");
+      for (Agreement a : agreements) {
+        out.printf(
+            "%-16s %-4s %-4s %-20s %-10s %-10s %-18s %s%n",
+            a.id(),
+            a.partyA(),
+            a.partyB(),
+            a.link().code(),
+            a.validFrom(),
+            a.validUntil(),
+            a.keyId(),
+            String.join(",", a.fields().stream().map(AgreementField::code).toList()));
+      }
+    }
+  }
+
+  /** {@code puente agreements link ID --a-file FILE --b-file FILE}. */
+  @Command(
+      name = "link",
+      mixinStandardHelpOptions = true,
+      description = {
+        "At the hub: link side A's and side B's tokens (files as the nodes answer",
+        "/api/exchange/agreements/{id}/tokens, or fetched from the nodes with the hub's API",
+        "tokens), protect the counts and keep only those. Fetched sides are deleted after."
+      })
+  static final class Link implements Runnable {
+    @Mixin CommonOptions common;
+    @Mixin CatalogOption catalogOption;
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The agreement id.")
+    String id;
+
+    @Option(names = "--a-file", paramLabel = "FILE", description = "Side A, from a file.")
+    Path aFile;
+
+    @Option(names = "--b-file", paramLabel = "FILE", description = "Side B, from a file.")
+    Path bFile;
+
+    @Option(names = "--a-url", paramLabel = "URL", description = "Side A's node, fetched.")
+    URI aUrl;
+
+    @Option(names = "--a-token", paramLabel = "TOKEN", description = "API token at A's node.")
+    String aToken;
+
+    @Option(names = "--b-url", paramLabel = "URL", description = "Side B's node, fetched.")
+    URI bUrl;
+
+    @Option(names = "--b-token", paramLabel = "TOKEN", description = "API token at B's node.")
+    String bToken;
+
+    @Option(names = "--from", paramLabel = "yyyy-MM", description = "First month (URLs).")
+    YearMonth from;
+
+    @Option(names = "--to", paramLabel = "yyyy-MM", description = "Last month (URLs).")
+    YearMonth to;
+
+    @Override
+    public void run() {
+      boolean files = aFile != null && bFile != null && aUrl == null && bUrl == null;
+      boolean urls =
+          aFile == null
+              && bFile == null
+              && aUrl != null
+              && bUrl != null
+              && aToken != null
+              && bToken != null;
+      if (!files && !urls) {
+        throw new PuenteException(
+            ErrorCode.USAGE,
+            "give --a-file and --b-file, or --a-url, --a-token, --b-url and --b-token");
+      }
+      AgreementLinkage.Outcome outcome;
+      try (Catalog catalog = catalogOption.openCatalog(common)) {
+        Agreement agreement =
+            catalog
+                .agreements()
+                .find(id)
+                .orElseThrow(() -> new PuenteException(ErrorCode.NOT_FOUND, "no agreement " + id));
+        if (files) {
+          outcome = link(catalog, agreement, aFile, bFile);
+        } else {
+          Path dir = exchangeDirectory(common.nodeHome().root().resolve("exchange"));
+          SideFetcher fetcher = SideFetcher.standard();
+          Path a = null;
+          Path b = null;
+          try {
+            a =
+                fetcher.fetch(
+                    aUrl,
+                    aToken,
+                    agreement,
+                    AgreementSide.A,
+                    Optional.ofNullable(from),
+                    Optional.ofNullable(to),
+                    dir);
+            b =
+                fetcher.fetch(
+                    bUrl,
+                    bToken,
+                    agreement,
+                    AgreementSide.B,
+                    Optional.ofNullable(from),
+                    Optional.ofNullable(to),
+                    dir);
+            outcome = link(catalog, agreement, a, b);
+          } finally {
+            deleteQuietly(a);
+            deleteQuietly(b);
+          }
+        }
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (common.json) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (AgreementResult cell : outcome.published()) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("month", cell.month());
+          row.put("measure", cell.measure());
+          row.put("value", cell.value().isPresent() ? cell.value().getAsLong() : null);
+          row.put("status", cell.status());
+          rows.add(row);
+        }
+        Json.print(out, Map.of("agreement", id, "cells", rows));
+        return;
+      }
+      out.printf("%-8s %-12s %10s %s%n", "MONTH", "MEASURE", "VALUE", "STATUS");
+      for (AgreementResult cell : outcome.published()) {
+        out.printf(
+            "%-8s %-12s %10s %s%n",
+            cell.month(),
+            cell.measure(),
+            cell.value().isPresent() ? Long.toString(cell.value().getAsLong()) : "x",
+            cell.status());
+      }
+    }
+  }
+
+  private static AgreementLinkage.Outcome link(
+      Catalog catalog, Agreement agreement, Path aFile, Path bFile) {
+    try (Reader a = Files.newBufferedReader(aFile, StandardCharsets.UTF_8);
+        Reader b = Files.newBufferedReader(bFile, StandardCharsets.UTF_8)) {
+      return new AgreementLinkage(catalog)
+          .run(agreement, a, aFile.getFileName().toString(), b, bFile.getFileName().toString());
+    } catch (IOException e) {
+      throw new PuenteException(ErrorCode.UNAVAILABLE, "cannot read " + e.getMessage());
+    }
+  }
+
+  /**
+   * The hub's private folder for sides being linked; sides an interrupted linkage left there are
+   * deleted first (tokens are kept only while a linkage runs).
+   */
+  private static Path exchangeDirectory(Path dir) {
+    try {
+      SecureFiles.createPrivateDirectories(dir);
+      try (var leftovers = Files.newDirectoryStream(dir, "side-*.csv")) {
+        for (Path file : leftovers) {
+          Files.deleteIfExists(file);
+        }
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new PuenteException(ErrorCode.UNAVAILABLE, "cannot prepare " + dir);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // Deleted by the next linkage's clean-up of the folder.
+    }
+  }
+
+  private static LocalDate date(String text, String option) {
+    try {
+      return LocalDate.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      throw new PuenteException(ErrorCode.USAGE, option + ": a date as yyyy-MM-dd");
+    }
+  }
+}
