@@ -7,6 +7,7 @@ import io.javalin.http.staticfiles.Location;
 import java.security.SecureRandom;
 import org.puente.server.api.AdminApi;
 import org.puente.server.api.Api;
+import org.puente.server.api.MirrorApi;
 import org.puente.server.api.RunApi;
 import org.puente.server.api.SdmxApi;
 import org.puente.server.api.SdmxDataApi;
@@ -88,6 +89,7 @@ public final class NodeServer implements AutoCloseable {
               SdmxApi.register(server);
               SdmxDataApi.register(server);
               TableApi.register(server);
+              MirrorApi.register(server);
               AdminApi.register(server, version);
               WebPages.register(server, config.routes);
             });
