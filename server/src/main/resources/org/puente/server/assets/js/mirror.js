@@ -43,7 +43,7 @@
           );
         }
       },
-      grid: { left: 8, right: 16, top: 10, bottom: 60, containLabel: true },
+      grid: { left: 8, right: 16, top: 30, bottom: 60, containLabel: true },
       xAxis: {
         type: 'category',
         name: t.mirror_destination,
