@@ -133,7 +133,8 @@ public final class MirrorStatistics {
       }
     }
     List<Pair> pairs = pairs(flows, reportsCrossings, withoutExitControl);
-    List<CountryIndices> indices = indices(migrantArrivals, migrantDepartures, population);
+    List<CountryIndices> indices =
+        MigrationIndices.of(migrantArrivals, migrantDepartures, population);
 
     TreeSet<Integer> years = new TreeSet<>();
     pairs.forEach(p -> years.add(p.year()));
@@ -143,7 +144,7 @@ public final class MirrorStatistics {
     List<SystemIndex> system = new ArrayList<>();
     for (int year : years) {
       summary.add(summary(year, pairs));
-      system.add(system(year, indices));
+      system.add(MigrationIndices.system(year, indices));
     }
     return new Mirror(List.copyOf(years), pairs, summary, ports, indices, system);
   }
@@ -270,44 +271,6 @@ public final class MirrorStatistics {
     return Optional.empty();
   }
 
-  private static List<CountryIndices> indices(
-      Map<CountryYear, PulledObservation> arrivals,
-      Map<CountryYear, PulledObservation> departures,
-      PopulationSource population) {
-    TreeSet<CountryYear> keys = new TreeSet<>(arrivals.keySet());
-    keys.addAll(departures.keySet());
-    List<CountryIndices> result = new ArrayList<>();
-    for (CountryYear key : keys) {
-      OptionalLong in = value(arrivals.get(key));
-      OptionalLong out = value(departures.get(key));
-      OptionalLong net = OptionalLong.empty();
-      OptionalLong turnover = OptionalLong.empty();
-      OptionalDouble effectiveness = OptionalDouble.empty();
-      OptionalDouble rate = OptionalDouble.empty();
-      if (in.isPresent() && out.isPresent()) {
-        long n = in.getAsLong() - out.getAsLong();
-        long t = in.getAsLong() + out.getAsLong();
-        net = OptionalLong.of(n);
-        turnover = OptionalLong.of(t);
-        if (t > 0) {
-          effectiveness = OptionalDouble.of(100.0 * n / t);
-        }
-        OptionalLong people = population.population(key.country(), key.year(), TOTAL);
-        if (people.isPresent() && people.getAsLong() > 0) {
-          rate = OptionalDouble.of(1000.0 * n / people.getAsLong());
-        }
-      }
-      result.add(
-          new CountryIndices(
-              key.year(), key.country(), in, out, net, turnover, effectiveness, rate));
-    }
-    return result;
-  }
-
-  private static OptionalLong value(PulledObservation cell) {
-    return cell == null ? OptionalLong.empty() : cell.value();
-  }
-
   private static YearSummary summary(int year, List<Pair> pairs) {
     int count = 0;
     int comparable = 0;
@@ -332,24 +295,6 @@ public final class MirrorStatistics {
         comparable == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) within / comparable));
   }
 
-  private static SystemIndex system(int year, List<CountryIndices> indices) {
-    long absoluteNet = 0;
-    long turnover = 0;
-    boolean any = false;
-    for (CountryIndices country : indices) {
-      if (country.year() == year && country.net().isPresent()) {
-        absoluteNet += Math.abs(country.net().getAsLong());
-        turnover += country.turnover().getAsLong();
-        any = true;
-      }
-    }
-    return new SystemIndex(
-        year,
-        any && turnover > 0
-            ? OptionalDouble.of(100.0 * absoluteNet / turnover)
-            : OptionalDouble.empty());
-  }
-
   /** Whether every dimension but the reporter, the period and {@code broken} is the total. */
   private static boolean othersTotal(PulledObservation observation, String... broken) {
     Set<String> allowed = new HashSet<>(List.of(broken));
@@ -362,14 +307,6 @@ public final class MirrorStatistics {
       }
     }
     return true;
-  }
-
-  private record CountryYear(String country, int year) implements Comparable<CountryYear> {
-    @Override
-    public int compareTo(CountryYear other) {
-      int byYear = Integer.compare(year, other.year);
-      return byYear != 0 ? byYear : country.compareTo(other.country);
-    }
   }
 
   private record FlowKey(int year, String reporter, String direction, String counterpart) {}
