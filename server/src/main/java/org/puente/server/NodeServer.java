@@ -13,6 +13,7 @@ import org.puente.server.api.AgreementApi;
 import org.puente.server.api.Api;
 import org.puente.server.api.ExchangeApi;
 import org.puente.server.api.HubApi;
+import org.puente.server.api.MirrorApi;
 import org.puente.server.api.RunApi;
 import org.puente.server.api.SdmxApi;
 import org.puente.server.api.SdmxDataApi;
@@ -111,6 +112,7 @@ public final class NodeServer implements AutoCloseable {
               HubApi.register(server);
               TableApi.register(server);
               AgreementApi.register(server);
+              MirrorApi.register(server);
               AdminApi.register(server, version);
               WebPages.register(server, config.routes);
             });

@@ -60,8 +60,9 @@ class SdmxApiTest {
     JsonNode flows = JSON.readTree(Http.get(node.url + "/sdmx/2/structure/dataflow").send().body());
     Set<String> ids = new HashSet<>();
     flows.at("/data/dataflows").forEach(f -> ids.add(f.get("id").asText()));
-    assertThat(ids).hasSize(node.server.context().statistics().catalogue().cubes().size());
-    assertThat(ids).contains("DF_CROSSINGS", "DF_RETURNS", "DF_MIGRANT_ARRIVALS");
+    // one per cube, and the hub's mirror statistics
+    assertThat(ids).hasSize(node.server.context().statistics().catalogue().cubes().size() + 1);
+    assertThat(ids).contains("DF_CROSSINGS", "DF_RETURNS", "DF_MIGRANT_ARRIVALS", "DF_MIRROR");
 
     JsonNode lists =
         JSON.readTree(

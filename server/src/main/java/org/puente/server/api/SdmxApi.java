@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.puente.codelist.CodeLists;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
+import org.puente.hub.mirror.MirrorStructures;
 import org.puente.sdmx.SdmxIds;
 import org.puente.sdmx.SdmxStructures;
 import org.puente.server.ServerContext;
@@ -119,6 +120,7 @@ public final class SdmxApi {
                 statistics.rollUp(),
                 CodeLists.standard(),
                 Clock.systemUTC().instant());
+    MirrorStructures.addTo(message);
     String ids = param(ctx, "id");
     if (!ids.equals("*")) {
       Set<String> wanted = Arrays.stream(ids.split(",")).collect(Collectors.toSet());

@@ -109,6 +109,10 @@ public final class SdmxDataApi {
     String version = ctx.pathParam("version");
     SdmxApi.checkAgencyAndVersion(agency, version);
     String flow = ctx.pathParam("id");
+    if (MirrorApi.isMirror(flow)) {
+      MirrorApi.answerSdmx(server, ctx);
+      return;
+    }
     CubeDefinition cube =
         server.statistics().catalogue().cubes().stream()
             .filter(c -> SdmxIds.dataflow(c).equals(flow))

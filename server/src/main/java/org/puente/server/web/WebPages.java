@@ -61,6 +61,7 @@ public final class WebPages {
     DashboardData data = new DashboardData(server.statistics(), messages);
     QualityData quality = QualityData.of(server);
     DashboardApi.register(server, data, quality, messages);
+    MirrorPage.register(server, routes, messages, templates);
 
     routes.get(
         "/lang/{code}",
@@ -275,7 +276,7 @@ public final class WebPages {
   }
 
   /** What every page's layout needs: texts, language switch, the user and their menu. */
-  private static Map<String, Object> scope(
+  static Map<String, Object> scope(
       Context ctx, Messages messages, Optional<Principal> principal, String titleKey) {
     String lang = TableApi.language(ctx);
     Map<String, Object> scope = new LinkedHashMap<>();
