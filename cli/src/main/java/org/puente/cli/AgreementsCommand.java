@@ -3,7 +3,6 @@ package org.puente.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import org.puente.exchange.Agreement;
 import org.puente.exchange.AgreementField;
 import org.puente.exchange.AgreementSide;
 import org.puente.exchange.LinkKind;
+import org.puente.hub.Peering;
 import org.puente.hub.agreement.AgreementLinkage;
 import org.puente.hub.agreement.SideFetcher;
 import org.puente.lake.catalog.AgreementResult;
@@ -219,38 +219,31 @@ final class AgreementsCommand implements Runnable {
     @Option(names = "--b-file", paramLabel = "FILE", description = "Side B, from a file.")
     Path bFile;
 
-    @Option(names = "--a-url", paramLabel = "URL", description = "Side A's node, fetched.")
-    URI aUrl;
+    @Option(
+        names = "--a-peer",
+        paramLabel = "PEER",
+        description = "Side A fetched from this peer of the hub (signed, its pinned key).")
+    String aPeer;
 
-    @Option(names = "--a-token", paramLabel = "TOKEN", description = "API token at A's node.")
-    String aToken;
+    @Option(
+        names = "--b-peer",
+        paramLabel = "PEER",
+        description = "Side B fetched from this peer of the hub (signed, its pinned key).")
+    String bPeer;
 
-    @Option(names = "--b-url", paramLabel = "URL", description = "Side B's node, fetched.")
-    URI bUrl;
-
-    @Option(names = "--b-token", paramLabel = "TOKEN", description = "API token at B's node.")
-    String bToken;
-
-    @Option(names = "--from", paramLabel = "yyyy-MM", description = "First month (URLs).")
+    @Option(names = "--from", paramLabel = "yyyy-MM", description = "First month (peers).")
     YearMonth from;
 
-    @Option(names = "--to", paramLabel = "yyyy-MM", description = "Last month (URLs).")
+    @Option(names = "--to", paramLabel = "yyyy-MM", description = "Last month (peers).")
     YearMonth to;
 
     @Override
     public void run() {
-      boolean files = aFile != null && bFile != null && aUrl == null && bUrl == null;
-      boolean urls =
-          aFile == null
-              && bFile == null
-              && aUrl != null
-              && bUrl != null
-              && aToken != null
-              && bToken != null;
-      if (!files && !urls) {
+      boolean files = aFile != null && bFile != null && aPeer == null && bPeer == null;
+      boolean peers = aFile == null && bFile == null && aPeer != null && bPeer != null;
+      if (!files && !peers) {
         throw new PuenteException(
-            ErrorCode.USAGE,
-            "give --a-file and --b-file, or --a-url, --a-token, --b-url and --b-token");
+            ErrorCode.USAGE, "give --a-file and --b-file, or --a-peer and --b-peer");
       }
       AgreementLinkage.Outcome outcome;
       try (Catalog catalog = catalogOption.openCatalog(common)) {
@@ -264,13 +257,17 @@ final class AgreementsCommand implements Runnable {
         } else {
           Path dir = exchangeDirectory(common.nodeHome().root().resolve("exchange"));
           SideFetcher fetcher = SideFetcher.standard();
+          KeyStore keys = KeyStore.open(common.nodeHome());
+          Peering.Credentials atA = Peering.credentials(catalog, keys, aPeer);
+          Peering.Credentials atB = Peering.credentials(catalog, keys, bPeer);
           Path a = null;
           Path b = null;
           try {
             a =
                 fetcher.fetch(
-                    aUrl,
-                    aToken,
+                    atA.url(),
+                    atA.token(),
+                    atA.publicKey(),
                     agreement,
                     AgreementSide.A,
                     Optional.ofNullable(from),
@@ -278,8 +275,9 @@ final class AgreementsCommand implements Runnable {
                     dir);
             b =
                 fetcher.fetch(
-                    bUrl,
-                    bToken,
+                    atB.url(),
+                    atB.token(),
+                    atB.publicKey(),
                     agreement,
                     AgreementSide.B,
                     Optional.ofNullable(from),

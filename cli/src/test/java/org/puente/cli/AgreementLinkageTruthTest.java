@@ -1,10 +1,13 @@
 package org.puente.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,13 +33,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.puente.error.PuenteException;
 import org.puente.exchange.Agreement;
 import org.puente.exchange.AgreementField;
 import org.puente.exchange.AgreementSide;
 import org.puente.exchange.LinkKind;
+import org.puente.hub.Peering;
 import org.puente.hub.agreement.AgreementLinkage;
 import org.puente.hub.agreement.AgreementLinker;
 import org.puente.hub.agreement.LinkCounts;
+import org.puente.hub.agreement.SideFetcher;
 import org.puente.hub.agreement.SideRow;
 import org.puente.ingest.store.Ingestor;
 import org.puente.lake.Lake;
@@ -421,6 +427,19 @@ class AgreementLinkageTruthTest {
               "--key-id",
               agreement.keyId());
       assertThat(added.exitCode()).as(added.err()).isZero();
+      String[][] peers = {{"gtm", "0", "0"}, {"mex", "1", "1"}, {"gtm-with-mex-token", "0", "1"}};
+      for (String[] peer : peers) {
+        CliRun peered =
+            CliRun.run(
+                "peers",
+                "add",
+                peer[0],
+                "http://127.0.0.1:" + servers.get(Integer.parseInt(peer[1])).port(),
+                tokens.get(Integer.parseInt(peer[2])),
+                "--home",
+                hub);
+        assertThat(peered.exitCode()).as(peered.err()).isZero();
+      }
       CliRun linked =
           CliRun.run(
               "agreements",
@@ -433,14 +452,10 @@ class AgreementLinkageTruthTest {
               FIRST.toString(),
               "--to",
               LAST.toString(),
-              "--a-url",
-              "http://127.0.0.1:" + servers.get(0).port(),
-              "--a-token",
-              tokens.get(0),
-              "--b-url",
-              "http://127.0.0.1:" + servers.get(1).port(),
-              "--b-token",
-              tokens.get(1));
+              "--a-peer",
+              "gtm",
+              "--b-peer",
+              "mex");
       assertThat(linked.exitCode()).as(linked.err()).isZero();
       LinkCounts expected =
           AgreementLinker.link(
@@ -470,16 +485,34 @@ class AgreementLinkageTruthTest {
               ID,
               "--home",
               hub,
-              "--a-url",
-              "http://127.0.0.1:" + servers.get(0).port(),
-              "--a-token",
-              tokens.get(1),
-              "--b-url",
-              "http://127.0.0.1:" + servers.get(1).port(),
-              "--b-token",
-              tokens.get(1));
+              "--a-peer",
+              "gtm-with-mex-token",
+              "--b-peer",
+              "mex");
       assertThat(refused.exitCode()).isEqualTo(1);
       assertThat(refused.err()).contains("refused side A (401)");
+      // a side signed with another key than the one pinned is refused, and nothing of it is kept
+      String mexKey =
+          Peering.identity("http://127.0.0.1:" + servers.get(1).port(), HttpClient.newHttpClient())
+              .publicKey();
+      Path received = Files.createDirectories(dir.resolve("received"));
+      assertThatThrownBy(
+              () ->
+                  SideFetcher.standard()
+                      .fetch(
+                          URI.create("http://127.0.0.1:" + servers.get(0).port()),
+                          tokens.get(0),
+                          mexKey,
+                          agreement,
+                          AgreementSide.A,
+                          Optional.of(FIRST),
+                          Optional.of(LAST),
+                          received))
+          .isInstanceOf(PuenteException.class)
+          .hasMessageContaining("was refused: signed with key");
+      try (var left = Files.list(received)) {
+        assertThat(left).isEmpty();
+      }
     } finally {
       servers.forEach(NodeServer::close);
     }

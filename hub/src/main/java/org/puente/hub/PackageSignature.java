@@ -61,14 +61,24 @@ public final class PackageSignature {
 
   /** The text that is signed. */
   public static byte[] signedText(String request, String run, String created, byte[] body) {
+    requireNonNull(body, "body is null");
+    return signedTextOfDigest(request, run, created, sha256Hex(body));
+  }
+
+  /**
+   * The text that is signed, from the body's SHA-256 (hex): for a body streamed from a file, whose
+   * digest is taken on the way.
+   */
+  public static byte[] signedTextOfDigest(
+      String request, String run, String created, String bodySha256) {
     requireNonNull(request, "request is null");
     requireNonNull(run, "run is null");
     requireNonNull(created, "created is null");
-    requireNonNull(body, "body is null");
+    requireNonNull(bodySha256, "bodySha256 is null");
     if (request.contains("\n") || run.contains("\n") || created.contains("\n")) {
       throw new IllegalArgumentException("a signed field holds no line break");
     }
-    return String.join("\n", VERSION, request, run, created, sha256Hex(body))
+    return String.join("\n", VERSION, request, run, created, bodySha256)
         .getBytes(StandardCharsets.UTF_8);
   }
 
@@ -97,6 +107,14 @@ public final class PackageSignature {
     return sign(request, run, created, body, key::sign, key.fingerprint());
   }
 
+  /** Signs a package whose body's SHA-256 (hex) is given, with the node's key. */
+  public static Headers signDigest(
+      String request, String run, Instant created, String bodySha256, SigningKey key) {
+    String when = created.toString();
+    byte[] signature = key.sign(signedTextOfDigest(request, run, when, bodySha256));
+    return new Headers(Base64.getEncoder().encodeToString(signature), key.fingerprint(), run, when);
+  }
+
   /**
    * Why the package does not hold, or empty when it does.
    *
@@ -107,6 +125,15 @@ public final class PackageSignature {
    */
   public static Optional<String> refusal(
       String pinnedKey, String request, Headers headers, byte[] body) {
+    return refusalOfDigest(pinnedKey, request, headers, sha256Hex(body));
+  }
+
+  /**
+   * Why the package does not hold, or empty when it does, from the SHA-256 (hex) of the body
+   * received.
+   */
+  public static Optional<String> refusalOfDigest(
+      String pinnedKey, String request, Headers headers, String bodySha256) {
     byte[] keyBytes;
     PublicKey publicKey;
     try {
@@ -135,7 +162,7 @@ public final class PackageSignature {
     }
     byte[] text;
     try {
-      text = signedText(request, headers.run(), headers.created(), body);
+      text = signedTextOfDigest(request, headers.run(), headers.created(), bodySha256);
     } catch (IllegalArgumentException e) {
       return Optional.of("a signed header holds a line break");
     }
@@ -154,6 +181,18 @@ public final class PackageSignature {
       throw new IllegalStateException("Ed25519 is in every Java 17 runtime", e);
     }
     return Optional.empty();
+  }
+
+  /** The four signature headers of a response, or empty when one is missing. */
+  public static Optional<Headers> headers(java.net.http.HttpHeaders received) {
+    Optional<String> signature = received.firstValue(SIGNATURE);
+    Optional<String> key = received.firstValue(KEY);
+    Optional<String> run = received.firstValue(RUN);
+    Optional<String> created = received.firstValue(CREATED);
+    if (signature.isEmpty() || key.isEmpty() || run.isEmpty() || created.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Headers(signature.get(), key.get(), run.get(), created.get()));
   }
 
   /** SHA-256 of bytes, lowercase hex. */

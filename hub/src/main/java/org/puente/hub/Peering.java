@@ -50,6 +50,35 @@ public final class Peering {
   private Peering() {}
 
   /**
+   * What the hub needs to call a peer: its base URL, the API token it issued to the hub (opened
+   * here, held only in memory) and its pinned public key.
+   */
+  public record Credentials(URI url, String token, String publicKey) {
+
+    @Override
+    public String toString() {
+      return "Credentials[url=" + url + ", token=(sealed), publicKey=" + publicKey + "]";
+    }
+  }
+
+  /**
+   * The credentials of a peer.
+   *
+   * @throws PuenteException NOT_FOUND when the hub has no such peer
+   */
+  public static Credentials credentials(Catalog catalog, KeyStore keys, String name) {
+    PeerRecord peer =
+        catalog
+            .peers()
+            .find(name)
+            .orElseThrow(() -> new PuenteException(ErrorCode.NOT_FOUND, "no peer named " + name));
+    return new Credentials(
+        URI.create(peer.url()),
+        PeerTokens.open(keys, peer.name(), peer.tokenSealed()),
+        peer.publicKey());
+  }
+
+  /**
    * Adds a peer.
    *
    * @param expectedFingerprint the fingerprint the node's operator gave out of band; when given, a

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.puente.exchange.Agreement;
 import org.puente.exchange.AgreementField;
 import org.puente.exchange.LinkKind;
+import org.puente.hub.PackageSignature;
 import org.puente.lake.catalog.AgreementResult;
 import org.puente.lake.catalog.AuditEntry;
 import org.puente.lake.catalog.Catalog;
@@ -143,6 +144,13 @@ class AgreementExchangeApiTest {
       documents += fields[1].isEmpty() ? 0 : 1;
     }
     assertThat(documents).isPositive();
+    // signed by the node's key for this request and these bytes, as an SDMX data answer is
+    String publicKey = node.server.context().signing().publicKeyBase64();
+    String request = "/api/exchange/agreements/" + TestNode.AGREEMENT + "/tokens";
+    PackageSignature.Headers signed = PackageSignature.headers(response.headers()).orElseThrow();
+    assertThat(PackageSignature.refusal(publicKey, request, signed, response.body())).isEmpty();
+    assertThat(PackageSignature.refusal(publicKey, request + "?side=B", signed, response.body()))
+        .isPresent();
     // a month range narrows it
     HttpResponse<byte[]> month = tokens(TestNode.AGREEMENT, "regional", "?from=2024-01&to=2024-01");
     assertThat(month.statusCode()).isEqualTo(200);

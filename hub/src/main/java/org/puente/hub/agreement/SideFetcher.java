@@ -26,11 +26,13 @@ import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.exchange.Agreement;
 import org.puente.exchange.AgreementSide;
+import org.puente.hub.PackageSignature;
 
 /**
  * Fetches one side of an agreement from a node's {@code /api/exchange/agreements/{id}/tokens} into
- * an owner-only temporary file, checking that it was made with the agreement's key and that its
- * content digest holds. The caller links it and deletes it.
+ * an owner-only temporary file, checking that it was made with the agreement's key and that the
+ * node's signature holds for this request and these bytes (the key pinned when the node became the
+ * hub's peer). The caller links it and deletes it.
  */
 public final class SideFetcher {
 
@@ -45,10 +47,15 @@ public final class SideFetcher {
     return new SideFetcher(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
   }
 
-  /** Downloads the side into a new file in {@code dir} (0600) and returns it. */
+  /**
+   * Downloads the side into a new file in {@code dir} (0600) and returns it.
+   *
+   * @param pinnedKey the node's Ed25519 public key (X.509, base64), pinned at peering
+   */
   public Path fetch(
       URI node,
       String apiToken,
+      String pinnedKey,
       Agreement agreement,
       AgreementSide side,
       Optional<YearMonth> from,
@@ -99,10 +106,19 @@ public final class SideFetcher {
             ErrorCode.BAD_INPUT,
             node + " answered side " + side + " under key " + key + ", not " + agreement.keyId());
       }
-      Optional<String> digest = response.headers().firstValue("X-Puente-Content-SHA256");
-      if (digest.isPresent() && !digest.get().equals(HexFormat.of().formatHex(sha256.digest()))) {
+      String digest = HexFormat.of().formatHex(sha256.digest());
+      String signedRequest =
+          uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+      Optional<String> refusal =
+          PackageSignature.headers(response.headers())
+              .map(
+                  headers ->
+                      PackageSignature.refusalOfDigest(pinnedKey, signedRequest, headers, digest))
+              .orElse(Optional.of("it is not signed"));
+      if (refusal.isPresent()) {
         throw new PuenteException(
-            ErrorCode.BAD_INPUT, "side " + side + " from " + node + " arrived altered or cut");
+            ErrorCode.BAD_INPUT,
+            "side " + side + " from " + node + " was refused: " + refusal.get());
       }
       return file;
     } catch (IOException | RuntimeException e) {

@@ -13,10 +13,12 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -29,6 +31,7 @@ import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.exchange.Agreement;
 import org.puente.exchange.AgreementSide;
+import org.puente.hub.PackageSignature;
 import org.puente.lake.LakeReader;
 import org.puente.lake.catalog.AgreementResult;
 import org.puente.lake.catalog.AgreementResults;
@@ -150,7 +153,7 @@ public final class AgreementApi {
       ctx.header("X-Puente-Agreement-Side", side.name());
       ctx.header("X-Puente-Rows", Long.toString(rows));
       ctx.header("Content-Disposition", "attachment; filename=\"" + id + "-" + side + ".csv\"");
-      signResponse(ctx, HexFormat.of().formatHex(sha256.digest()));
+      signResponse(server, ctx, HexFormat.of().formatHex(sha256.digest()));
       try (InputStream in = Files.newInputStream(file);
           OutputStream response = ctx.outputStream()) {
         in.transferTo(response);
@@ -161,13 +164,26 @@ public final class AgreementApi {
   }
 
   /**
-   * SIGNATURE HOOK: where a side's response is signed. Called once the body is complete (its
-   * SHA-256 given) and before it is sent, so a signature header can be set here. Today it only
-   * states the digest; the integrator of package signatures (SDMX responses) calls the node's
-   * signer here with the same digest.
+   * Signs a side like an SDMX data answer ({@link ExchangeApi#signed}): the headers {@code
+   * Puente-Signature}, {@code Puente-Key}, {@code Puente-Run} and {@code Puente-Created} over the
+   * request's path and query, the run, the time and the body's SHA-256, taken while the body was
+   * written to its file and before it is sent.
    */
-  static void signResponse(Context ctx, String sha256Hex) {
-    ctx.header("X-Puente-Content-SHA256", sha256Hex);
+  static void signResponse(ServerContext server, Context ctx, String sha256Hex) {
+    String query = ctx.queryString();
+    String request = ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query);
+    String run = server.statistics().run().map(r -> Long.toString(r.id())).orElse("none");
+    PackageSignature.Headers headers =
+        PackageSignature.signDigest(
+            request,
+            run,
+            Instant.now().truncatedTo(ChronoUnit.MILLIS),
+            sha256Hex,
+            server.signing());
+    ctx.header(PackageSignature.SIGNATURE, headers.signature());
+    ctx.header(PackageSignature.KEY, headers.key());
+    ctx.header(PackageSignature.RUN, headers.run());
+    ctx.header(PackageSignature.CREATED, headers.created());
   }
 
   private static void matches(ServerContext server, Context ctx) {
