@@ -68,6 +68,13 @@ final class ServeCommand implements Runnable {
   Duration pullEvery;
 
   @Option(
+      names = "--access-log",
+      description =
+          "Write every request to standard output: time, client, method, path, status, ms"
+              + " (never a query string, header or body).")
+  boolean accessLog;
+
+  @Option(
       names = "--pull-attempts",
       defaultValue = "4",
       paramLabel = "N",
@@ -93,7 +100,8 @@ final class ServeCommand implements Runnable {
             .withHost(host)
             .withMaxUploadBytes(maxUploadMb << 20)
             .withPull(PullCommand.options(pullAttempts, pullBackoff, PullOptions.DEFAULT_TIMEOUT))
-            .withPullEvery(pullEvery == null ? Duration.ZERO : pullEvery);
+            .withPullEvery(pullEvery == null ? Duration.ZERO : pullEvery)
+            .withAccessLog(accessLog);
     Node node = catalogOption.openNode(common);
     serve(node, specs == null ? node.home.root().resolve("specs") : specs, options, out());
   }

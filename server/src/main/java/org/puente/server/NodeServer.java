@@ -76,6 +76,9 @@ public final class NodeServer implements AutoCloseable {
               config.jetty.host = options.host();
               config.http.maxRequestSize = MAX_REQUEST_BYTES;
               config.startup.showJavalinBanner = false;
+              if (options.accessLog()) {
+                config.requestLogger.http(NodeServer::logAccess);
+              }
               config.staticFiles.add("/org/puente/server/assets", Location.CLASSPATH);
               config.staticFiles.enableWebjars();
               Api api = new Api(config.routes);
@@ -139,5 +142,20 @@ public final class NodeServer implements AutoCloseable {
   public void close() {
     schedule.close();
     app.stop();
+  }
+
+  /**
+   * One access-log line on standard output: time, client address, method, path, status and
+   * milliseconds. No query string (codes only, but long), header (tokens, cookies) or body.
+   */
+  private static void logAccess(io.javalin.http.Context ctx, Float milliseconds) {
+    System.out.printf(
+        "access %s %s %s %s %d %.0f ms%n",
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+        ctx.ip(),
+        ctx.method(),
+        ctx.path(),
+        ctx.statusCode(),
+        milliseconds);
   }
 }

@@ -14,9 +14,16 @@ import org.puente.hub.PullOptions;
  *     without being kept
  * @param pull how a hub pulls its peers (attempts, backoff, timeout)
  * @param pullEvery how often the server pulls every peer on its own; zero: never (the default)
+ * @param accessLog whether every request is written to standard output, one line each (time, client
+ *     address, method, path, status, milliseconds; never a query string, header or body)
  */
 public record ServerOptions(
-    String host, int port, long maxUploadBytes, PullOptions pull, Duration pullEvery) {
+    String host,
+    int port,
+    long maxUploadBytes,
+    PullOptions pull,
+    Duration pullEvery,
+    boolean accessLog) {
 
   /** Exports of a year of a large country fit; a request past it is refused. */
   public static final long DEFAULT_MAX_UPLOAD = 2L * 1024 * 1024 * 1024;
@@ -32,22 +39,26 @@ public record ServerOptions(
 
   public static ServerOptions defaults(int port) {
     return new ServerOptions(
-        "127.0.0.1", port, DEFAULT_MAX_UPLOAD, PullOptions.defaults(), Duration.ZERO);
+        "127.0.0.1", port, DEFAULT_MAX_UPLOAD, PullOptions.defaults(), Duration.ZERO, false);
   }
 
   public ServerOptions withMaxUploadBytes(long bytes) {
-    return new ServerOptions(host, port, bytes, pull, pullEvery);
+    return new ServerOptions(host, port, bytes, pull, pullEvery, accessLog);
   }
 
   public ServerOptions withHost(String other) {
-    return new ServerOptions(other, port, maxUploadBytes, pull, pullEvery);
+    return new ServerOptions(other, port, maxUploadBytes, pull, pullEvery, accessLog);
   }
 
   public ServerOptions withPull(PullOptions other) {
-    return new ServerOptions(host, port, maxUploadBytes, other, pullEvery);
+    return new ServerOptions(host, port, maxUploadBytes, other, pullEvery, accessLog);
   }
 
   public ServerOptions withPullEvery(Duration other) {
-    return new ServerOptions(host, port, maxUploadBytes, pull, other);
+    return new ServerOptions(host, port, maxUploadBytes, pull, other, accessLog);
+  }
+
+  public ServerOptions withAccessLog(boolean on) {
+    return new ServerOptions(host, port, maxUploadBytes, pull, pullEvery, on);
   }
 }

@@ -263,7 +263,7 @@ final class RegionalNetwork implements AutoCloseable {
         nodeHome(country),
         ports.getOrDefault(country, 0),
         logs(),
-        List.of());
+        List.of("--access-log"));
   }
 
   private ServerProcess started(String country, ServerProcess process) {
@@ -277,6 +277,14 @@ final class RegionalNetwork implements AutoCloseable {
     ServerProcess process = nodes.remove(known(country));
     if (process != null) {
       process.stop();
+    }
+  }
+
+  /** Kills a node's server at once (SIGKILL), as a crash would; its home stays as it was. */
+  void crashNode(String country) {
+    ServerProcess process = nodes.remove(known(country));
+    if (process != null) {
+      process.crash();
     }
   }
 

@@ -158,6 +158,20 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** Kills the server at once (SIGKILL), as a crash or a power cut would. */
+  void crash() {
+    kill(process);
+  }
+
+  /** How many SDMX data requests its access log shows it has answered ({@code --access-log}). */
+  long dataRequestsServed() {
+    try (var lines = Files.lines(stdout, StandardCharsets.UTF_8)) {
+      return lines.filter(l -> l.startsWith("access ") && l.contains(" GET /sdmx/2/data/")).count();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Override
   public void close() {
     stop();

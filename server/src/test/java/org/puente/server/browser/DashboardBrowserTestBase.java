@@ -59,11 +59,10 @@ abstract class DashboardBrowserTestBase {
 
       // filter a chart: one country; the charts reload and their downloads follow the filter
       new Select(driver.findElement(By.id("filter-country"))).selectByValue("GTM");
-      wait.until(
-          d ->
-              d.findElement(By.id("chart-series-downloads"))
-                  .getAttribute("innerHTML")
-                  .contains("GTM"));
+      // (the headline comes by its own request: wait for its downloads to follow the filter too)
+      for (String panel : List.of("chart-series-downloads", "headline-downloads")) {
+        wait.until(d -> d.findElement(By.id(panel)).getAttribute("innerHTML").contains("GTM"));
+      }
       allChartsLoaded(driver, wait);
       String filtered =
           driver.findElement(By.cssSelector("#headline-arrivals .kpi-value")).getText();
