@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,16 +89,7 @@ final class PullCommand implements java.util.concurrent.Callable<Integer> {
     if (common.json) {
       List<Map<String, Object>> rows = new ArrayList<>();
       for (PullReport report : reports) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("peer", report.peer());
-        row.put("status", report.status());
-        row.put("attempts", report.attempts());
-        row.put("packages", report.packages());
-        row.put("observations", report.observations());
-        row.put("run", report.peerRun().orElse(null));
-        row.put("durationMillis", report.duration().toMillis());
-        row.put("message", report.message());
-        rows.add(row);
+        rows.add(report.json());
       }
       Json.print(out, Map.of("peers", rows));
     } else {

@@ -3,6 +3,8 @@ package org.puente.hub;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,5 +52,19 @@ public record PullReport(
         attempts,
         duration.toMillis() / 1000.0,
         committed ? peerRun.map(run -> ", run " + run).orElse("") : " — " + message);
+  }
+
+  /** The report as a JSON object's fields, as the CLI's {@code --json} and the API answer it. */
+  public Map<String, Object> json() {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("peer", peer());
+    row.put("status", status());
+    row.put("attempts", attempts());
+    row.put("packages", packages());
+    row.put("observations", observations());
+    row.put("run", peerRun().orElse(null));
+    row.put("durationMillis", duration().toMillis());
+    row.put("message", message());
+    return row;
   }
 }

@@ -227,14 +227,19 @@ public final class SdmxStructures {
     return message;
   }
 
-  private static void names(ObjectNode node, String en, String es) {
+  /** Puts an artefact's English name and its names in English and Spanish. */
+  public static void names(ObjectNode node, String en, String es) {
     node.put("name", en);
     ObjectNode names = node.putObject("names");
     names.put("en", en);
     names.put("es", es);
   }
 
-  private static ObjectNode maintainableNode(String id, String en, String es, String urn) {
+  /**
+   * A maintainable artefact of agency PUENTE, version 1.0.0 (a data structure, a code list, a
+   * dataflow, a concept scheme): id, names and its self link by URN.
+   */
+  public static ObjectNode maintainableNode(String id, String en, String es, String urn) {
     ObjectNode node = JSON.objectNode();
     node.put("id", id);
     node.put("version", SdmxIds.VERSION);

@@ -116,7 +116,7 @@ public final class MirrorStructures {
 
   static ObjectNode dataflow() {
     ObjectNode flow =
-        maintainable(
+        SdmxStructures.maintainableNode(
             DATAFLOW,
             "Mirror statistics: bilateral crossings as each side reports them",
             "Estadísticas espejo: cruces bilaterales según los registra cada parte",
@@ -130,7 +130,7 @@ public final class MirrorStructures {
 
   static ObjectNode dataStructure() {
     ObjectNode dsd =
-        maintainable(
+        SdmxStructures.maintainableNode(
             DATA_STRUCTURE,
             "Mirror statistics of bilateral crossings",
             "Estadísticas espejo de los cruces bilaterales",
@@ -170,7 +170,7 @@ public final class MirrorStructures {
 
   static ObjectNode measureCodelist() {
     ObjectNode list =
-        maintainable(
+        SdmxStructures.maintainableNode(
             CL_MEASURE,
             "Mirror statistics measures",
             "Medidas de las estadísticas espejo",
@@ -179,21 +179,21 @@ public final class MirrorStructures {
     for (List<String> code : MEASURES) {
       ObjectNode node = codes.addObject();
       node.put("id", code.get(0));
-      names(node, code.get(1), code.get(2));
+      SdmxStructures.names(node, code.get(1), code.get(2));
     }
     return list;
   }
 
   static ObjectNode flagCodelist() {
     ObjectNode list =
-        maintainable(
+        SdmxStructures.maintainableNode(
             CL_FLAG,
             "Mirror statistics flags",
             "Señales de las estadísticas espejo",
             SdmxStructures.codelistUrn(CL_FLAG));
     ObjectNode node = list.putArray("codes").addObject();
     node.put("id", Mirror.PairFlag.ORIGIN_PORTS_WITHOUT_EXIT_CONTROL.name());
-    names(
+    SdmxStructures.names(
         node,
         "The origin has ports without exit control: its departures under-count",
         "El origen tiene puertos sin control de salida: sus salidas se subestiman");
@@ -222,27 +222,8 @@ public final class MirrorStructures {
   private static ObjectNode concept(String id, String en, String es) {
     ObjectNode node = JSON.objectNode();
     node.put("id", id);
-    names(node, en, es);
+    SdmxStructures.names(node, en, es);
     return node;
   }
 
-  private static ObjectNode maintainable(String id, String en, String es, String urn) {
-    ObjectNode node = JSON.objectNode();
-    node.put("id", id);
-    node.put("version", SdmxIds.VERSION);
-    node.put("agencyID", SdmxIds.AGENCY);
-    node.put("isExternalReference", false);
-    names(node, en, es);
-    ObjectNode self = node.putArray("links").addObject();
-    self.put("rel", "self");
-    self.put("urn", urn);
-    return node;
-  }
-
-  private static void names(ObjectNode node, String en, String es) {
-    node.put("name", en);
-    ObjectNode names = node.putObject("names");
-    names.put("en", en);
-    names.put("es", es);
-  }
 }

@@ -55,16 +55,7 @@ public final class HubApi {
           PullAudit.record(server.node().catalog(), principal.name(), "http " + ctx.ip(), reports);
           List<Map<String, Object>> json = new ArrayList<>();
           for (PullReport report : reports) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("peer", report.peer());
-            row.put("status", report.status());
-            row.put("attempts", report.attempts());
-            row.put("packages", report.packages());
-            row.put("observations", report.observations());
-            row.put("run", report.peerRun().orElse(null));
-            row.put("durationMillis", report.duration().toMillis());
-            row.put("message", report.message());
-            json.add(row);
+            json.add(report.json());
           }
           ctx.json(Map.of("peers", json));
         });
