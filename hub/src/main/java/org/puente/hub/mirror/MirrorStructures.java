@@ -225,5 +225,4 @@ public final class MirrorStructures {
     SdmxStructures.names(node, en, es);
     return node;
   }
-
 }
