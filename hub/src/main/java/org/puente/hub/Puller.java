@@ -3,9 +3,11 @@ package org.puente.hub;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -60,6 +62,14 @@ public final class Puller {
   private final CubeCatalogue cubes;
   private final HttpClient client;
   private final PullOptions options;
+
+  /**
+   * How far a package's signing time may be from the hub's clock. A signature binds the request,
+   * run and body, but an answer recorded earlier for the same request would verify too; its time
+   * gives it away. Ten minutes leaves room for clocks not quite in step.
+   */
+  static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);
+
   private final Clock clock;
   private final RandomGenerator random;
 
@@ -217,7 +227,7 @@ public final class Puller {
     Set<String> runs = new LinkedHashSet<>();
     long observations = 0;
     for (PullPlan.Query query : plan) {
-      HttpResponse<byte[]> response = fetch(peer, token, query, attempts);
+      Answer response = fetch(peer, token, query, attempts);
       PulledPackage pulled = verify(peer, query, response);
       runs.add(response.headers().firstValue(PackageSignature.RUN).orElseThrow());
       packages.add(pulled);
@@ -226,7 +236,7 @@ public final class Puller {
     return new Round(packages, runs, observations);
   }
 
-  private PulledPackage verify(PeerRecord peer, PullPlan.Query query, HttpResponse<byte[]> response)
+  private PulledPackage verify(PeerRecord peer, PullPlan.Query query, Answer response)
       throws PullFailed {
     String request = query.path();
     List<String> missing = new ArrayList<>();
@@ -253,6 +263,20 @@ public final class Puller {
     Optional<String> refusal = PackageSignature.refusal(peer.publicKey(), request, headers, body);
     if (refusal.isPresent()) {
       throw new PullFailed("GET " + request + " refused: " + refusal.get());
+    }
+    Instant created = Instant.parse(headers.created());
+    Instant now = clock.instant();
+    if (Duration.between(created, now).abs().compareTo(MAX_CLOCK_SKEW) > 0) {
+      throw new PullFailed(
+          "GET "
+              + request
+              + " refused: signed at "
+              + created
+              + ", more than "
+              + MAX_CLOCK_SKEW.toMinutes()
+              + " minutes from the hub's clock ("
+              + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+              + "): an old package replayed, or a clock out of step");
     }
     PulledPackage pulled;
     try {
@@ -282,8 +306,10 @@ public final class Puller {
     return pulled;
   }
 
-  private HttpResponse<byte[]> fetch(
-      PeerRecord peer, String token, PullPlan.Query query, AtomicInteger attempts)
+  /** A peer's answer: status, headers and the body, read up to the limit of a package. */
+  private record Answer(int statusCode, HttpHeaders headers, byte[] body) {}
+
+  private Answer fetch(PeerRecord peer, String token, PullPlan.Query query, AtomicInteger attempts)
       throws PullFailed {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(peer.url() + query.path()))
@@ -299,8 +325,21 @@ public final class Puller {
       }
       attempts.incrementAndGet();
       try {
-        HttpResponse<byte[]> response =
-            client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<InputStream> received =
+            client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        byte[] body;
+        try (InputStream in = received.body()) {
+          body = in.readNBytes((int) options.maxPackageBytes() + 1);
+        }
+        if (body.length > options.maxPackageBytes()) {
+          throw new PullFailed(
+              "GET "
+                  + query.path()
+                  + " answered more than "
+                  + options.maxPackageBytes()
+                  + " bytes, the largest package the hub accepts: refused");
+        }
+        Answer response = new Answer(received.statusCode(), received.headers(), body);
         int status = response.statusCode();
         if (status == 200) {
           return response;

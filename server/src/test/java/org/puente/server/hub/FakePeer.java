@@ -44,7 +44,9 @@ final class FakePeer implements AutoCloseable {
     /** Answers 401, as a peer that revoked the hub's token. */
     UNAUTHORIZED,
     /** The first pull's last package comes from run 43, and so does everything after it. */
-    RUN_CHANGES_ONCE
+    RUN_CHANGES_ONCE,
+    /** Answers signed an hour ago, as a recorded answer replayed would be. */
+    STALE
   }
 
   static final String COUNTRY = "GTM";
@@ -118,7 +120,7 @@ final class FakePeer implements AutoCloseable {
           run = "43";
         }
       }
-      case NONE, BAD_SIGNATURE, NOT_SDMX, FOREIGN_COUNTRY -> {
+      case NONE, BAD_SIGNATURE, NOT_SDMX, FOREIGN_COUNTRY, STALE -> {
         // answered below
       }
     }
@@ -129,7 +131,12 @@ final class FakePeer implements AutoCloseable {
       body = "{\"meta\":{\"id\":\"x\"},\"data\":[]}".getBytes(StandardCharsets.UTF_8);
     }
     PackageSignature.Headers headers =
-        PackageSignature.sign(request, run, Instant.now(), body, key);
+        PackageSignature.sign(
+            request,
+            run,
+            now == Fault.STALE ? Instant.now().minusSeconds(3600) : Instant.now(),
+            body,
+            key);
     if (now == Fault.BAD_SIGNATURE) {
       body =
           new String(body, StandardCharsets.UTF_8)

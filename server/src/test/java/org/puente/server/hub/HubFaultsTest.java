@@ -165,6 +165,31 @@ class HubFaultsTest {
   }
 
   @Test
+  void aPackageSignedLongAgoIsRefusedAsAReplay() {
+    List<PulledObservation> before = firstPullThen(Fault.STALE);
+    PullReport report = assertFailedAndNothingKept(pull(QUICK), before);
+    assertThat(report.message()).contains("more than 10 minutes from the hub's clock");
+    assertThat(report.attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void anAnswerLargerThanTheLimitIsRefusedWithoutReadingOn() {
+    Map<String, PullReport> first = pull(QUICK);
+    assertThat(first.values()).allSatisfy(r -> assertThat(r.committed()).isTrue());
+    List<PulledObservation> before = hub.catalog.pulls().current();
+
+    Map<String, PullReport> limited = pull(QUICK.withMaxPackageBytes(200));
+
+    for (PullReport report : limited.values()) {
+      assertThat(report.committed()).isFalse();
+      assertThat(report.attempts()).isEqualTo(1);
+      assertThat(report.message())
+          .contains("answered more than 200 bytes, the largest package the hub accepts");
+    }
+    assertThat(hub.catalog.pulls().current()).isEqualTo(before);
+  }
+
+  @Test
   void aRefusedTokenFailsAtOnceNamingTheStatus() {
     List<PulledObservation> before = firstPullThen(Fault.UNAUTHORIZED);
     PullReport report = assertFailedAndNothingKept(pull(QUICK), before);
