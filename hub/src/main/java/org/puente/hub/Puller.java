@@ -70,6 +70,9 @@ public final class Puller {
    */
   static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);
 
+  /** The longest wait a peer's {@code Retry-After} can ask of a pull. */
+  static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(2);
+
   private final Clock clock;
   private final RandomGenerator random;
 
@@ -319,10 +322,12 @@ public final class Puller {
             .GET()
             .build();
     String last = "no attempt";
+    Duration asked = Duration.ZERO;
     for (int attempt = 1; attempt <= options.attempts(); attempt++) {
       if (attempt > 1) {
-        pause(attempt - 1);
+        pause(attempt - 1, asked);
       }
+      asked = Duration.ZERO;
       attempts.incrementAndGet();
       try {
         HttpResponse<InputStream> received =
@@ -346,6 +351,7 @@ public final class Puller {
         }
         if (status == 429 || status >= 500) {
           last = "answered " + status;
+          asked = retryAfter(response.headers(), clock.instant());
           continue;
         }
         throw new PullFailed(
@@ -373,16 +379,50 @@ public final class Puller {
             + last);
   }
 
-  /** Waits the backoff before retry {@code retry} (1 for the first): doubling, with jitter. */
-  private void pause(int retry) throws PullFailed {
+  /**
+   * Waits before retry {@code retry} (1 for the first): the backoff, doubling, with jitter; or
+   * longer when the peer asked for it ({@code Retry-After}).
+   */
+  private void pause(int retry, Duration asked) throws PullFailed {
     long base = options.initialBackoff().toMillis() << Math.min(retry - 1, 20);
-    long wait = base + (base > 1 ? random.nextLong(base / 2 + 1) : 0);
+    long wait = Math.max(base + (base > 1 ? random.nextLong(base / 2 + 1) : 0), asked.toMillis());
     try {
       Thread.sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PullFailed("interrupted");
     }
+  }
+
+  /**
+   * The wait a 429 or 503 answer asks for in its {@code Retry-After} header (seconds, or an HTTP
+   * date), at most {@link #MAX_RETRY_AFTER}; zero when it asks for none or for something
+   * unreadable.
+   */
+  static Duration retryAfter(HttpHeaders headers, Instant now) {
+    Optional<String> value = headers.firstValue("Retry-After").map(String::trim);
+    if (value.isEmpty()) {
+      return Duration.ZERO;
+    }
+    Duration asked;
+    try {
+      asked = Duration.ofSeconds(Long.parseLong(value.get()));
+    } catch (NumberFormatException e) {
+      try {
+        asked =
+            Duration.between(
+                now,
+                java.time.ZonedDateTime.parse(
+                        value.get(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant());
+      } catch (java.time.format.DateTimeParseException unreadable) {
+        return Duration.ZERO;
+      }
+    }
+    if (asked.isNegative()) {
+      return Duration.ZERO;
+    }
+    return asked.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : asked;
   }
 
   private static String meaning(int status) {

@@ -46,7 +46,9 @@ final class FakePeer implements AutoCloseable {
     /** The first pull's last package comes from run 43, and so does everything after it. */
     RUN_CHANGES_ONCE,
     /** Answers signed an hour ago, as a recorded answer replayed would be. */
-    STALE
+    STALE,
+    /** 429 with {@code Retry-After: 1} to the first data request, then correct answers. */
+    BUSY_ONCE
   }
 
   static final String COUNTRY = "GTM";
@@ -113,6 +115,12 @@ final class FakePeer implements AutoCloseable {
       case UNAUTHORIZED -> {
         respond(exchange, 401, "{}".getBytes(StandardCharsets.UTF_8), Map.of());
         return;
+      }
+      case BUSY_ONCE -> {
+        if (number == 1) {
+          respond(exchange, 429, "{}".getBytes(StandardCharsets.UTF_8), Map.of("Retry-After", "1"));
+          return;
+        }
       }
       case SLOW -> sleep(2000);
       case RUN_CHANGES_ONCE -> {

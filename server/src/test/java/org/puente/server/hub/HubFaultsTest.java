@@ -132,6 +132,17 @@ class HubFaultsTest {
   }
 
   @Test
+  void aBusyPeerIsRetriedAfterTheWaitItAsksFor() {
+    bad.fault(Fault.BUSY_ONCE);
+    long start = System.nanoTime();
+    PullReport report = pull(QUICK).get("bad");
+    assertThat(report.committed()).as(report.message()).isTrue();
+    assertThat(report.attempts()).isEqualTo(PACKAGES + 1);
+    // the backoff alone (10 ms) is far shorter than the second the peer asked for
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofSeconds(1));
+  }
+
+  @Test
   void aSlowPeerBeyondTheTimeoutFails() {
     List<PulledObservation> before = firstPullThen(Fault.SLOW);
     PullOptions impatient = new PullOptions(2, Duration.ofMillis(10), Duration.ofMillis(400));
