@@ -1,10 +1,6 @@
 package org.puente.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -18,14 +14,12 @@ import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.exchange.Agreement;
 import org.puente.exchange.AgreementField;
-import org.puente.exchange.AgreementSide;
 import org.puente.exchange.LinkKind;
-import org.puente.hub.Peering;
 import org.puente.hub.agreement.AgreementLinkage;
+import org.puente.hub.agreement.PeerLinkage;
 import org.puente.hub.agreement.SideFetcher;
 import org.puente.lake.catalog.AgreementResult;
 import org.puente.lake.catalog.Catalog;
-import org.puente.node.SecureFiles;
 import org.puente.node.keys.KeyStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -201,9 +195,10 @@ final class AgreementsCommand implements Runnable {
       name = "link",
       mixinStandardHelpOptions = true,
       description = {
-        "At the hub: link side A's and side B's tokens (files as the nodes answer",
-        "/api/exchange/agreements/{id}/tokens, or fetched from the nodes with the hub's API",
-        "tokens), protect the counts and keep only those. Fetched sides are deleted after."
+        "At the hub: link side A's and side B's tokens, fetched from the peers that report for",
+        "the parties (or those named), signed, or from two files as the nodes answer",
+        "/api/exchange/agreements/{id}/tokens; protect the counts and keep only those.",
+        "Fetched sides are deleted after."
       })
   static final class Link implements Runnable {
     @Mixin CommonOptions common;
@@ -239,11 +234,12 @@ final class AgreementsCommand implements Runnable {
 
     @Override
     public void run() {
-      boolean files = aFile != null && bFile != null && aPeer == null && bPeer == null;
-      boolean peers = aFile == null && bFile == null && aPeer != null && bPeer != null;
-      if (!files && !peers) {
+      boolean files = aFile != null || bFile != null;
+      if (files && (aFile == null || bFile == null || aPeer != null || bPeer != null)) {
         throw new PuenteException(
-            ErrorCode.USAGE, "give --a-file and --b-file, or --a-peer and --b-peer");
+            ErrorCode.USAGE,
+            "give --a-file and --b-file, or the peers (--a-peer, --b-peer; by default the peer"
+                + " that reports for each party)");
       }
       AgreementLinkage.Outcome outcome;
       try (Catalog catalog = catalogOption.openCatalog(common)) {
@@ -253,41 +249,21 @@ final class AgreementsCommand implements Runnable {
                 .find(id)
                 .orElseThrow(() -> new PuenteException(ErrorCode.NOT_FOUND, "no agreement " + id));
         if (files) {
-          outcome = link(catalog, agreement, aFile, bFile);
+          outcome = PeerLinkage.linkFiles(catalog, agreement, aFile, bFile);
         } else {
-          Path dir = exchangeDirectory(common.nodeHome().root().resolve("exchange"));
-          SideFetcher fetcher = SideFetcher.standard();
-          KeyStore keys = KeyStore.open(common.nodeHome());
-          Peering.Credentials atA = Peering.credentials(catalog, keys, aPeer);
-          Peering.Credentials atB = Peering.credentials(catalog, keys, bPeer);
-          Path a = null;
-          Path b = null;
-          try {
-            a =
-                fetcher.fetch(
-                    atA.url(),
-                    atA.token(),
-                    atA.publicKey(),
-                    agreement,
-                    AgreementSide.A,
-                    Optional.ofNullable(from),
-                    Optional.ofNullable(to),
-                    dir);
-            b =
-                fetcher.fetch(
-                    atB.url(),
-                    atB.token(),
-                    atB.publicKey(),
-                    agreement,
-                    AgreementSide.B,
-                    Optional.ofNullable(from),
-                    Optional.ofNullable(to),
-                    dir);
-            outcome = link(catalog, agreement, a, b);
-          } finally {
-            deleteQuietly(a);
-            deleteQuietly(b);
-          }
+          PeerLinkage linkage =
+              new PeerLinkage(
+                  catalog,
+                  KeyStore.open(common.nodeHome()),
+                  SideFetcher.standard(),
+                  common.nodeHome().root().resolve("exchange"));
+          outcome =
+              linkage.link(
+                  agreement,
+                  aPeer != null ? aPeer : linkage.peerFor(agreement.partyA()),
+                  bPeer != null ? bPeer : linkage.peerFor(agreement.partyB()),
+                  Optional.ofNullable(from),
+                  Optional.ofNullable(to));
         }
       }
       PrintWriter out = spec.commandLine().getOut();
@@ -313,46 +289,6 @@ final class AgreementsCommand implements Runnable {
             cell.value().isPresent() ? Long.toString(cell.value().getAsLong()) : "x",
             cell.status());
       }
-    }
-  }
-
-  private static AgreementLinkage.Outcome link(
-      Catalog catalog, Agreement agreement, Path aFile, Path bFile) {
-    try (Reader a = Files.newBufferedReader(aFile, StandardCharsets.UTF_8);
-        Reader b = Files.newBufferedReader(bFile, StandardCharsets.UTF_8)) {
-      return new AgreementLinkage(catalog)
-          .run(agreement, a, aFile.getFileName().toString(), b, bFile.getFileName().toString());
-    } catch (IOException e) {
-      throw new PuenteException(ErrorCode.UNAVAILABLE, "cannot read " + e.getMessage());
-    }
-  }
-
-  /**
-   * The hub's private folder for sides being linked; sides an interrupted linkage left there are
-   * deleted first (tokens are kept only while a linkage runs).
-   */
-  private static Path exchangeDirectory(Path dir) {
-    try {
-      SecureFiles.createPrivateDirectories(dir);
-      try (var leftovers = Files.newDirectoryStream(dir, "side-*.csv")) {
-        for (Path file : leftovers) {
-          Files.deleteIfExists(file);
-        }
-      }
-      return dir;
-    } catch (IOException e) {
-      throw new PuenteException(ErrorCode.UNAVAILABLE, "cannot prepare " + dir);
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    if (file == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // Deleted by the next linkage's clean-up of the folder.
     }
   }
 

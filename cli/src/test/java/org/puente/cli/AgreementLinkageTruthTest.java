@@ -42,6 +42,7 @@ import org.puente.hub.Peering;
 import org.puente.hub.agreement.AgreementLinkage;
 import org.puente.hub.agreement.AgreementLinker;
 import org.puente.hub.agreement.LinkCounts;
+import org.puente.hub.agreement.PeerLinkage;
 import org.puente.hub.agreement.SideFetcher;
 import org.puente.hub.agreement.SideRow;
 import org.puente.ingest.store.Ingestor;
@@ -448,19 +449,20 @@ class AgreementLinkageTruthTest {
               "--key-id",
               agreement.keyId());
       assertThat(added.exitCode()).as(added.err()).isZero();
-      String[][] peers = {{"gtm", "0", "0"}, {"mex", "1", "1"}, {"gtm-with-mex-token", "0", "1"}};
-      for (String[] peer : peers) {
+      // the hub's peers: each party's node, the token it issued to the hub sealed, its key pinned
+      for (int i = 0; i < 2; i++) {
         CliRun peered =
             CliRun.run(
                 "peers",
                 "add",
-                peer[0],
-                "http://127.0.0.1:" + servers.get(Integer.parseInt(peer[1])).port(),
-                tokens.get(Integer.parseInt(peer[2])),
+                i == 0 ? "gtm" : "mex",
+                "http://127.0.0.1:" + servers.get(i).port(),
+                tokens.get(i),
                 "--home",
                 hub);
         assertThat(peered.exitCode()).as(peered.err()).isZero();
       }
+      // no peer named: the one that reports for each party
       CliRun linked =
           CliRun.run(
               "agreements",
@@ -472,11 +474,7 @@ class AgreementLinkageTruthTest {
               "--from",
               FIRST.toString(),
               "--to",
-              LAST.toString(),
-              "--a-peer",
-              "gtm",
-              "--b-peer",
-              "mex");
+              LAST.toString());
       assertThat(linked.exitCode()).as(linked.err()).isZero();
       LinkCounts expected =
           AgreementLinker.link(
@@ -499,6 +497,36 @@ class AgreementLinkageTruthTest {
         assertThat(left).isEmpty();
       }
       // a wrong token is refused by the node, and the hub says so
+      // as the server's pull schedule does: every agreement valid today, its parties' peers
+      LinkCounts all;
+      try (Catalog hubCatalog =
+          Catalog.open(CatalogConfig.embedded(Path.of(hub, "catalog")), Clock.systemUTC())) {
+        List<PeerLinkage.Result> results =
+            new PeerLinkage(
+                    hubCatalog,
+                    KeyStore.open(new NodeHome(Path.of(hub))),
+                    SideFetcher.standard(),
+                    Path.of(hub, "exchange"))
+                .linkAll(LocalDate.now(ZoneOffset.UTC));
+        assertThat(results).hasSize(1);
+        assertThat(results.get(0).counts()).as(results.get(0).message()).isPresent();
+        all = results.get(0).counts().orElseThrow();
+      }
+      assertThat(all.matched()).isGreaterThanOrEqualTo(expected.matched());
+      // a third peer for GTM, with the token of the other node: a choice to make, and refused
+      CliRun third =
+          CliRun.run(
+              "peers",
+              "add",
+              "gtm-with-mex-token",
+              "http://127.0.0.1:" + servers.get(0).port(),
+              tokens.get(1),
+              "--home",
+              hub);
+      assertThat(third.exitCode()).as(third.err()).isZero();
+      CliRun ambiguous = CliRun.run("agreements", "link", ID, "--home", hub);
+      assertThat(ambiguous.exitCode()).isEqualTo(1);
+      assertThat(ambiguous.err()).contains("several peers report for GTM");
       CliRun refused =
           CliRun.run(
               "agreements",
