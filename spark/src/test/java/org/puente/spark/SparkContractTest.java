@@ -91,6 +91,7 @@ class SparkContractTest {
 
   @BeforeAll
   static void deriveOnBothEngines() throws Exception {
+    long started = System.nanoTime();
     Simulator simulator = Simulator.standard();
     Path region = dir.resolve("region");
     simulator.run(
@@ -133,7 +134,9 @@ class SparkContractTest {
     run = result.run();
     duckdb = duckdbHistories(run);
 
+    long derived = System.nanoTime();
     spark = SparkSessions.local(2);
+    long sessionStarted = System.nanoTime();
     SparkLake sparkLake = new SparkLake(spark, home, catalog);
     SparkClassification classification =
         new SparkClassification(options.asOf(), options.rules(), options.unRules());
@@ -142,6 +145,13 @@ class SparkContractTest {
             classification
                 .classify(SparkClassification.linkedRecords(sparkLake, run))
                 .collectAsList());
+    long classified = System.nanoTime();
+    System.out.printf(
+        "timing: simulate, ingest and derive on DuckDB %.1f s; Spark session %.1f s;"
+            + " classify on Spark %.1f s%n",
+        (derived - started) / 1e9,
+        (sessionStarted - derived) / 1e9,
+        (classified - sessionStarted) / 1e9);
   }
 
   @AfterAll
