@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import org.puente.residence.ResidenceRules;
+import org.puente.residence.RollingLimit;
 import org.puente.residence.UnDurationRules;
 
 /**
@@ -21,7 +22,9 @@ record ClassificationSettings(
     boolean residentWhenUnknown,
     double priorStrength,
     int shortTermDays,
-    int longTermDays)
+    int longTermDays,
+    int rollingLimitDays,
+    int rollingWindowDays)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -31,9 +34,11 @@ record ClassificationSettings(
     evidence = List.copyOf(evidence);
   }
 
-  static ClassificationSettings of(LocalDate asOf, ResidenceRules rules, UnDurationRules unRules) {
+  static ClassificationSettings of(
+      LocalDate asOf, ResidenceRules rules, UnDurationRules unRules, RollingLimit rollingLimit) {
     requireNonNull(rules, "rules is null");
     requireNonNull(unRules, "unRules is null");
+    requireNonNull(rollingLimit, "rollingLimit is null");
     return new ClassificationSettings(
         asOf,
         rules.thresholdDays(),
@@ -42,7 +47,9 @@ record ClassificationSettings(
         rules.residentWhenUnknown(),
         rules.priorStrength(),
         unRules.shortTermDays(),
-        unRules.longTermDays());
+        unRules.longTermDays(),
+        rollingLimit.limitDays(),
+        rollingLimit.windowDays());
   }
 
   ResidenceRules rules() {
@@ -56,5 +63,9 @@ record ClassificationSettings(
 
   UnDurationRules unRules() {
     return new UnDurationRules(shortTermDays, longTermDays);
+  }
+
+  RollingLimit rollingLimit() {
+    return new RollingLimit(rollingLimitDays, rollingWindowDays);
   }
 }

@@ -19,6 +19,7 @@ import org.puente.ingest.store.RecordTable;
 import org.puente.lake.catalog.DerivationRun;
 import org.puente.residence.Direction;
 import org.puente.residence.ResidenceRules;
+import org.puente.residence.RollingLimit;
 import org.puente.residence.UnDurationRules;
 import org.puente.schema.EventKind;
 import org.puente.schema.RegionalSchema;
@@ -55,8 +56,11 @@ public final class SparkClassification {
   public static final String AUTHORISED_STAY_DAYS = RegionalSchema.AUTHORISED_STAY_DAYS;
   public static final String TRAVELLER_ID = "traveller_id";
 
-  /** The rows {@link #classify} gives: one per linked record, columns as the run's histories. */
-  public static final StructType CLASSES =
+  /**
+   * The rows of {@link Results#histories}: one per linked record, with the classes of the run's
+   * histories.
+   */
+  public static final StructType HISTORIES =
       new StructType()
           .add(SparkLake.SUBMISSION_ID, DataTypes.LongType, false)
           .add(SOURCE_LINE, DataTypes.LongType, false)
@@ -70,6 +74,13 @@ public final class SparkClassification {
           .add("un_class", DataTypes.StringType, true)
           .add("days_abroad", DataTypes.IntegerType, true)
           .add("unmatched", DataTypes.StringType, true);
+
+  /** The rows of {@link Results#travellers}: the columns of the run's {@code travellers}. */
+  public static final StructType TRAVELLERS =
+      SparkLake.schema(OutputTables.TRAVELLERS_LAYOUT, false);
+
+  /** The rows of {@link Results#stays}: the columns of the run's {@code stays}. */
+  public static final StructType STAYS = SparkLake.schema(OutputTables.STAYS_LAYOUT, false);
 
   /** The training cases of the provisional-outcome model, one row per case. */
   static final StructType CASES =
@@ -89,9 +100,27 @@ public final class SparkClassification {
    * @param asOf the observation end date
    * @param rules the 12/16-month rule's settings
    * @param unRules the UN duration-based definitions
+   * @param rollingLimit the "days in any window" check per traveller
    */
-  public SparkClassification(LocalDate asOf, ResidenceRules rules, UnDurationRules unRules) {
-    this.settings = ClassificationSettings.of(asOf, rules, unRules);
+  public SparkClassification(
+      LocalDate asOf, ResidenceRules rules, UnDurationRules unRules, RollingLimit rollingLimit) {
+    this.settings = ClassificationSettings.of(asOf, rules, unRules, rollingLimit);
+  }
+
+  /**
+   * What {@link #classify} derives, as the DuckDB run's tables of the same names have it (without
+   * the partitioning into files). Each is computed when used, from the linked records.
+   *
+   * @param histories one row per record ({@link #HISTORIES})
+   * @param travellers one row per traveller ({@link #TRAVELLERS})
+   * @param stays one row per stay ({@link #STAYS})
+   */
+  public record Results(Dataset<Row> histories, Dataset<Row> travellers, Dataset<Row> stays) {
+    public Results {
+      requireNonNull(histories, "histories is null");
+      requireNonNull(travellers, "travellers is null");
+      requireNonNull(stays, "stays is null");
+    }
   }
 
   /**
@@ -164,13 +193,13 @@ public final class SparkClassification {
   }
 
   /**
-   * Classifies every linked record ({@link #linkedRecords}'s columns) per traveller; the rows of
-   * {@link #CLASSES}.
+   * Classifies every linked record ({@link #linkedRecords}'s columns) per traveller. Counts each
+   * country's training cases now (one Spark job); the results are computed when used.
    */
-  public Dataset<Row> classify(Dataset<Row> linked) {
+  public Results classify(Dataset<Row> linked) {
     requireNonNull(linked, "linked is null");
-    // Linkage never crosses countries: a traveller is a (country, traveller id) pair. The two
-    // passes read the records twice rather than cache them: nothing is left in the session.
+    // Linkage never crosses countries: a traveller is a (country, traveller id) pair. Each pass
+    // reads the records again rather than cache them: nothing is left in the session.
     Dataset<Row> ordered =
         linked
             .repartition(col(REPORTING_COUNTRY), col(TRAVELLER_ID))
@@ -181,8 +210,19 @@ public final class SparkClassification {
                 col(SparkLake.SUBMISSION_ID),
                 col(SOURCE_LINE));
     HashMap<String, ArrayList<CaseCount>> cases = trainingCases(ordered);
+    return new Results(
+        derive(ordered, cases, TravellerPartitions.Output.HISTORIES, HISTORIES),
+        derive(ordered, cases, TravellerPartitions.Output.TRAVELLERS, TRAVELLERS),
+        derive(ordered, cases, TravellerPartitions.Output.STAYS, STAYS));
+  }
+
+  private Dataset<Row> derive(
+      Dataset<Row> ordered,
+      HashMap<String, ArrayList<CaseCount>> cases,
+      TravellerPartitions.Output output,
+      StructType schema) {
     return ordered.mapPartitions(
-        new TravellerPartitions.Classify(settings, cases), Encoders.row(CLASSES));
+        new TravellerPartitions.Derive(settings, cases, output), Encoders.row(schema));
   }
 
   /** Each country's training cases, counted by features and outcome. */

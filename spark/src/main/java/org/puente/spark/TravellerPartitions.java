@@ -24,6 +24,8 @@ import org.puente.residence.ResidenceClassifier;
 import org.puente.residence.ResidenceRules;
 import org.puente.residence.ReturnLink;
 import org.puente.residence.Returns;
+import org.puente.residence.RollingLimit;
+import org.puente.residence.Stay;
 import org.puente.residence.Stays;
 import org.puente.residence.TrainingCase;
 import org.puente.residence.UnDurationClassifier;
@@ -80,17 +82,35 @@ final class TravellerPartitions {
     }
   }
 
-  /** Each record's classes, one row per record (SparkClassification.CLASSES). */
-  static final class Classify implements MapPartitionsFunction<Row, Row> {
+  /** What a {@link Derive} pass gives: the rows of one of the run's tables. */
+  enum Output {
+    /** One row per record (SparkClassification.HISTORIES). */
+    HISTORIES,
+    /** One row per traveller (SparkClassification.TRAVELLERS). */
+    TRAVELLERS,
+    /** One row per stay (SparkClassification.STAYS). */
+    STAYS
+  }
+
+  /**
+   * Each traveller through the functions HistoryWriter calls, with the provisional-outcome model of
+   * the traveller's country fitted from the counted training cases; gives one output's rows.
+   */
+  static final class Derive implements MapPartitionsFunction<Row, Row> {
 
     private static final long serialVersionUID = 1L;
 
     private final ClassificationSettings settings;
     private final HashMap<String, ArrayList<CaseCount>> cases;
+    private final Output output;
 
-    Classify(ClassificationSettings settings, HashMap<String, ArrayList<CaseCount>> cases) {
+    Derive(
+        ClassificationSettings settings,
+        HashMap<String, ArrayList<CaseCount>> cases,
+        Output output) {
       this.settings = requireNonNull(settings, "settings is null");
       this.cases = requireNonNull(cases, "cases is null");
+      this.output = requireNonNull(output, "output is null");
     }
 
     @Override
@@ -107,15 +127,22 @@ final class TravellerPartitions {
                         MigrantRateModel.fit(
                             CaseCount.expand(cases.getOrDefault(country, new ArrayList<>())),
                             rules.priorStrength()));
-            return classify(history, rules, model);
+            List<CrossingOutcome> outcomes =
+                ResidenceClassifier.classify(history.events(), settings.asOf(), rules, model);
+            return switch (output) {
+              case HISTORIES -> records(history, outcomes, rules);
+              case TRAVELLERS -> List.of(traveller(history, outcomes.size()));
+              case STAYS -> stays(history);
+            };
           });
     }
 
-    private List<Row> classify(History history, ResidenceRules rules, MigrantRateModel model) {
+    private List<Row> records(
+        History history, List<CrossingOutcome> crossings, ResidenceRules rules) {
       LocalDate asOf = settings.asOf();
       List<HistoryEvent> events = history.events();
       Map<Long, CrossingOutcome> outcomes = new HashMap<>();
-      for (CrossingOutcome outcome : ResidenceClassifier.classify(events, asOf, rules, model)) {
+      for (CrossingOutcome outcome : crossings) {
         outcomes.put(outcome.recordId(), outcome);
       }
       Map<Long, UnOutcome> unOutcomes = new HashMap<>();
@@ -154,6 +181,48 @@ final class TravellerPartitions {
                 unmatched.containsKey(key) ? unmatched.get(key).name() : null));
       }
       return classes;
+    }
+
+    /** The traveller's row, as HistoryWriter's writeTravellerRow makes it. */
+    private Row traveller(History history, int crossings) {
+      List<HistoryEvent> events = history.events();
+      RollingLimit.Result rolling = settings.rollingLimit().check(events, settings.asOf());
+      HistoryEvent first = events.get(0);
+      return RowFactory.create(
+          history.travellerId(),
+          history.country(),
+          first.date(),
+          events.get(events.size() - 1).date(),
+          events.size(),
+          crossings,
+          first.citizenship(),
+          rolling.maxDaysInWindow(),
+          rolling.daysOver(),
+          rolling.firstDayOver().orElse(null));
+    }
+
+    /** The traveller's stays, as HistoryWriter's writeStay makes them. */
+    private List<Row> stays(History history) {
+      String citizenship = history.events().get(0).citizenship();
+      List<Row> rows = new ArrayList<>();
+      for (Stay stay : Stays.of(history.events(), settings.asOf())) {
+        boolean hasAuthorised = stay.authorisedStayDays().isPresent();
+        rows.add(
+            RowFactory.create(
+                history.travellerId(),
+                NodeRecord.submissionOf(stay.arrivalRecordId()),
+                NodeRecord.sourceLineOf(stay.arrivalRecordId()),
+                stay.arrivalDate(),
+                stay.arrivalPort().orElse(null),
+                stay.endDate().orElse(null),
+                citizenship,
+                stay.lengthDays(),
+                stay.end() == Stay.End.OPEN,
+                hasAuthorised ? stay.authorisedStayDays().getAsInt() : null,
+                hasAuthorised ? stay.overstayDays() : null,
+                stay.overstay() == Stay.Overstay.SUSPECTED_IN_COUNTRY));
+      }
+      return rows;
     }
   }
 

@@ -34,6 +34,7 @@ import org.puente.lake.LakeReader;
 import org.puente.lake.catalog.Catalog;
 import org.puente.lake.catalog.CatalogConfig;
 import org.puente.lake.catalog.DerivationRun;
+import org.puente.lake.table.TableLayout;
 import org.puente.node.NodeHome;
 import org.puente.node.keys.KeyStore;
 import org.puente.node.rejects.RejectStore;
@@ -65,7 +66,7 @@ class SparkContractTest {
           new String[] {"GTM", "igm_flujos_migratorios.csv", "gtm-crossings"},
           new String[] {"GTM", "igm_retornados.csv", "gtm-returns"});
 
-  /** The compared columns, after the record's submission and source line. */
+  /** The compared columns of the histories, after the record's submission and source line. */
   private static final List<String> COMPARED =
       List.of(
           "reporting_country",
@@ -79,6 +80,32 @@ class SparkContractTest {
           "days_abroad",
           "unmatched");
 
+  /** The travellers' compared columns, after the country and the traveller. */
+  private static final List<String> TRAVELLER_COLUMNS =
+      List.of(
+          "first_date",
+          "last_date",
+          "records",
+          "crossings",
+          "citizenship",
+          "rolling_max_days",
+          "rolling_days_over",
+          "rolling_first_day_over");
+
+  /** The stays' compared columns, after the arrival's submission and source line. */
+  private static final List<String> STAY_COLUMNS =
+      List.of(
+          "traveller_id",
+          "arrival_date",
+          "arrival_port",
+          "departure_date",
+          "citizenship",
+          "length_days",
+          "open",
+          "authorised_days",
+          "overstay_days",
+          "in_country_overstay");
+
   @TempDir static Path dir;
 
   private static SparkSession spark;
@@ -88,6 +115,10 @@ class SparkContractTest {
   private static DerivationRun run;
   private static Map<String, List<Object>> duckdb;
   private static Map<String, List<Object>> onSpark;
+  private static Map<String, List<Object>> duckdbTravellers;
+  private static Map<String, List<Object>> sparkTravellers;
+  private static Map<String, List<Object>> duckdbStays;
+  private static Map<String, List<Object>> sparkStays;
 
   @BeforeAll
   static void deriveOnBothEngines() throws Exception {
@@ -132,19 +163,36 @@ class SparkContractTest {
     DerivationOptions options = DerivationOptions.defaults(LAST.atEndOfMonth());
     DerivationResult result = new Derivation(lake).run(options);
     run = result.run();
-    duckdb = duckdbHistories(run);
+    duckdb = duckdbTable(run, OutputTables.HISTORIES, "submission_id", "source_line", COMPARED);
+    duckdbTravellers =
+        duckdbTable(
+            run, OutputTables.TRAVELLERS, "reporting_country", "traveller_id", TRAVELLER_COLUMNS);
+    duckdbStays =
+        duckdbTable(
+            run, OutputTables.STAYS, "arrival_submission_id", "arrival_source_line", STAY_COLUMNS);
 
     long derived = System.nanoTime();
     spark = SparkSessions.local(2);
     long sessionStarted = System.nanoTime();
     SparkLake sparkLake = new SparkLake(spark, home, catalog);
     SparkClassification classification =
-        new SparkClassification(options.asOf(), options.rules(), options.unRules());
-    onSpark =
+        new SparkClassification(
+            options.asOf(), options.rules(), options.unRules(), options.rollingLimit());
+    SparkClassification.Results results =
+        classification.classify(SparkClassification.linkedRecords(sparkLake, run));
+    onSpark = rows(results.histories().collectAsList(), "submission_id", "source_line", COMPARED);
+    sparkTravellers =
         rows(
-            classification
-                .classify(SparkClassification.linkedRecords(sparkLake, run))
-                .collectAsList());
+            results.travellers().collectAsList(),
+            "reporting_country",
+            "traveller_id",
+            TRAVELLER_COLUMNS);
+    sparkStays =
+        rows(
+            results.stays().collectAsList(),
+            "arrival_submission_id",
+            "arrival_source_line",
+            STAY_COLUMNS);
     long classified = System.nanoTime();
     System.out.printf(
         "timing: simulate, ingest and derive on DuckDB %.1f s; Spark session %.1f s;"
@@ -166,20 +214,33 @@ class SparkContractTest {
 
   @Test
   void sparkClassifiesEveryRecordExactlyAsTheDuckDbRun() {
-    assertThat(onSpark).hasSameSizeAs(duckdb);
-    assertThat(onSpark.keySet()).isEqualTo(duckdb.keySet());
+    assertIdentical(onSpark, duckdb, "records");
+  }
+
+  @Test
+  void sparkGivesEveryTravellerTheDuckDbRunsRow() {
+    assertThat(duckdbTravellers).hasSize((int) run.travellers().orElseThrow());
+    assertIdentical(sparkTravellers, duckdbTravellers, "travellers");
+  }
+
+  @Test
+  void sparkFindsTheDuckDbRunsStays() {
+    assertThat(duckdbStays).hasSizeGreaterThan(1000);
+    assertIdentical(sparkStays, duckdbStays, "stays");
+  }
+
+  private static void assertIdentical(
+      Map<String, List<Object>> spark, Map<String, List<Object>> duckdb, String what) {
+    assertThat(spark).as(what).hasSameSizeAs(duckdb);
+    assertThat(spark.keySet()).as(what).isEqualTo(duckdb.keySet());
     List<String> different = new ArrayList<>();
-    for (Map.Entry<String, List<Object>> record : duckdb.entrySet()) {
-      if (!record.getValue().equals(onSpark.get(record.getKey()))) {
+    for (Map.Entry<String, List<Object>> row : duckdb.entrySet()) {
+      if (!row.getValue().equals(spark.get(row.getKey()))) {
         different.add(
-            record.getKey()
-                + ": duckdb "
-                + record.getValue()
-                + ", spark "
-                + onSpark.get(record.getKey()));
+            row.getKey() + ": duckdb " + row.getValue() + ", spark " + spark.get(row.getKey()));
       }
     }
-    assertThat(different).as("records classified differently").isEmpty();
+    assertThat(different).as(what + " derived differently").isEmpty();
   }
 
   @Test
@@ -205,8 +266,8 @@ class SparkContractTest {
     long crossings = duckdb.values().stream().filter(r -> r.get(3) != null).count();
     assertThat(crossings).isGreaterThan(1000);
     System.out.printf(
-        "contract: %d records, %d crossings classified, classes %s%n",
-        duckdb.size(), crossings, classes);
+        "contract: %d records, %d crossings classified, classes %s; %d travellers, %d stays%n",
+        duckdb.size(), crossings, classes, duckdbTravellers.size(), duckdbStays.size());
   }
 
   @Test
@@ -216,13 +277,18 @@ class SparkContractTest {
         new SparkClassification(
             LAST.minusMonths(6).atEndOfMonth(),
             org.puente.residence.ResidenceRules.DEFAULT,
-            org.puente.residence.UnDurationRules.DEFAULT);
+            org.puente.residence.UnDurationRules.DEFAULT,
+            org.puente.residence.RollingLimit.SCHENGEN);
     Map<String, List<Object>> before =
         rows(
             earlier
                 .classify(
                     SparkClassification.linkedRecords(new SparkLake(spark, home, catalog), run))
-                .collectAsList());
+                .histories()
+                .collectAsList(),
+            "submission_id",
+            "source_line",
+            COMPARED);
     assertThat(before.keySet()).isEqualTo(duckdb.keySet());
     assertThat(countsBy(before, "class")).isNotEqualTo(countsBy(duckdb, "class"));
   }
@@ -237,40 +303,52 @@ class SparkContractTest {
     return counts;
   }
 
-  private static Map<String, List<Object>> rows(List<Row> rows) {
-    Map<String, List<Object>> byRecord = new HashMap<>();
+  private static Map<String, List<Object>> rows(
+      List<Row> rows, String key1, String key2, List<String> columns) {
+    Map<String, List<Object>> byKey = new HashMap<>();
     for (Row row : rows) {
       List<Object> values = new ArrayList<>();
-      for (String column : COMPARED) {
-        values.add(row.getAs(column));
+      for (String column : columns) {
+        values.add(normalise(row.getAs(column)));
       }
-      Object previous =
-          byRecord.put(row.getAs("submission_id") + "/" + row.getAs("source_line"), values);
-      assertThat(previous).as("a record classified twice").isNull();
+      Object previous = byKey.put(row.getAs(key1) + "/" + row.getAs(key2), values);
+      assertThat(previous).as("a row twice: %s", row).isNull();
     }
-    return byRecord;
+    return byKey;
   }
 
-  private static Map<String, List<Object>> duckdbHistories(DerivationRun run) throws SQLException {
-    Map<String, List<Object>> byRecord = new HashMap<>();
+  /** The rows of one of the run's tables, by two key columns. */
+  private static Map<String, List<Object>> duckdbTable(
+      DerivationRun run, String table, String key1, String key2, List<String> columns)
+      throws SQLException {
+    TableLayout layout =
+        switch (table) {
+          case OutputTables.HISTORIES -> OutputTables.HISTORIES_LAYOUT;
+          case OutputTables.TRAVELLERS -> OutputTables.TRAVELLERS_LAYOUT;
+          default -> OutputTables.STAYS_LAYOUT;
+        };
+    Map<String, List<Object>> byKey = new HashMap<>();
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = connection.createStatement()) {
-      new LakeReader(home, catalog)
-          .createRunView(
-              connection, "h", run.id(), OutputTables.HISTORIES, OutputTables.HISTORIES_LAYOUT);
+      new LakeReader(home, catalog).createRunView(connection, "t", run.id(), table, layout);
       try (ResultSet row =
           statement.executeQuery(
-              "SELECT submission_id, source_line, " + String.join(", ", COMPARED) + " FROM h")) {
+              "SELECT " + key1 + ", " + key2 + ", " + String.join(", ", columns) + " FROM t")) {
         while (row.next()) {
           List<Object> values = new ArrayList<>();
-          for (int i = 0; i < COMPARED.size(); i++) {
-            values.add(row.getObject(3 + i));
+          for (int i = 0; i < columns.size(); i++) {
+            values.add(normalise(row.getObject(3 + i)));
           }
-          Object previous = byRecord.put(row.getLong(1) + "/" + row.getLong(2), values);
-          assertThat(previous).as("a record in the histories twice").isNull();
+          Object previous = byKey.put(row.getObject(1) + "/" + row.getObject(2), values);
+          assertThat(previous).as("a row of %s twice", table).isNull();
         }
       }
     }
-    return byRecord;
+    return byKey;
+  }
+
+  /** Dates as LocalDate whichever class a driver gives them. */
+  private static Object normalise(Object value) {
+    return value instanceof java.sql.Date date ? date.toLocalDate() : value;
   }
 }
