@@ -9,9 +9,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.puente.derive.OutputTables;
@@ -160,7 +163,7 @@ public final class SparkClassification {
 
   /** The columns of one kind's records that a history uses (RecordLoader's history side). */
   private static Dataset<Row> historySide(Dataset<Row> records, EventKind kind) {
-    java.util.Set<String> columns = java.util.Set.of(records.columns());
+    Set<String> columns = Set.of(records.columns());
     String counterpart =
         kind == EventKind.RETURN_OF_NATIONAL
             ? RegionalSchema.RETURNED_FROM
@@ -187,8 +190,7 @@ public final class SparkClassification {
         optional(columns, AUTHORISED_STAY_DAYS, DataTypes.IntegerType));
   }
 
-  private static org.apache.spark.sql.Column optional(
-      java.util.Set<String> columns, String name, org.apache.spark.sql.types.DataType type) {
+  private static Column optional(Set<String> columns, String name, DataType type) {
     return (columns.contains(name) ? col(name) : lit(null)).cast(type).as(name);
   }
 

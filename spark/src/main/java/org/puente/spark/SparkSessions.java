@@ -24,6 +24,10 @@ public final class SparkSessions {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be positive: " + threads);
     }
+    if (session != null && session.sparkContext().isStopped()) {
+      // Stopped by its user (or the shutdown hook): the next caller gets a new one.
+      session = null;
+    }
     if (session != null) {
       if (threads != sessionThreads) {
         throw new IllegalStateException(
