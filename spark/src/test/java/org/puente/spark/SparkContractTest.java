@@ -34,11 +34,14 @@ import org.puente.lake.LakeReader;
 import org.puente.lake.catalog.Catalog;
 import org.puente.lake.catalog.CatalogConfig;
 import org.puente.lake.catalog.DerivationRun;
+import org.puente.lake.catalog.LakeFile;
+import org.puente.lake.catalog.LakeQuery;
 import org.puente.lake.table.TableLayout;
 import org.puente.node.NodeHome;
 import org.puente.node.keys.KeyStore;
 import org.puente.node.rejects.RejectStore;
 import org.puente.privacy.TokenDeriver;
+import org.puente.schema.EventKind;
 import org.puente.sim.SimulationConfig;
 import org.puente.sim.Simulator;
 import org.puente.sim.noise.NoiseSettings;
@@ -268,6 +271,30 @@ class SparkContractTest {
     System.out.printf(
         "contract: %d records, %d crossings classified, classes %s; %d travellers, %d stays%n",
         duckdb.size(), crossings, classes, duckdbTravellers.size(), duckdbStays.size());
+  }
+
+  @Test
+  void sparkReadsTheCommittedFilesOnlyNotTheDirectory() throws java.io.IOException {
+    LakeReader reader = new LakeReader(home, catalog);
+    List<LakeFile> committed = reader.files(LakeQuery.of(EventKind.BORDER_CROSSING));
+    long rows = committed.stream().mapToLong(LakeFile::rows).sum();
+    SparkLake sparkLake = new SparkLake(spark, home, catalog);
+    assertThat(sparkLake.records(EventKind.BORDER_CROSSING).count()).isEqualTo(rows);
+    // A file in a partition's directory that no manifest lists (a crashed commit's leftover).
+    Path first = reader.resolve(committed.get(0));
+    Path leftover = first.resolveSibling("part-999999-0.parquet");
+    Files.copy(first, leftover);
+    try {
+      assertThat(sparkLake.records(EventKind.BORDER_CROSSING).count()).isEqualTo(rows);
+      assertThat(
+              sparkLake
+                  .records(EventKind.BORDER_CROSSING)
+                  .where(org.apache.spark.sql.functions.col("submission_id").equalTo(999999))
+                  .count())
+          .isZero();
+    } finally {
+      Files.delete(leftover);
+    }
   }
 
   @Test
