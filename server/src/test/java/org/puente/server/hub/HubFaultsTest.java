@@ -228,8 +228,11 @@ class HubFaultsTest {
           node.token("regional"),
           Optional.empty(),
           CLIENT);
+      // the pull is committed, then audited: wait for both
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (scheduled.catalog.pulls().latestCommitted("good").isEmpty()
+      while ((scheduled.catalog.pulls().latestCommitted("good").isEmpty()
+              || scheduled.catalog.audit().recent(20).stream()
+                  .noneMatch(e -> e.action().equals("PEER_PULL")))
           && System.nanoTime() < deadline) {
         Thread.sleep(100);
       }
