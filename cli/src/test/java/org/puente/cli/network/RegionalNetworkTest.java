@@ -366,14 +366,14 @@ class RegionalNetworkTest {
     int packages = first.get(flaky).path("packages").asInt();
     JsonNode recovered = null;
     long servedBeforeCrash = -1;
-    for (int tries = 0; tries < 3 && recovered == null; tries++) {
+    for (int tries = 0; tries < 5 && recovered == null; tries++) {
       ServerProcess node = network.node(flaky);
       long before = node.dataRequestsServed();
       CompletableFuture<Http.Answer> pulling =
           http.postAsync(network.hub().url(), "/api/hub/pull", network.hubAdminToken(), "{}");
       long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
       while (node.dataRequestsServed() == before && System.nanoTime() < deadline) {
-        ServerProcess.sleep(Duration.ofMillis(5));
+        ServerProcess.sleep(Duration.ofMillis(1));
       }
       network.crashNode(flaky);
       servedBeforeCrash = node.dataRequestsServed() - before;
