@@ -183,23 +183,8 @@ final class HistoryWriter {
   }
 
   private void writeStay(String country, long travellerId, Stay stay, String citizenship) {
-    boolean hasAuthorised = stay.authorisedStayDays().isPresent();
     table(OutputTables.STAYS, EventKind.BORDER_CROSSING, country, OutputTables.STAYS_LAYOUT)
-        .append(
-            new Object[] {
-              travellerId,
-              NodeRecord.submissionOf(stay.arrivalRecordId()),
-              NodeRecord.sourceLineOf(stay.arrivalRecordId()),
-              stay.arrivalDate(),
-              stay.arrivalPort().orElse(null),
-              stay.endDate().orElse(null),
-              citizenship,
-              stay.lengthDays(),
-              stay.end() == Stay.End.OPEN,
-              hasAuthorised ? stay.authorisedStayDays().getAsInt() : null,
-              hasAuthorised ? stay.overstayDays() : null,
-              stay.overstay() == Stay.Overstay.SUSPECTED_IN_COUNTRY
-            });
+        .append(OutputTables.stayRow(travellerId, stay, citizenship));
     add("stays", 1);
     add("stays_" + stay.end().name().toLowerCase(java.util.Locale.ROOT), 1);
     add("overstay_" + stay.overstay().name().toLowerCase(java.util.Locale.ROOT), 1);

@@ -1,6 +1,7 @@
 package org.puente.derive;
 
 import org.puente.lake.table.TableLayout;
+import org.puente.residence.Stay;
 
 /**
  * The tables a derivation run writes into the lake, partitioned like the records by event kind,
@@ -87,4 +88,26 @@ public final class OutputTables {
           "in_country_overstay BOOLEAN");
 
   private OutputTables() {}
+
+  /**
+   * A row of the stays table ({@link #STAYS_LAYOUT}'s columns, in order): the one shape both
+   * engines write.
+   */
+  public static Object[] stayRow(long travellerId, Stay stay, String citizenship) {
+    boolean hasAuthorised = stay.authorisedStayDays().isPresent();
+    return new Object[] {
+      travellerId,
+      NodeRecord.submissionOf(stay.arrivalRecordId()),
+      NodeRecord.sourceLineOf(stay.arrivalRecordId()),
+      stay.arrivalDate(),
+      stay.arrivalPort().orElse(null),
+      stay.endDate().orElse(null),
+      citizenship,
+      stay.lengthDays(),
+      stay.end() == Stay.End.OPEN,
+      hasAuthorised ? stay.authorisedStayDays().getAsInt() : null,
+      hasAuthorised ? stay.overstayDays() : null,
+      stay.overstay() == Stay.Overstay.SUSPECTED_IN_COUNTRY
+    };
+  }
 }

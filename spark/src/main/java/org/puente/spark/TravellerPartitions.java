@@ -15,6 +15,7 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.puente.derive.NodeRecord;
+import org.puente.derive.OutputTables;
 import org.puente.residence.CrossingOutcome;
 import org.puente.residence.Direction;
 import org.puente.residence.HistoryEvent;
@@ -206,21 +207,7 @@ final class TravellerPartitions {
       String citizenship = history.events().get(0).citizenship();
       List<Row> rows = new ArrayList<>();
       for (Stay stay : Stays.of(history.events(), settings.asOf())) {
-        boolean hasAuthorised = stay.authorisedStayDays().isPresent();
-        rows.add(
-            RowFactory.create(
-                history.travellerId(),
-                NodeRecord.submissionOf(stay.arrivalRecordId()),
-                NodeRecord.sourceLineOf(stay.arrivalRecordId()),
-                stay.arrivalDate(),
-                stay.arrivalPort().orElse(null),
-                stay.endDate().orElse(null),
-                citizenship,
-                stay.lengthDays(),
-                stay.end() == Stay.End.OPEN,
-                hasAuthorised ? stay.authorisedStayDays().getAsInt() : null,
-                hasAuthorised ? stay.overstayDays() : null,
-                stay.overstay() == Stay.Overstay.SUSPECTED_IN_COUNTRY));
+        rows.add(RowFactory.create(OutputTables.stayRow(history.travellerId(), stay, citizenship)));
       }
       return rows;
     }
