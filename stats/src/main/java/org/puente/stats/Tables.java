@@ -57,13 +57,28 @@ public final class Tables {
     return tables;
   }
 
-  /** The table of {@code request}, protected by {@code rules}. */
-  public PublishedTable table(TableRequest request, String ageLevel, ProtectionRules rules) {
-    long started = System.nanoTime();
-    CubeDefinition cube = catalogue.require(request.cube());
-    LeafCells cells = new CubeQuery(store, rollUp).leafCells(cube, request);
-    long queried = System.nanoTime();
-    TableAssembler assembler = new TableAssembler(rollUp, request.periodLevel(), ageLevel);
+  /**
+   * The published rows of leaf cells, whoever computed them (the cube store, or another engine from
+   * the same facts).
+   *
+   * @param rows the rows a table lists: every non-zero or suppressed cell of every slice
+   * @param cells the cells of every slice's table, margins included
+   * @param suppressed the cells suppressed
+   * @param linearPrograms the attacker audit's linear programs
+   */
+  public record Protected(
+      List<PublishedTable.Row> rows, int cells, int suppressed, long linearPrograms) {
+    public Protected {
+      rows = List.copyOf(requireNonNull(rows, "rows is null"));
+    }
+  }
+
+  /**
+   * Each slice of {@code cells} assembled with every level of its hierarchies and protected by
+   * {@code rules}: what {@link #table} publishes. A slice that fails the attacker audit throws.
+   */
+  public static Protected protect(
+      LeafCells cells, TableAssembler assembler, ProtectionRules rules) {
     List<PublishedTable.Row> rows = new ArrayList<>();
     int suppressed = 0;
     long linearPrograms = 0;
@@ -91,6 +106,21 @@ public final class Tables {
         throw new IllegalStateException("Protection returned a table that failed its audit");
       }
     }
+    return new Protected(rows, cellCount, suppressed, linearPrograms);
+  }
+
+  /** The table of {@code request}, protected by {@code rules}. */
+  public PublishedTable table(TableRequest request, String ageLevel, ProtectionRules rules) {
+    long started = System.nanoTime();
+    CubeDefinition cube = catalogue.require(request.cube());
+    LeafCells cells = new CubeQuery(store, rollUp).leafCells(cube, request);
+    long queried = System.nanoTime();
+    TableAssembler assembler = new TableAssembler(rollUp, request.periodLevel(), ageLevel);
+    Protected protectedRows = protect(cells, assembler, rules);
+    List<PublishedTable.Row> rows = protectedRows.rows();
+    int suppressed = protectedRows.suppressed();
+    long linearPrograms = protectedRows.linearPrograms();
+    int cellCount = protectedRows.cells();
     long protectedAt = System.nanoTime();
     List<Dimension> dimensions = cells.dimensions();
     Map<String, String> metadata = new LinkedHashMap<>();
