@@ -27,9 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -46,6 +45,7 @@ import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.lake.catalog.DerivationRun;
 import org.puente.schema.EventKind;
+import org.puente.stats.CubeQuery;
 import org.puente.stats.LeafCells;
 import org.puente.stats.TableRequest;
 
@@ -65,9 +65,6 @@ public final class SparkCubes {
 
   /** The facts computed on Spark. */
   public static final Set<String> FACTS = Set.of("crossings", "returns");
-
-  private static final Pattern MONTH_RANGE =
-      Pattern.compile("(\\d{4}-\\d{2})\\.\\.(\\d{4}-\\d{2})");
 
   private final SparkLake lake;
   private final DerivationRun run;
@@ -321,22 +318,15 @@ public final class SparkCubes {
   /** The months a period selects: a code at any level, or a range of months. */
   private Set<String> months(
       Dataset<Row> fact, CubeDefinition cube, String period, Map<String, String> portCountry) {
-    Matcher range = MONTH_RANGE.matcher(period);
-    if (range.matches()) {
+    Optional<CubeQuery.MonthRange> range = CubeQuery.monthRange(period);
+    if (range.isPresent()) {
       Set<String> months = new LinkedHashSet<>();
       for (String month : distinct(fact, "period")) {
-        if (month.compareTo(range.group(1)) >= 0 && month.compareTo(range.group(2)) <= 0) {
+        if (range.get().contains(month)) {
           months.add(month);
         }
       }
       return months;
-    }
-    if (RollUp.periodLevel(period).isEmpty()) {
-      throw new PuenteException(
-          ErrorCode.USAGE,
-          "--period must be a year (2024), a quarter (2024-Q2), a month (2024-03) or a range of"
-              + " months (2024-01..2024-06): "
-              + period);
     }
     return leavesUnder(fact, requireDimension(cube, "period"), Set.of(period), portCountry);
   }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -303,19 +304,24 @@ public final class CubeQuery {
     return leaves;
   }
 
-  /** The months a period option selects: a code at any level, or a range of months. */
-  private Set<String> months(
-      Connection duckdb, CubeDefinition cube, String period, Map<String, String> portCountry)
-      throws SQLException {
+  /** A range of months, {@code 2024-01..2024-06}, both ends included. */
+  public record MonthRange(String first, String last) {
+
+    public boolean contains(String month) {
+      return month.compareTo(first) >= 0 && month.compareTo(last) <= 0;
+    }
+  }
+
+  /**
+   * What both engines read from a period option: a range of months, or empty for a code of a period
+   * level (year, quarter, month), whose leaves the caller takes.
+   *
+   * @throws PuenteException USAGE when the option is neither
+   */
+  public static Optional<MonthRange> monthRange(String period) {
     Matcher range = MONTH_RANGE.matcher(period);
     if (range.matches()) {
-      Set<String> months = new LinkedHashSet<>();
-      for (String month : distinct(duckdb, cube, "period")) {
-        if (month.compareTo(range.group(1)) >= 0 && month.compareTo(range.group(2)) <= 0) {
-          months.add(month);
-        }
-      }
-      return months;
+      return Optional.of(new MonthRange(range.group(1), range.group(2)));
     }
     if (RollUp.periodLevel(period).isEmpty()) {
       throw new PuenteException(
@@ -323,6 +329,23 @@ public final class CubeQuery {
           "--period must be a year (2024), a quarter (2024-Q2), a month (2024-03) or a range of"
               + " months (2024-01..2024-06): "
               + period);
+    }
+    return Optional.empty();
+  }
+
+  /** The months a period option selects: a code at any level, or a range of months. */
+  private Set<String> months(
+      Connection duckdb, CubeDefinition cube, String period, Map<String, String> portCountry)
+      throws SQLException {
+    Optional<MonthRange> range = monthRange(period);
+    if (range.isPresent()) {
+      Set<String> months = new LinkedHashSet<>();
+      for (String month : distinct(duckdb, cube, "period")) {
+        if (range.get().contains(month)) {
+          months.add(month);
+        }
+      }
+      return months;
     }
     Dimension periodDimension =
         cube.dimension("period")
