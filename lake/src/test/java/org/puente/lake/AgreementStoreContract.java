@@ -3,15 +3,11 @@ package org.puente.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.exchange.Agreement;
@@ -19,35 +15,15 @@ import org.puente.exchange.AgreementField;
 import org.puente.exchange.LinkKind;
 import org.puente.lake.catalog.AgreementResult;
 import org.puente.lake.catalog.AgreementResults;
-import org.puente.lake.catalog.Catalog;
-import org.puente.lake.catalog.CatalogConfig;
 
 /** Agreements and their protected linkage counts (migration V7), on every catalog backend. */
-abstract class AgreementStoreContract {
+abstract class AgreementStoreContract extends CatalogFixture {
 
   static final Instant START = Instant.parse("2026-03-02T08:15:30.123456Z");
 
-  @TempDir Path temp;
-
-  CatalogConfig config;
-  SettableClock clock;
-  Catalog catalog;
-
-  abstract CatalogConfig newCatalog(Path directory);
-
-  abstract void dropCatalog(CatalogConfig config);
-
-  @BeforeEach
-  void open() {
-    config = newCatalog(temp.resolve("catalog"));
-    clock = new SettableClock(START);
-    catalog = Catalog.open(config, clock);
-  }
-
-  @AfterEach
-  void close() {
-    catalog.close();
-    dropCatalog(config);
+  @Override
+  Instant start() {
+    return START;
   }
 
   static Agreement agreement(String id) {

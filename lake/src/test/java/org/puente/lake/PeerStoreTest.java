@@ -3,18 +3,12 @@ package org.puente.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
-import org.puente.lake.catalog.Catalog;
-import org.puente.lake.catalog.CatalogConfig;
 import org.puente.lake.catalog.PeerRecord;
 import org.puente.lake.catalog.PullRecord;
 import org.puente.lake.catalog.PulledObservation;
@@ -22,31 +16,13 @@ import org.puente.lake.catalog.PulledPackage;
 import org.puente.lake.catalog.PulledPackage.Observation;
 
 /** A hub's peers and pulls (migration V6), on every catalog backend. */
-abstract class PeerStoreTest {
+abstract class PeerStoreTest extends CatalogFixture {
 
   static final Instant START = Instant.parse("2026-03-02T08:15:30Z");
 
-  @TempDir Path temp;
-
-  CatalogConfig config;
-  SettableClock clock;
-  Catalog catalog;
-
-  abstract CatalogConfig newCatalog(Path directory);
-
-  abstract void dropCatalog(CatalogConfig config);
-
-  @BeforeEach
-  void open() {
-    config = newCatalog(temp.resolve("catalog"));
-    clock = new SettableClock(START);
-    catalog = Catalog.open(config, clock);
-  }
-
-  @AfterEach
-  void close() {
-    catalog.close();
-    dropCatalog(config);
+  @Override
+  Instant start() {
+    return START;
   }
 
   static PeerRecord peer(String name, String country) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -18,14 +17,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
-import org.puente.lake.catalog.Catalog;
-import org.puente.lake.catalog.CatalogConfig;
 import org.puente.lake.catalog.SessionRecord;
 import org.puente.lake.catalog.TokenRecord;
 import org.puente.lake.catalog.UserAccount;
@@ -35,34 +30,21 @@ import org.puente.lake.catalog.UserDirectory;
  * The users, sessions and API tokens of migration V5, on every catalog backend. The hashes here are
  * made up (the server makes the real ones); the directory must store exactly what it is given.
  */
-abstract class UserDirectoryTest {
+abstract class UserDirectoryTest extends CatalogFixture {
 
   static final Instant START = Instant.parse("2026-03-02T08:15:30.123456789Z");
   static final String HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaA";
 
-  @TempDir Path temp;
-
-  CatalogConfig config;
-  SettableClock clock;
-  Catalog catalog;
   UserDirectory users;
 
-  abstract CatalogConfig newCatalog(Path directory);
-
-  abstract void dropCatalog(CatalogConfig config);
-
-  @BeforeEach
-  void open() {
-    config = newCatalog(temp.resolve("catalog"));
-    clock = new SettableClock(START);
-    catalog = Catalog.open(config, clock);
-    users = catalog.users();
+  @Override
+  Instant start() {
+    return START;
   }
 
-  @AfterEach
-  void close() {
-    catalog.close();
-    dropCatalog(config);
+  @BeforeEach
+  void openDirectory() {
+    users = catalog.users();
   }
 
   @Test
