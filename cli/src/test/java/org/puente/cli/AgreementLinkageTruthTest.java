@@ -129,27 +129,36 @@ class AgreementLinkageTruthTest {
         ingest(
             mexHome, mexKeys, "mex-crossings", region.resolve("MEX/inm_registros_migratorios.csv"));
     agreement =
-        new Agreement(
+        agreement(
             ID,
             "GTM",
             "MEX",
             LinkKind.DEPARTURES_TO_ARRIVALS,
             "bilateral flows, mirror statistics",
-            LocalDate.now(ZoneOffset.UTC).minusYears(1),
-            LocalDate.now(ZoneOffset.UTC).plusYears(1),
-            AgreementField.parseList("DOCUMENT,BLOCK_GIVEN_DATE,NAME_SET+BIRTH_DATE"),
-            gtmKeys.agreementKey(ID).orElseThrow().id());
+            gtmKeys);
     returns =
-        new Agreement(
+        agreement(
             RETURNS,
             "MEX",
             "GTM",
             LinkKind.RETURNS_TO_DEPARTURES,
             "returns of Guatemalans from Mexico",
-            LocalDate.now(ZoneOffset.UTC).minusYears(1),
-            LocalDate.now(ZoneOffset.UTC).plusYears(1),
-            AgreementField.parseList("DOCUMENT,BLOCK_GIVEN_DATE,NAME_SET+BIRTH_DATE"),
-            mexKeys.agreementKey(RETURNS).orElseThrow().id());
+            mexKeys);
+  }
+
+  /** An agreement valid from a year ago to a year on, under the key {@code keys} hold for it. */
+  private static Agreement agreement(
+      String id, String partyA, String partyB, LinkKind link, String purpose, KeyStore keys) {
+    return new Agreement(
+        id,
+        partyA,
+        partyB,
+        link,
+        purpose,
+        LocalDate.now(ZoneOffset.UTC).minusYears(1),
+        LocalDate.now(ZoneOffset.UTC).plusYears(1),
+        AgreementField.parseList("DOCUMENT,BLOCK_GIVEN_DATE,NAME_SET+BIRTH_DATE"),
+        keys.agreementKey(id).orElseThrow().id());
   }
 
   @AfterAll

@@ -13,12 +13,10 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -31,7 +29,6 @@ import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.exchange.Agreement;
 import org.puente.exchange.AgreementSide;
-import org.puente.hub.PackageSignature;
 import org.puente.lake.LakeReader;
 import org.puente.lake.catalog.AgreementResult;
 import org.puente.lake.catalog.AgreementResults;
@@ -153,7 +150,8 @@ public final class AgreementApi {
       ctx.header("X-Puente-Agreement-Side", side.name());
       ctx.header("X-Puente-Rows", Long.toString(rows));
       ctx.header("Content-Disposition", "attachment; filename=\"" + id + "-" + side + ".csv\"");
-      signResponse(server, ctx, HexFormat.of().formatHex(sha256.digest()));
+      // signed like an SDMX data answer, over the SHA-256 taken while the file was written
+      ExchangeApi.sign(server, ctx, HexFormat.of().formatHex(sha256.digest()));
       try (InputStream in = Files.newInputStream(file);
           OutputStream response = ctx.outputStream()) {
         in.transferTo(response);
@@ -161,29 +159,6 @@ public final class AgreementApi {
     } finally {
       Files.deleteIfExists(file);
     }
-  }
-
-  /**
-   * Signs a side like an SDMX data answer ({@link ExchangeApi#signed}): the headers {@code
-   * Puente-Signature}, {@code Puente-Key}, {@code Puente-Run} and {@code Puente-Created} over the
-   * request's path and query, the run, the time and the body's SHA-256, taken while the body was
-   * written to its file and before it is sent.
-   */
-  static void signResponse(ServerContext server, Context ctx, String sha256Hex) {
-    String query = ctx.queryString();
-    String request = ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query);
-    String run = server.statistics().run().map(r -> Long.toString(r.id())).orElse("none");
-    PackageSignature.Headers headers =
-        PackageSignature.signDigest(
-            request,
-            run,
-            Instant.now().truncatedTo(ChronoUnit.MILLIS),
-            sha256Hex,
-            server.signing());
-    ctx.header(PackageSignature.SIGNATURE, headers.signature());
-    ctx.header(PackageSignature.KEY, headers.key());
-    ctx.header(PackageSignature.RUN, headers.run());
-    ctx.header(PackageSignature.CREATED, headers.created());
   }
 
   private static void matches(ServerContext server, Context ctx) {

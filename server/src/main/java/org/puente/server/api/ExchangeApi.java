@@ -50,16 +50,29 @@ public final class ExchangeApi {
    * tables come from, the time and the body's SHA-256.
    */
   public static void signed(ServerContext server, Context ctx, byte[] body) {
+    sign(server, ctx, PackageSignature.sha256Hex(body));
+    ctx.result(body);
+  }
+
+  /**
+   * Sets the four signature headers of an answer whose body has the SHA-256 (hex) {@code
+   * bodySha256}, before the body is sent: for a body streamed from a file, whose digest was taken
+   * while it was written.
+   */
+  public static void sign(ServerContext server, Context ctx, String bodySha256) {
     String query = ctx.queryString();
     String request = ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query);
     String run = server.statistics().run().map(r -> Long.toString(r.id())).orElse("none");
     PackageSignature.Headers headers =
-        PackageSignature.sign(
-            request, run, Instant.now().truncatedTo(ChronoUnit.MILLIS), body, server.signing());
+        PackageSignature.signDigest(
+            request,
+            run,
+            Instant.now().truncatedTo(ChronoUnit.MILLIS),
+            bodySha256,
+            server.signing());
     ctx.header(PackageSignature.SIGNATURE, headers.signature());
     ctx.header(PackageSignature.KEY, headers.key());
     ctx.header(PackageSignature.RUN, headers.run());
     ctx.header(PackageSignature.CREATED, headers.created());
-    ctx.result(body);
   }
 }
