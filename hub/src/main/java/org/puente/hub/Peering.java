@@ -137,6 +137,18 @@ public final class Peering {
     return peer;
   }
 
+  /**
+   * The message a Puente node put in its error answer ({@code {"error": {"message": ...}}}), or
+   * empty text when the body holds none; nothing else of the body is ever repeated.
+   */
+  public static String errorMessage(byte[] body) {
+    try {
+      return MAPPER.readTree(body).path("error").path("message").asText("");
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
   /** The identity a node serves at {@code base}, checked: the fingerprint is its key's. */
   public static Identity identity(String base, HttpClient client) {
     HttpRequest request =

@@ -439,20 +439,11 @@ public final class Puller {
 
   /** The error message a Puente peer put in its answer, shortened; nothing else of the body. */
   private static String peerMessage(byte[] body) {
-    try {
-      String message =
-          new com.fasterxml.jackson.databind.ObjectMapper()
-              .readTree(body)
-              .path("error")
-              .path("message")
-              .asText("");
-      if (message.isEmpty()) {
-        return "";
-      }
-      return ": " + (message.length() > 200 ? message.substring(0, 200) + "…" : message);
-    } catch (IOException | RuntimeException e) {
+    String message = Peering.errorMessage(body);
+    if (message.isEmpty()) {
       return "";
     }
+    return ": " + (message.length() > 200 ? message.substring(0, 200) + "…" : message);
   }
 
   /** An I/O failure in words, without a stack. */

@@ -2,7 +2,6 @@ package org.puente.hub.agreement;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,6 +26,7 @@ import org.puente.error.PuenteException;
 import org.puente.exchange.Agreement;
 import org.puente.exchange.AgreementSide;
 import org.puente.hub.PackageSignature;
+import org.puente.hub.Peering;
 
 /**
  * Fetches one side of an agreement from a node's {@code /api/exchange/agreements/{id}/tokens} into
@@ -139,12 +139,7 @@ public final class SideFetcher {
   }
 
   private static PuenteException refused(URI node, AgreementSide side, int status, byte[] body) {
-    String message;
-    try {
-      message = new ObjectMapper().readTree(body).at("/error/message").asText("");
-    } catch (IOException e) {
-      message = "";
-    }
+    String message = Peering.errorMessage(body);
     ErrorCode code =
         switch (status) {
           case 401, 403 -> ErrorCode.FORBIDDEN;
