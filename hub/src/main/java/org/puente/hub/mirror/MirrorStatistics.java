@@ -3,6 +3,7 @@ package org.puente.hub.mirror;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -313,35 +314,32 @@ public final class MirrorStatistics {
 
   private record PairKey(int year, String origin, String destination)
       implements Comparable<PairKey> {
+    private static final Comparator<PairKey> ORDER =
+        Comparator.comparingInt(PairKey::year)
+            .thenComparing(PairKey::origin)
+            .thenComparing(PairKey::destination);
+
     @Override
     public int compareTo(PairKey other) {
-      int byYear = Integer.compare(year, other.year);
-      if (byYear != 0) {
-        return byYear;
-      }
-      int byOrigin = origin.compareTo(other.origin);
-      return byOrigin != 0 ? byOrigin : destination.compareTo(other.destination);
+      return ORDER.compare(this, other);
     }
   }
 
   private record PortKey(int year, String country, String port, String direction)
       implements Comparable<PortKey> {
+    private static final Comparator<PortKey> ORDER =
+        Comparator.comparingInt(PortKey::year)
+            .thenComparing(PortKey::country)
+            .thenComparing(PortKey::port)
+            .thenComparing(PortKey::direction);
+
     PortKey with(String otherDirection) {
       return new PortKey(year, country, port, otherDirection);
     }
 
     @Override
     public int compareTo(PortKey other) {
-      int byYear = Integer.compare(year, other.year);
-      if (byYear != 0) {
-        return byYear;
-      }
-      int byCountry = country.compareTo(other.country);
-      if (byCountry != 0) {
-        return byCountry;
-      }
-      int byPort = port.compareTo(other.port);
-      return byPort != 0 ? byPort : direction.compareTo(other.direction);
+      return ORDER.compare(this, other);
     }
   }
 }
