@@ -38,7 +38,7 @@ import org.puente.linkage.TermFrequencies;
  * run's date, and publish the results as the run's lake tables ({@link OutputTables}) with one
  * catalog commit. A failure leaves the previous run current.
  */
-public final class Derivation {
+public final class Derivation implements DerivationEngine {
 
   private final Lake lake;
   private final LakeReader reader;
@@ -74,6 +74,7 @@ public final class Derivation {
   }
 
   /** Runs and commits; returns what was done. */
+  @Override
   public DerivationResult run(DerivationOptions options) {
     requireNonNull(options, "options is null");
     Optional<DerivationRun> previous = lake.catalog().runs().latestCommitted();
