@@ -105,7 +105,14 @@ final class ParquetFile implements AutoCloseable {
   static final int ZSTD_LEVEL = 1;
 
   private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
-  private static final String CREATED_BY = "puente lake writer (parquet-format-structures)";
+
+  /**
+   * The footer's {@code created_by}, in the form {@code <application> version <semver> (build
+   * <id>)} that parquet-java's {@code VersionParser} reads: a reader that cannot parse it (Spark's
+   * Parquet reader, for one) distrusts the file's min/max statistics and reads every row group. The
+   * version is this writer's format, not the application's.
+   */
+  static final String CREATED_BY = "puente-lake version 1.0.0 (build parquet-format-structures)";
 
   private final ColumnType[] types;
   private final String[] names;

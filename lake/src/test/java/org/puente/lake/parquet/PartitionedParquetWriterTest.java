@@ -88,6 +88,33 @@ class PartitionedParquetWriterTest {
   }
 
   @Test
+  void parquetReadersTrustTheFilesStatistics() throws Exception {
+    List<StagedFile> files;
+    try (PartitionedParquetWriter writer = writer(100)) {
+      writer.append(row(LocalDateTime.of(2024, 1, 1, 0, 0), "a", 1, 1L, null, null));
+      files = writer.finish();
+    }
+    String createdBy;
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                "SELECT created_by FROM parquet_file_metadata('" + files.get(0).staged() + "')")) {
+      row.next();
+      createdBy = row.getString(1);
+    }
+    // parquet-java (Spark's reader) ignores the statistics of a file whose writer it cannot name.
+    assertThat(createdBy).isEqualTo(ParquetFile.CREATED_BY);
+    org.apache.parquet.VersionParser.ParsedVersion version =
+        org.apache.parquet.VersionParser.parse(createdBy);
+    assertThat(version.application).isEqualTo("puente-lake");
+    assertThat(
+            org.apache.parquet.CorruptStatistics.shouldIgnoreStatistics(
+                createdBy, org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY))
+        .isFalse();
+  }
+
+  @Test
   void valuesLongerThanTheWriteBufferRoundTrip() throws SQLException {
     // 70,000 ASCII characters with quotes, then 70,000 with two-byte UTF-8 characters and quotes:
     // both cross the encoder's 64 KiB buffer, on the ASCII and on the UTF-8 path.
