@@ -12,12 +12,17 @@ import org.puente.residence.ResidenceClass;
 
 /**
  * A run's revisions against the previous run ({@link MonthRevision}), counted crossing by crossing
- * from the class each run gave it: one counter for every engine.
+ * from the class each run gave it: one counter for every engine. The migrants are summed in
+ * thousandths, as whole numbers, so the sums do not depend on the order the crossings come in (the
+ * engines visit them in different orders); the result is divided once.
  */
 public final class RevisionCounts {
 
+  /** One migrant, in thousandths. */
+  private static final long WHOLE = 1000;
+
   private final Map<String, long[]> cells = new TreeMap<>();
-  private final Map<String, double[]> migrants = new HashMap<>();
+  private final Map<String, long[]> migrants = new HashMap<>();
 
   /**
    * Counts one crossing.
@@ -38,7 +43,7 @@ public final class RevisionCounts {
       int previousPermille) {
     String month = YearMonth.from(date) + " " + direction.name();
     long[] counts = cells.computeIfAbsent(month, m -> new long[5]);
-    double[] weights = migrants.computeIfAbsent(month, m -> new double[2]);
+    long[] weights = migrants.computeIfAbsent(month, m -> new long[2]);
     if (previousClass == null) {
       counts[4]++;
       return;
@@ -55,9 +60,9 @@ public final class RevisionCounts {
     }
     weights[0] +=
         wasProvisional
-            ? previousPermille / 1000.0
-            : ResidenceClass.valueOf(previousClass).isMigrant() ? 1 : 0;
-    weights[1] += permille != null ? permille / 1000.0 : now.isMigrant() ? 1 : 0;
+            ? previousPermille
+            : ResidenceClass.valueOf(previousClass).isMigrant() ? WHOLE : 0;
+    weights[1] += permille != null ? permille : now.isMigrant() ? WHOLE : 0;
   }
 
   /** The revisions by month and direction, in that order. */
@@ -66,7 +71,7 @@ public final class RevisionCounts {
     for (Map.Entry<String, long[]> month : cells.entrySet()) {
       String[] parts = month.getKey().split(" ");
       long[] counts = month.getValue();
-      double[] weights = migrants.get(month.getKey());
+      long[] weights = migrants.get(month.getKey());
       revisions.add(
           new MonthRevision(
               YearMonth.parse(parts[0]),
@@ -76,8 +81,8 @@ public final class RevisionCounts {
               counts[2],
               counts[3],
               counts[4],
-              weights[0],
-              weights[1]));
+              weights[0] / (double) WHOLE,
+              weights[1] / (double) WHOLE));
     }
     return revisions;
   }
