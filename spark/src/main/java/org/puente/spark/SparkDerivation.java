@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.puente.derive.CountryLinkage;
 import org.puente.derive.Derivation;
 import org.puente.derive.DerivationEngine;
@@ -78,36 +81,58 @@ public final class SparkDerivation implements DerivationEngine {
         CountryLinkage.Plan.of(options, previous, mode, run.lastSubmissionId());
     try (SparkLinkage.Linked linked = SparkLinkage.link(sparkLake, plan, previous)) {
       long linkedAt = System.nanoTime();
-      SparkClassification.Results results =
-          new SparkClassification(
-                  options.asOf(), options.rules(), options.unRules(), options.rollingLimit())
-              .classify(
-                  SparkClassification.linkedRecords(
-                      sparkLake, linked.assignments(), run.lastSubmissionId()));
-      HistoryCounts counts = new HistoryCounts();
-      for (String country : linked.countries()) {
-        counts.trainingCases(results.trainingCases().getOrDefault(country, 0L));
+      // The classification reads the linked records once per pass and output: kept for the run.
+      Dataset<Row> records =
+          SparkClassification.linkedRecords(sparkLake, linked.assignments(), run.lastSubmissionId())
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        return classifyAndCommit(
+            options, previous, run, writer, linked, records, started, linkedAt);
+      } finally {
+        records.unpersist();
       }
-      RevisionCounts revisions = new RevisionCounts();
-      RunOutput output = new RunOutput(writer, counts);
-      long records = output.histories(results.histories(), sparkLake, previous, revisions);
-      long travellers = output.travellers(results.travellers());
-      output.stays(results.stays());
-      long derived = System.nanoTime();
-      Map<String, Double> seconds = new LinkedHashMap<>();
-      seconds.put("link", Summaries.seconds(linkedAt - started));
-      seconds.put("classify_and_write", Summaries.seconds(derived - linkedAt));
-      seconds.put("total", Summaries.seconds(derived - started));
-      Map<String, Object> summary =
-          Summaries.of(records, travellers, linked.countries(), seconds, counts.summary());
-      summary.put("engine", "spark");
-      summary.put("spark_master", spark.sparkContext().master());
-      DerivationRun committed =
-          writer.commit(
-              new RunCounts(
-                  records, travellers, ModelStore.write(linked.models()), Summaries.json(summary)));
-      return new DerivationResult(
-          committed, summary, previous.isPresent() ? revisions.revisions() : List.of());
     }
+  }
+
+  private DerivationResult classifyAndCommit(
+      DerivationOptions options,
+      Optional<DerivationRun> previous,
+      DerivationRun run,
+      RunWriter writer,
+      SparkLinkage.Linked linked,
+      Dataset<Row> records,
+      long started,
+      long linkedAt) {
+    SparkClassification.Results results =
+        new SparkClassification(
+                options.asOf(), options.rules(), options.unRules(), options.rollingLimit())
+            .classify(records);
+    HistoryCounts counts = new HistoryCounts();
+    for (String country : linked.countries()) {
+      counts.trainingCases(results.trainingCases().getOrDefault(country, 0L));
+    }
+    RevisionCounts revisions = new RevisionCounts();
+    RunOutput output = new RunOutput(writer, counts);
+    long linkedRecords = output.histories(results.histories(), sparkLake, previous, revisions);
+    long travellers = output.travellers(results.travellers());
+    output.stays(results.stays());
+    long derived = System.nanoTime();
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    seconds.put("link", Summaries.seconds(linkedAt - started));
+    seconds.put("classify_and_write", Summaries.seconds(derived - linkedAt));
+    seconds.put("total", Summaries.seconds(derived - started));
+    Map<String, Object> summary =
+        Summaries.of(linkedRecords, travellers, linked.countries(), seconds, counts.summary());
+    summary.put("engine", "spark");
+    summary.put("spark_master", spark.sparkContext().master());
+    DerivationRun committed =
+        writer.commit(
+            new RunCounts(
+                linkedRecords,
+                travellers,
+                ModelStore.write(linked.models()),
+                Summaries.json(summary)));
+    return new DerivationResult(
+        committed, summary, previous.isPresent() ? revisions.revisions() : List.of());
   }
 }
