@@ -1,5 +1,6 @@
 package org.puente.spark;
 
+import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
@@ -36,8 +37,8 @@ final class RunOutput {
   private final HistoryCounts counts;
 
   RunOutput(RunWriter writer, HistoryCounts counts) {
-    this.writer = writer;
-    this.counts = counts;
+    this.writer = requireNonNull(writer, "writer is null");
+    this.counts = requireNonNull(counts, "counts is null");
   }
 
   /**

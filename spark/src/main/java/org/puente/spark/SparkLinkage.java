@@ -72,6 +72,7 @@ final class SparkLinkage {
    * @param assignments one row per record: submission id, source line, traveller id
    * @param countries the reporting countries linked, in code order
    * @param models the models by country (none for a country where nothing could be linked)
+   * @param persisted what the session keeps for the run, dropped by {@link #close}
    */
   record Linked(
       Dataset<Row> assignments,
