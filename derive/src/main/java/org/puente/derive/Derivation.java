@@ -2,20 +2,17 @@ package org.puente.derive;
 
 import static java.util.Objects.requireNonNull;
 
-import com.carrotsearch.hppc.LongHashSet;
 import com.carrotsearch.hppc.LongObjectHashMap;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.lake.DuckDb;
@@ -25,12 +22,7 @@ import org.puente.lake.RunWriter;
 import org.puente.lake.catalog.DerivationRun;
 import org.puente.lake.catalog.RunCounts;
 import org.puente.linkage.Clusters;
-import org.puente.linkage.IdMap;
-import org.puente.linkage.LinkageModel;
 import org.puente.linkage.LinkageRecord;
-import org.puente.linkage.Linker;
-import org.puente.linkage.ModelTraining;
-import org.puente.linkage.TermFrequencies;
 
 /**
  * One derivation run over a node's committed records: link them into travellers (per reporting
@@ -111,6 +103,8 @@ public final class Derivation implements DerivationEngine {
     List<String> countries = loader.countries(duckdb, run.lastSubmissionId());
     Map<String, ModelStore.Entry> models = new LinkedHashMap<>();
     HistoryWriter histories = new HistoryWriter(writer, options, previous.isPresent());
+    CountryLinkage.Plan plan =
+        CountryLinkage.Plan.of(options, previous, mode, run.lastSubmissionId());
     long linkedRecords = 0;
     long travellers = 0;
     long loadNanos = 0;
@@ -124,7 +118,7 @@ public final class Derivation implements DerivationEngine {
               ? previousHistories(duckdb, previous.get(), country)
               : new LongObjectHashMap<>();
       long t1 = System.nanoTime();
-      Linked linked = linkCountry(loader, duckdb, country, options, previous, mode, run, before);
+      Linked linked = linkCountry(loader, duckdb, country, plan, before);
       linked.model().ifPresent(entry -> models.put(country, entry));
       long t2 = System.nanoTime();
       // The linkage records are garbage by now: the histories' side is read next.
@@ -136,14 +130,12 @@ public final class Derivation implements DerivationEngine {
       travellers += histories.write(country, records, linked.clusters(), before);
     }
     long derived = System.nanoTime();
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("records", linkedRecords);
-    summary.put("travellers", travellers);
-    summary.put("countries", countries);
-    summary.put("seconds_load", seconds(loadNanos));
-    summary.put("seconds_link", seconds(linkNanos));
-    summary.put("seconds_total", seconds(derived - started));
-    summary.putAll(histories.summary());
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    seconds.put("load", Summaries.seconds(loadNanos));
+    seconds.put("link", Summaries.seconds(linkNanos));
+    seconds.put("total", Summaries.seconds(derived - started));
+    Map<String, Object> summary =
+        Summaries.of(linkedRecords, travellers, countries, seconds, histories.summary());
     DerivationRun committed =
         writer.commit(
             new RunCounts(
@@ -159,117 +151,22 @@ public final class Derivation implements DerivationEngine {
       RecordLoader loader,
       Connection duckdb,
       String country,
-      DerivationOptions options,
-      Optional<DerivationRun> previous,
-      DerivationRun.Mode mode,
-      DerivationRun run,
+      CountryLinkage.Plan plan,
       LongObjectHashMap<PreviousRecord> before) {
     long start = System.nanoTime();
     List<LinkageRecord> records =
-        loader.loadLinkage(duckdb, Optional.of(country), run.lastSubmissionId());
+        loader.loadLinkage(duckdb, Optional.of(country), plan.lastSubmission());
     long loaded = System.nanoTime() - start;
-    Optional<ModelStore.Entry> model =
-        model(country, records, options, previous, run.lastSubmissionId());
-    Clusters clusters =
-        model.isPresent()
-            ? link(records, model.get(), mode, previous, before)
-            : Clusters.singletons(records);
-    return new Linked(clusters, model, loaded);
-  }
-
-  /**
-   * The country's model: the previous run's (with the term frequencies of the same records) unless
-   * retraining or there is none; else trained on the country's records.
-   */
-  private static Optional<ModelStore.Entry> model(
-      String country,
-      List<LinkageRecord> records,
-      DerivationOptions options,
-      Optional<DerivationRun> previous,
-      long lastSubmission) {
-    if (options.linking() != DerivationOptions.Linking.RETRAIN && previous.isPresent()) {
-      Optional<ModelStore.Entry> kept =
-          ModelStore.read(previous.get().linkageModel().orElseThrow(), country);
-      if (kept.isPresent()) {
-        return kept;
-      }
-    }
-    if (!anyKeyShared(records)) {
-      // No two records share a blocking key: nothing to estimate from, and nothing to link. The
-      // next run trains once there are candidate pairs.
-      return Optional.empty();
-    }
-    LinkageModel model =
-        ModelTraining.train(records, options.linkage(), new SplittableRandom(options.seed()))
-            .model();
-    return Optional.of(new ModelStore.Entry(model, lastSubmission));
-  }
-
-  private static Clusters link(
-      List<LinkageRecord> records,
-      ModelStore.Entry model,
-      DerivationRun.Mode mode,
-      Optional<DerivationRun> previous,
-      LongObjectHashMap<PreviousRecord> before) {
-    TermFrequencies frequencies =
-        TermFrequencies.of(upToSubmission(records, model.trainedUpToSubmission()));
-    if (mode == DerivationRun.Mode.FULL) {
-      return Linker.link(model.model(), frequencies, records);
-    }
-    long seen = previous.orElseThrow().lastSubmissionId();
-    long from = Long.MAX_VALUE;
-    for (LinkageRecord record : records) {
-      if (NodeRecord.submissionOf(record.id()) > seen) {
-        from = Math.min(from, record.eventSecond());
-      }
-    }
-    long[] keys = new long[records.size()];
-    long[] travellers = new long[records.size()];
-    int kept = 0;
-    for (LinkageRecord record : records) {
-      if (record.eventSecond() < from) {
-        PreviousRecord earlier = before.get(record.id());
-        if (earlier == null) {
-          throw new IllegalStateException(
-              "record " + record.id() + " is older than the new ones but not in the last run");
-        }
-        keys[kept] = record.id();
-        travellers[kept++] = earlier.travellerId();
-      }
-    }
-    return Linker.resume(
-        model.model(), frequencies, IdMap.of(keys, travellers, kept), records, from);
-  }
-
-  /**
-   * Whether two records share a blocking key, i.e. whether linkage has any candidate pair: one pass
-   * over the keys, where counting the pairs' agreement patterns would compare them all (training
-   * does that once, next).
-   */
-  private static boolean anyKeyShared(List<LinkageRecord> records) {
-    LongHashSet seen = new LongHashSet();
-    LongHashSet own = new LongHashSet();
-    for (LinkageRecord record : records) {
-      own.clear();
-      for (long key : record.blockingKeys()) {
-        if (key != 0 && own.add(key) && !seen.add(key)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** The records from submissions up to {@code lastSubmission}. */
-  private static List<LinkageRecord> upToSubmission(
-      List<LinkageRecord> records, long lastSubmission) {
-    List<LinkageRecord> kept = new ArrayList<>(records.size());
-    for (LinkageRecord record : records) {
-      if (NodeRecord.submissionOf(record.id()) <= lastSubmission) {
-        kept.add(record);
-      }
-    }
-    return kept;
+    CountryLinkage.Result result =
+        CountryLinkage.link(
+            country,
+            records,
+            plan,
+            key -> {
+              PreviousRecord earlier = before.get(key);
+              return earlier == null ? CountryLinkage.NO_TRAVELLER : earlier.travellerId();
+            });
+    return new Linked(result.clusters(), result.model(), loaded);
   }
 
   /** The previous run's traveller and class of each record of {@code country}. */
@@ -303,9 +200,5 @@ public final class Derivation implements DerivationEngine {
       }
     }
     return before;
-  }
-
-  private static double seconds(long nanos) {
-    return Math.round(nanos / 1e6) / 1e3;
   }
 }

@@ -3,13 +3,11 @@ package org.puente.derive;
 import static java.util.Objects.requireNonNull;
 
 import com.carrotsearch.hppc.LongObjectHashMap;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.puente.lake.RunWriter;
 import org.puente.lake.parquet.PartitionedParquetWriter;
 import org.puente.linkage.Clusters;
@@ -39,9 +37,8 @@ final class HistoryWriter {
   private final RunWriter writer;
   private final DerivationOptions options;
   private final boolean revising;
-  private final Map<String, Long> counts = new TreeMap<>();
-  private final Map<String, long[]> revisionCounts = new TreeMap<>();
-  private final Map<String, double[]> revisionMigrants = new HashMap<>();
+  private final HistoryCounts counts = new HistoryCounts();
+  private final RevisionCounts revisionCounts = new RevisionCounts();
 
   /**
    * @param revising whether there is an earlier run to report revisions against (its classes come
@@ -79,7 +76,7 @@ final class HistoryWriter {
           ResidenceClassifier.trainingCases(events(history), options.asOf(), options.rules()));
     }
     MigrantRateModel model = MigrantRateModel.fit(cases, options.rules().priorStrength());
-    add("training_cases", cases.size());
+    counts.trainingCases(cases.size());
     for (Map.Entry<Long, List<NodeRecord>> traveller : travellers.entrySet()) {
       writeTraveller(country, traveller.getKey(), traveller.getValue(), model, previous);
     }
@@ -106,12 +103,12 @@ final class HistoryWriter {
     Map<Long, ReturnLink> returns = new HashMap<>();
     for (ReturnLink link : Returns.link(events, options.asOf())) {
       returns.put(link.returnRecordId(), link);
-      add("returns_" + link.status().name().toLowerCase(java.util.Locale.ROOT), 1);
+      counts.returnLink(link.status());
     }
     Map<Long, UnmatchedCrossing.Reason> unmatched = new HashMap<>();
     for (UnmatchedCrossing crossing : Stays.unmatched(events, options.asOf())) {
       unmatched.put(crossing.recordId(), crossing.reason());
-      add("unmatched_" + crossing.reason().name().toLowerCase(java.util.Locale.ROOT), 1);
+      counts.unmatched(crossing.reason());
     }
     for (NodeRecord record : history) {
       HistoryEvent event = record.event();
@@ -145,7 +142,7 @@ final class HistoryWriter {
                 unmatched.containsKey(record.key()) ? unmatched.get(record.key()).name() : null
               });
       if (outcome != null) {
-        add("class_" + residenceClass.toLowerCase(java.util.Locale.ROOT), 1);
+        counts.crossing(outcome.residenceClass());
         revise(record.key(), outcome, permille, previous);
       }
     }
@@ -178,16 +175,14 @@ final class HistoryWriter {
               rolling.firstDayOver().orElse(null)
             });
     if (rolling.exceeded()) {
-      add("rolling_limit_exceeded", 1);
+      counts.rollingLimitExceeded();
     }
   }
 
   private void writeStay(String country, long travellerId, Stay stay, String citizenship) {
     table(OutputTables.STAYS, EventKind.BORDER_CROSSING, country, OutputTables.STAYS_LAYOUT)
         .append(OutputTables.stayRow(travellerId, stay, citizenship));
-    add("stays", 1);
-    add("stays_" + stay.end().name().toLowerCase(java.util.Locale.ROOT), 1);
-    add("overstay_" + stay.overstay().name().toLowerCase(java.util.Locale.ROOT), 1);
+    counts.stay(stay.end(), stay.overstay());
   }
 
   private void revise(
@@ -198,65 +193,27 @@ final class HistoryWriter {
     if (!revising) {
       return;
     }
-    String month = YearMonth.from(outcome.date()) + " " + outcome.direction().name();
-    long[] cells = revisionCounts.computeIfAbsent(month, m -> new long[5]);
-    double[] migrants = revisionMigrants.computeIfAbsent(month, m -> new double[2]);
     PreviousRecord earlier = previous.get(key);
-    if (earlier == null || earlier.residenceClass() == null) {
-      cells[4]++;
-      return;
-    }
-    String now = outcome.residenceClass().name();
-    cells[0]++;
-    boolean wasProvisional = earlier.residenceClass().equals(ResidenceClass.PROVISIONAL.name());
-    if (!now.equals(earlier.residenceClass())) {
-      cells[1]++;
-      if (wasProvisional) {
-        cells[2]++;
-      } else if (outcome.isFinal()) {
-        cells[3]++;
-      }
-    }
-    migrants[0] +=
-        wasProvisional
-            ? earlier.predictedPermille() / 1000.0
-            : ResidenceClass.valueOf(earlier.residenceClass()).isMigrant() ? 1 : 0;
-    migrants[1] +=
-        permille != null ? permille / 1000.0 : outcome.residenceClass().isMigrant() ? 1 : 0;
+    revisionCounts.crossing(
+        outcome.date(),
+        outcome.direction(),
+        outcome.residenceClass(),
+        permille,
+        earlier == null ? null : earlier.residenceClass(),
+        earlier == null ? -1 : earlier.predictedPermille());
   }
 
   List<MonthRevision> revisions() {
-    List<MonthRevision> revisions = new ArrayList<>();
-    for (Map.Entry<String, long[]> month : revisionCounts.entrySet()) {
-      String[] parts = month.getKey().split(" ");
-      long[] cells = month.getValue();
-      double[] migrants = revisionMigrants.get(month.getKey());
-      revisions.add(
-          new MonthRevision(
-              YearMonth.parse(parts[0]),
-              parts[1],
-              cells[0],
-              cells[1],
-              cells[2],
-              cells[3],
-              cells[4],
-              migrants[0],
-              migrants[1]));
-    }
-    return revisions;
+    return revisionCounts.revisions();
   }
 
   Map<String, Object> summary() {
-    return new LinkedHashMap<>(counts);
+    return counts.summary();
   }
 
   private PartitionedParquetWriter table(
       String name, EventKind kind, String country, org.puente.lake.table.TableLayout layout) {
     return writer.table(name, kind, country, layout);
-  }
-
-  private void add(String counter, long value) {
-    counts.merge(counter, value, Long::sum);
   }
 
   private static List<HistoryEvent> events(List<NodeRecord> history) {

@@ -14,16 +14,22 @@ import org.puente.linkage.LinkageModel;
  * each country the model and the last submission its term frequencies were counted over (so a later
  * run can count them again over exactly the same records).
  */
-final class ModelStore {
+public final class ModelStore {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One country's model. */
-  record Entry(LinkageModel model, long trainedUpToSubmission) {}
+  /**
+   * One country's model.
+   *
+   * @param model the model
+   * @param trainedUpToSubmission the last submission its term frequencies are counted over
+   */
+  public record Entry(LinkageModel model, long trainedUpToSubmission) {}
 
   private ModelStore() {}
 
-  static String write(Map<String, Entry> models) {
+  /** The stored JSON of every country's model, in country order. */
+  public static String write(Map<String, Entry> models) {
     ObjectNode root = JSON.createObjectNode();
     for (Map.Entry<String, Entry> country : new TreeMap<>(models).entrySet()) {
       ObjectNode node = root.putObject(country.getKey());
@@ -55,7 +61,8 @@ final class ModelStore {
     return models;
   }
 
-  static Optional<Entry> read(String json, String country) {
+  /** One country's model from the stored JSON, if the country has one. */
+  public static Optional<Entry> read(String json, String country) {
     try {
       JsonNode node = JSON.readTree(json).get(country);
       if (node == null) {

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.ingest.store.RecordTable;
@@ -99,7 +100,7 @@ public final class RecordLoader {
         country,
         lastSubmissionId,
         Part.HISTORY,
-        (row, kind) -> records.add(history(row, kind)));
+        (row, kind) -> records.add(history(columnsOf(row), kind)));
     records.sort(
         (a, b) -> {
           int byTime = Long.compare(a.eventSecond(), b.eventSecond());
@@ -121,7 +122,7 @@ public final class RecordLoader {
         country,
         lastSubmissionId,
         Part.LINKAGE,
-        (row, kind) -> records.add(linkage(row, kind)));
+        (row, kind) -> records.add(linkageRecord(columnsOf(row), kind, this::share)));
     records.sort(Linker.ORDER);
     return records;
   }
@@ -136,7 +137,8 @@ public final class RecordLoader {
     void accept(ResultSet row, EventKind kind) throws SQLException;
   }
 
-  private static final int FIRST_TOKEN_COLUMN = 15;
+  /** The position of the first linkage-only column in {@link #columns}. */
+  public static final int FIRST_TOKEN = 14;
 
   private void read(
       Connection duckdb,
@@ -164,38 +166,7 @@ public final class RecordLoader {
       long lastSubmissionId,
       Part part,
       RowHandler handler) {
-    List<String> columns =
-        List.of(
-            "submission_id",
-            RecordTable.SOURCE_LINE,
-            RecordTable.RECORD_ID,
-            RegionalSchema.REPORTING_COUNTRY,
-            RegionalSchema.EVENT_DATE,
-            RegionalSchema.EVENT_TIME,
-            RegionalSchema.DIRECTION,
-            RegionalSchema.PORT,
-            RegionalSchema.CITIZENSHIP,
-            RegionalSchema.COUNTRY_OF_RESIDENCE,
-            kind == EventKind.RETURN_OF_NATIONAL
-                ? RegionalSchema.RETURNED_FROM
-                : RegionalSchema.COUNTERPART_COUNTRY,
-            RegionalSchema.AUTHORISED_STAY_DAYS,
-            RegionalSchema.PERMIT_END,
-            RegionalSchema.SEX,
-            RecordTable.tokenColumn(TokenKind.DOCUMENT),
-            RecordTable.tokenColumn(TokenKind.BIRTH_DATE),
-            RecordTable.tokenColumn(TokenKind.BIRTH_DATE_SWAPPED),
-            RecordTable.tokenColumn(TokenKind.BIRTH_YEAR),
-            RecordTable.tokenColumn(TokenKind.FIRST_GIVEN_NAME),
-            RecordTable.tokenColumn(TokenKind.FIRST_SURNAME),
-            RecordTable.tokenColumn(TokenKind.GIVEN_NAMES),
-            RecordTable.tokenColumn(TokenKind.SURNAMES),
-            RecordTable.tokenColumn(TokenKind.NAME_SET),
-            RecordTable.tokenColumn(TokenKind.BLOCK_SURNAME_YEAR),
-            RecordTable.tokenColumn(TokenKind.BLOCK_GIVEN_DATE),
-            RecordTable.tokenColumn(TokenKind.BLOCK_DATE_SEX),
-            RecordTable.NAME_BLOOM,
-            RecordTable.DOC_BLOOM);
+    List<String> columns = columns(kind);
     StringBuilder select = new StringBuilder("SELECT ");
     for (int i = 0; i < columns.size(); i++) {
       String column = columns.get(i);
@@ -203,7 +174,7 @@ public final class RecordLoader {
           column.equals("submission_id")
               || layout.columns().stream().anyMatch(c -> c.name().equals(column));
       // Positions stay fixed; a part reads NULL where it needs nothing (tokens for histories).
-      boolean needed = part == Part.LINKAGE || i + 1 < FIRST_TOKEN_COLUMN;
+      boolean needed = part == Part.LINKAGE || i < FIRST_TOKEN;
       select.append(i == 0 ? "" : ", ").append(present && needed ? "\"" + column + "\"" : "NULL");
     }
     select
@@ -224,58 +195,118 @@ public final class RecordLoader {
     }
   }
 
+  /**
+   * The columns a record of {@code kind} is read with, in the positions {@link RecordColumns} gives
+   * their values: the submission, the source line, the record reference, the history's variables,
+   * then the tokens and encodings of its linkage side (from {@link #FIRST_TOKEN} on). Either engine
+   * selects these (NULL for a column the kind's table lacks) and builds the record with {@link
+   * #linkageRecord}.
+   */
+  public static List<String> columns(EventKind kind) {
+    return List.of(
+        "submission_id",
+        RecordTable.SOURCE_LINE,
+        RecordTable.RECORD_ID,
+        RegionalSchema.REPORTING_COUNTRY,
+        RegionalSchema.EVENT_DATE,
+        RegionalSchema.EVENT_TIME,
+        RegionalSchema.DIRECTION,
+        RegionalSchema.PORT,
+        RegionalSchema.CITIZENSHIP,
+        RegionalSchema.COUNTRY_OF_RESIDENCE,
+        kind == EventKind.RETURN_OF_NATIONAL
+            ? RegionalSchema.RETURNED_FROM
+            : RegionalSchema.COUNTERPART_COUNTRY,
+        RegionalSchema.AUTHORISED_STAY_DAYS,
+        RegionalSchema.PERMIT_END,
+        RegionalSchema.SEX,
+        RecordTable.tokenColumn(TokenKind.DOCUMENT),
+        RecordTable.tokenColumn(TokenKind.BIRTH_DATE),
+        RecordTable.tokenColumn(TokenKind.BIRTH_DATE_SWAPPED),
+        RecordTable.tokenColumn(TokenKind.BIRTH_YEAR),
+        RecordTable.tokenColumn(TokenKind.FIRST_GIVEN_NAME),
+        RecordTable.tokenColumn(TokenKind.FIRST_SURNAME),
+        RecordTable.tokenColumn(TokenKind.GIVEN_NAMES),
+        RecordTable.tokenColumn(TokenKind.SURNAMES),
+        RecordTable.tokenColumn(TokenKind.NAME_SET),
+        RecordTable.tokenColumn(TokenKind.BLOCK_SURNAME_YEAR),
+        RecordTable.tokenColumn(TokenKind.BLOCK_GIVEN_DATE),
+        RecordTable.tokenColumn(TokenKind.BLOCK_DATE_SEX),
+        RecordTable.NAME_BLOOM,
+        RecordTable.DOC_BLOOM);
+  }
+
+  /**
+   * One row's values by position in {@link #columns}: how either engine hands a row to {@link
+   * #linkageRecord}. A missing value is null (0 for the two numbers, which are never missing).
+   */
+  public interface RecordColumns {
+    String string(int position);
+
+    long number(int position);
+
+    Integer integer(int position);
+
+    LocalDate date(int position);
+
+    LocalDateTime timestamp(int position);
+  }
+
   /** The record's time order: its event time, else its event date at 00:00. */
-  private static long eventSecond(ResultSet row, LocalDate date) throws SQLException {
-    Timestamp time = row.getTimestamp(6);
+  private static long eventSecond(RecordColumns row, LocalDate date) {
+    LocalDateTime time = row.timestamp(5);
     // A time on another day than the event date (an inconsistent source) is not used for order.
-    LocalDateTime at =
-        time != null && time.toLocalDateTime().toLocalDate().equals(date)
-            ? time.toLocalDateTime()
-            : date.atStartOfDay();
+    LocalDateTime at = time != null && time.toLocalDate().equals(date) ? time : date.atStartOfDay();
     return at.toEpochSecond(ZoneOffset.UTC);
   }
 
-  private static Direction direction(ResultSet row, EventKind kind) throws SQLException {
-    String code = row.getString(7);
+  private static Direction direction(RecordColumns row, EventKind kind) {
+    String code = row.string(6);
     return kind == EventKind.BORDER_CROSSING && code != null ? Direction.valueOf(code) : null;
   }
 
-  private LinkageRecord linkage(ResultSet row, EventKind kind) throws SQLException {
-    long key = NodeRecord.key(row.getLong(1), row.getLong(2));
-    LocalDate date = row.getObject(5, LocalDate.class);
-    String sex = share(row.getString(14));
-    String document = row.getString(15);
+  /**
+   * The linkage side of one record of {@code kind} from its columns ({@link #columns}), with id
+   * {@link NodeRecord#key}: tokens as digests, encodings, blocking keys. {@code share} may return
+   * one instance for equal codes (to save heap), or its argument.
+   */
+  public static LinkageRecord linkageRecord(
+      RecordColumns row, EventKind kind, UnaryOperator<String> share) {
+    long key = NodeRecord.key(row.number(0), row.number(1));
+    LocalDate date = row.date(4);
+    String sex = share.apply(row.string(13));
+    String document = row.string(14);
     return new LinkageRecord(
         key,
         TokenDigest.of(document),
-        TokenDigest.of(row.getString(16)),
-        TokenDigest.of(row.getString(17)),
-        TokenDigest.of(row.getString(18)),
-        TokenDigest.of(row.getString(19)),
-        TokenDigest.of(row.getString(20)),
-        TokenDigest.of(row.getString(21)),
-        TokenDigest.of(row.getString(22)),
-        TokenDigest.of(row.getString(23)),
+        TokenDigest.of(row.string(15)),
+        TokenDigest.of(row.string(16)),
+        TokenDigest.of(row.string(17)),
+        TokenDigest.of(row.string(18)),
+        TokenDigest.of(row.string(19)),
+        TokenDigest.of(row.string(20)),
+        TokenDigest.of(row.string(21)),
+        TokenDigest.of(row.string(22)),
         blockingKeys(
             TokenDigest.of(document),
-            TokenDigest.of(row.getString(25)),
-            TokenDigest.of(row.getString(16)),
-            TokenDigest.of(row.getString(17)),
+            TokenDigest.of(row.string(24)),
+            TokenDigest.of(row.string(15)),
+            TokenDigest.of(row.string(16)),
             sex),
-        TokenDigest.bloom(row.getString(27)),
-        TokenDigest.documentBloom(row.getString(28)),
+        TokenDigest.bloom(row.string(26)),
+        TokenDigest.documentBloom(row.string(27)),
         sex,
-        share(row.getString(9)),
+        share.apply(row.string(8)),
         eventSecond(row, date),
         direction(row, kind),
-        share(row.getString(8)));
+        share.apply(row.string(7)));
   }
 
-  private NodeRecord history(ResultSet row, EventKind kind) throws SQLException {
-    long key = NodeRecord.key(row.getLong(1), row.getLong(2));
-    LocalDate date = dates.computeIfAbsent(row.getObject(5, LocalDate.class), d -> d);
-    int stay = row.getInt(12);
-    Integer authorisedStay = row.wasNull() ? null : stays.computeIfAbsent(stay, d -> d);
+  private NodeRecord history(RecordColumns row, EventKind kind) {
+    long key = NodeRecord.key(row.number(0), row.number(1));
+    LocalDate date = dates.computeIfAbsent(row.date(4), d -> d);
+    Integer stay = row.integer(11);
+    Integer authorisedStay = stay == null ? null : stays.computeIfAbsent(stay, d -> d);
     HistoryEvent event =
         new HistoryEvent(
             key,
@@ -283,13 +314,70 @@ public final class RecordLoader {
             date,
             eventSecond(row, date),
             direction(row, kind),
-            share(row.getString(8)),
-            share(row.getString(4)),
-            share(row.getString(9)),
-            share(row.getString(10)),
+            share(row.string(7)),
+            share(row.string(3)),
+            share(row.string(8)),
+            share(row.string(9)),
             authorisedStay,
-            share(row.getString(11)));
-    return new NodeRecord(key, row.getString(3), event);
+            share(row.string(10)));
+    return new NodeRecord(key, row.string(2), event);
+  }
+
+  /** A DuckDB result row's values ({@link #columns}' positions are its columns 1, 2, …). */
+  private static RecordColumns columnsOf(ResultSet row) {
+    return new RecordColumns() {
+      @Override
+      public String string(int position) {
+        try {
+          return row.getString(position + 1);
+        } catch (SQLException e) {
+          throw unreadable(e);
+        }
+      }
+
+      @Override
+      public long number(int position) {
+        try {
+          return row.getLong(position + 1);
+        } catch (SQLException e) {
+          throw unreadable(e);
+        }
+      }
+
+      @Override
+      public Integer integer(int position) {
+        try {
+          int value = row.getInt(position + 1);
+          return row.wasNull() ? null : value;
+        } catch (SQLException e) {
+          throw unreadable(e);
+        }
+      }
+
+      @Override
+      public LocalDate date(int position) {
+        try {
+          return row.getObject(position + 1, LocalDate.class);
+        } catch (SQLException e) {
+          throw unreadable(e);
+        }
+      }
+
+      @Override
+      public LocalDateTime timestamp(int position) {
+        try {
+          Timestamp time = row.getTimestamp(position + 1);
+          return time == null ? null : time.toLocalDateTime();
+        } catch (SQLException e) {
+          throw unreadable(e);
+        }
+      }
+    };
+  }
+
+  private static PuenteException unreadable(SQLException e) {
+    return new PuenteException(
+        ErrorCode.UNAVAILABLE, "cannot read the lake's records: " + e.getMessage(), e);
   }
 
   /**

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -19,7 +20,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.puente.derive.OutputTables;
 import org.puente.ingest.store.RecordTable;
-import org.puente.lake.catalog.DerivationRun;
 import org.puente.residence.Direction;
 import org.puente.residence.ResidenceRules;
 import org.puente.residence.RollingLimit;
@@ -59,31 +59,60 @@ public final class SparkClassification {
   public static final String AUTHORISED_STAY_DAYS = RegionalSchema.AUTHORISED_STAY_DAYS;
   public static final String TRAVELLER_ID = "traveller_id";
 
+  /** The source's own record reference (the lake's {@code record_id}). */
+  public static final String RECORD_ID = RecordTable.RECORD_ID;
+
   /**
-   * The rows of {@link Results#histories}: one per linked record, with the classes of the run's
-   * histories.
+   * The time order as Spark SQL over a record's {@code event_date} and {@code event_time} (both
+   * present, maybe null): the event time when on the event's day, else the day at 00:00, as {@code
+   * RecordLoader} orders (with the session in UTC).
+   */
+  static final String EVENT_SECOND_SQL =
+      "CASE WHEN event_time IS NOT NULL AND CAST(event_time AS DATE) = event_date"
+          + " THEN unix_seconds(CAST(event_time AS TIMESTAMP))"
+          + " ELSE unix_seconds(CAST(event_date AS TIMESTAMP)) END";
+
+  /** For a return of a national, how it links to a departure ({@code ReturnLink.Status}). */
+  public static final String RETURN_STATUS = "return_status";
+
+  /** The event kind of a traveller's first record (the partition of its row in the lake). */
+  public static final String FIRST_KIND = "first_kind";
+
+  /** Whether a traveller is over the rolling limit. */
+  public static final String ROLLING_EXCEEDED = "rolling_exceeded";
+
+  /** How a stay ended ({@code Stay.End}). */
+  public static final String STAY_END = "stay_end";
+
+  /** A stay's overstay ({@code Stay.Overstay}). */
+  public static final String OVERSTAY = "overstay";
+
+  /**
+   * The rows of {@link Results#histories}: one per linked record, the columns of the run's {@code
+   * histories} ({@link OutputTables#HISTORIES_LAYOUT}, in order), then {@value #RETURN_STATUS}.
    */
   public static final StructType HISTORIES =
-      new StructType()
-          .add(SparkLake.SUBMISSION_ID, DataTypes.LongType, false)
-          .add(SOURCE_LINE, DataTypes.LongType, false)
-          .add(REPORTING_COUNTRY, DataTypes.StringType, false)
-          .add(EVENT_KIND, DataTypes.StringType, false)
-          .add(TRAVELLER_ID, DataTypes.LongType, false)
-          .add("class", DataTypes.StringType, true)
-          .add("predicted_class", DataTypes.StringType, true)
-          .add("predicted_permille", DataTypes.IntegerType, true)
-          .add("resident_before", DataTypes.BooleanType, true)
-          .add("un_class", DataTypes.StringType, true)
-          .add("days_abroad", DataTypes.IntegerType, true)
-          .add("unmatched", DataTypes.StringType, true);
+      SparkLake.schema(OutputTables.HISTORIES_LAYOUT, false)
+          .add(RETURN_STATUS, DataTypes.StringType, true);
 
-  /** The rows of {@link Results#travellers}: the columns of the run's {@code travellers}. */
+  /**
+   * The rows of {@link Results#travellers}: the columns of the run's {@code travellers}, then
+   * {@value #FIRST_KIND} and {@value #ROLLING_EXCEEDED}.
+   */
   public static final StructType TRAVELLERS =
-      SparkLake.schema(OutputTables.TRAVELLERS_LAYOUT, false);
+      SparkLake.schema(OutputTables.TRAVELLERS_LAYOUT, false)
+          .add(FIRST_KIND, DataTypes.StringType, false)
+          .add(ROLLING_EXCEEDED, DataTypes.BooleanType, false);
 
-  /** The rows of {@link Results#stays}: the columns of the run's {@code stays}. */
-  public static final StructType STAYS = SparkLake.schema(OutputTables.STAYS_LAYOUT, false);
+  /**
+   * The rows of {@link Results#stays}: the columns of the run's {@code stays}, then {@value
+   * #STAY_END}, {@value #OVERSTAY} and the traveller's reporting country.
+   */
+  public static final StructType STAYS =
+      SparkLake.schema(OutputTables.STAYS_LAYOUT, false)
+          .add(STAY_END, DataTypes.StringType, false)
+          .add(OVERSTAY, DataTypes.StringType, false)
+          .add(REPORTING_COUNTRY, DataTypes.StringType, false);
 
   /** The training cases of the provisional-outcome model, one row per case. */
   static final StructType CASES =
@@ -117,37 +146,45 @@ public final class SparkClassification {
    * @param histories one row per record ({@link #HISTORIES})
    * @param travellers one row per traveller ({@link #TRAVELLERS})
    * @param stays one row per stay ({@link #STAYS})
+   * @param trainingCases each country's training cases of the provisional-outcome model
    */
-  public record Results(Dataset<Row> histories, Dataset<Row> travellers, Dataset<Row> stays) {
+  public record Results(
+      Dataset<Row> histories,
+      Dataset<Row> travellers,
+      Dataset<Row> stays,
+      Map<String, Long> trainingCases) {
     public Results {
       requireNonNull(histories, "histories is null");
       requireNonNull(travellers, "travellers is null");
       requireNonNull(stays, "stays is null");
+      trainingCases = Map.copyOf(trainingCases);
     }
   }
 
   /**
-   * The records a committed run linked, of every kind, each with its traveller as the run's
-   * histories name it: the committed records up to the run's last submission joined to the run's
-   * {@code histories} by submission and source line.
+   * The records linked, of every kind, each with its traveller: the committed records up to {@code
+   * lastSubmissionId} joined to {@code assignments} (columns {@code submission_id}, {@code
+   * source_line}, {@code traveller_id}: a linkage's result, or a committed run's histories) by
+   * submission and source line.
    */
-  public static Dataset<Row> linkedRecords(SparkLake lake, DerivationRun run) {
+  public static Dataset<Row> linkedRecords(
+      SparkLake lake, Dataset<Row> assignments, long lastSubmissionId) {
     requireNonNull(lake, "lake is null");
-    requireNonNull(run, "run is null");
+    requireNonNull(assignments, "assignments is null");
     Dataset<Row> records = null;
     for (EventKind kind : EventKind.values()) {
       Dataset<Row> ofKind = historySide(lake.records(kind), kind);
       records = records == null ? ofKind : records.unionByName(ofKind);
     }
     Dataset<Row> travellers =
-        lake.runTable(run.id(), OutputTables.HISTORIES, OutputTables.HISTORIES_LAYOUT)
-            .select(col(SparkLake.SUBMISSION_ID), col(SOURCE_LINE), col(TRAVELLER_ID));
+        assignments.select(col(SparkLake.SUBMISSION_ID), col(SOURCE_LINE), col(TRAVELLER_ID));
     return records
-        .where(col(SparkLake.SUBMISSION_ID).leq(run.lastSubmissionId()))
+        .where(col(SparkLake.SUBMISSION_ID).leq(lastSubmissionId))
         .join(travellers, List.of(SparkLake.SUBMISSION_ID, SOURCE_LINE).toArray(new String[0]))
         .select(
             col(SparkLake.SUBMISSION_ID),
             col(SOURCE_LINE),
+            col(RECORD_ID),
             col(REPORTING_COUNTRY),
             col(EVENT_KIND),
             col(EVENT_DATE),
@@ -171,13 +208,12 @@ public final class SparkClassification {
     return records.select(
         col(SparkLake.SUBMISSION_ID),
         col(SOURCE_LINE),
+        optional(columns, RECORD_ID, DataTypes.StringType),
         col(REPORTING_COUNTRY),
         lit(kind.name()).as(EVENT_KIND),
         col(EVENT_DATE),
         expr(columns.contains(RegionalSchema.EVENT_TIME)
-                ? "CASE WHEN event_time IS NOT NULL AND CAST(event_time AS DATE) = event_date"
-                    + " THEN unix_seconds(CAST(event_time AS TIMESTAMP))"
-                    + " ELSE unix_seconds(CAST(event_date AS TIMESTAMP)) END"
+                ? EVENT_SECOND_SQL
                 : "unix_seconds(CAST(event_date AS TIMESTAMP))")
             .as(EVENT_SECOND),
         optional(columns, DIRECTION, DataTypes.StringType),
@@ -212,10 +248,15 @@ public final class SparkClassification {
                 col(SparkLake.SUBMISSION_ID),
                 col(SOURCE_LINE));
     HashMap<String, ArrayList<CaseCount>> cases = trainingCases(ordered);
+    Map<String, Long> counted = new HashMap<>();
+    cases.forEach(
+        (country, counts) ->
+            counted.put(country, counts.stream().mapToLong(CaseCount::count).sum()));
     return new Results(
         derive(ordered, cases, TravellerPartitions.Output.HISTORIES, HISTORIES),
         derive(ordered, cases, TravellerPartitions.Output.TRAVELLERS, TRAVELLERS),
-        derive(ordered, cases, TravellerPartitions.Output.STAYS, STAYS));
+        derive(ordered, cases, TravellerPartitions.Output.STAYS, STAYS),
+        counted);
   }
 
   private Dataset<Row> derive(

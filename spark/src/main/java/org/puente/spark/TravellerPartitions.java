@@ -44,8 +44,12 @@ final class TravellerPartitions {
 
   private TravellerPartitions() {}
 
-  /** One traveller's history in one country: its events in time order. */
-  record History(String country, long travellerId, List<HistoryEvent> events) {}
+  /**
+   * One traveller's history in one country: its events in time order, and each event's record
+   * reference (the lake's {@code record_id}).
+   */
+  record History(
+      String country, long travellerId, List<HistoryEvent> events, List<String> recordRefs) {}
 
   /** The training cases of every traveller, one row per case (SparkClassification.CASES). */
   static final class TrainingCases implements MapPartitionsFunction<Row, Row> {
@@ -160,18 +164,25 @@ final class TravellerPartitions {
         unmatched.put(crossing.recordId(), crossing.reason());
       }
       List<Row> classes = new ArrayList<>(events.size());
-      for (HistoryEvent event : events) {
+      for (int i = 0; i < events.size(); i++) {
+        HistoryEvent event = events.get(i);
         long key = event.recordId();
         CrossingOutcome outcome = outcomes.get(key);
         ReturnLink link = returns.get(key);
         boolean provisional =
             outcome != null && outcome.residenceClass() == ResidenceClass.PROVISIONAL;
+        // HistoryWriter's row (OutputTables.HISTORIES_LAYOUT), then the return's status.
         classes.add(
             RowFactory.create(
                 NodeRecord.submissionOf(key),
                 NodeRecord.sourceLineOf(key),
+                history.recordRefs().get(i),
                 history.country(),
                 event.kind().name(),
+                event.date(),
+                event.direction() == null ? null : event.direction().name(),
+                event.port(),
+                event.citizenship(),
                 history.travellerId(),
                 outcome == null ? null : outcome.residenceClass().name(),
                 provisional ? outcome.predictedClass().name() : null,
@@ -179,7 +190,8 @@ final class TravellerPartitions {
                 outcome == null ? null : outcome.residentBefore(),
                 unOutcomes.containsKey(key) ? unOutcomes.get(key).unClass().name() : null,
                 link == null || link.daysAbroad().isEmpty() ? null : link.daysAbroad().getAsInt(),
-                unmatched.containsKey(key) ? unmatched.get(key).name() : null));
+                unmatched.containsKey(key) ? unmatched.get(key).name() : null,
+                link == null ? null : link.status().name()));
       }
       return classes;
     }
@@ -199,7 +211,9 @@ final class TravellerPartitions {
           first.citizenship(),
           rolling.maxDaysInWindow(),
           rolling.daysOver(),
-          rolling.firstDayOver().orElse(null));
+          rolling.firstDayOver().orElse(null),
+          first.kind().name(),
+          rolling.exceeded());
     }
 
     /** The traveller's stays, as HistoryWriter's writeStay makes them. */
@@ -207,7 +221,12 @@ final class TravellerPartitions {
       String citizenship = history.events().get(0).citizenship();
       List<Row> rows = new ArrayList<>();
       for (Stay stay : Stays.of(history.events(), settings.asOf())) {
-        rows.add(RowFactory.create(OutputTables.stayRow(history.travellerId(), stay, citizenship)));
+        Object[] row = OutputTables.stayRow(history.travellerId(), stay, citizenship);
+        Object[] extended = java.util.Arrays.copyOf(row, row.length + 3);
+        extended[row.length] = stay.end().name();
+        extended[row.length + 1] = stay.overstay().name();
+        extended[row.length + 2] = history.country();
+        rows.add(RowFactory.create(extended));
       }
       return rows;
     }
@@ -231,13 +250,15 @@ final class TravellerPartitions {
         String country = pending.getAs(SparkClassification.REPORTING_COUNTRY);
         long traveller = pending.<Long>getAs(SparkClassification.TRAVELLER_ID);
         List<HistoryEvent> events = new ArrayList<>();
+        List<String> recordRefs = new ArrayList<>();
         while (pending != null
             && pending.<Long>getAs(SparkClassification.TRAVELLER_ID) == traveller
             && country.equals(pending.getAs(SparkClassification.REPORTING_COUNTRY))) {
           events.add(event(pending));
+          recordRefs.add(pending.getAs(SparkClassification.RECORD_ID));
           pending = rows.hasNext() ? rows.next() : null;
         }
-        return new History(country, traveller, events);
+        return new History(country, traveller, events, recordRefs);
       }
     };
   }

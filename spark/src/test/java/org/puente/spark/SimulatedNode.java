@@ -28,7 +28,10 @@ import org.puente.spec.SpecParser;
  * The engines' shared fixture: a small simulated region (seed 11, scale 0.0003, 2023-2024) whose
  * exports of Costa Rica (crossings, residence and work permits) and Guatemala (crossings, returns)
  * are ingested into a node once per test JVM. Each test class works on its own copy of that node
- * ({@link #copy}), so one engine's run never becomes the other's "previous run".
+ * ({@link #copy}), so one engine's run never becomes the other's "previous run". A copy of the node
+ * as it was before its last export (Guatemala's returns) was ingested ({@link
+ * #copyBeforeLastExport}) can ingest it later ({@link #ingestLastExport}): new records for an
+ * incremental run.
  */
 final class SimulatedNode implements AutoCloseable {
 
@@ -64,9 +67,33 @@ final class SimulatedNode implements AutoCloseable {
   static SimulatedNode copy(Path dir) throws IOException {
     Path base = ingested();
     Path home = dir.resolve("home");
-    try (Stream<Path> paths = Files.walk(base.resolve("home"))) {
+    copyTree(base.resolve("home"), home);
+    return new SimulatedNode(base.resolve("region"), home);
+  }
+
+  /**
+   * A copy in {@code dir} (a fresh directory) of the node as it was before its last export was
+   * ingested, opened: {@link #ingestLastExport} adds that export's records.
+   */
+  static SimulatedNode copyBeforeLastExport(Path dir) throws IOException {
+    Path base = ingested();
+    Path home = dir.resolve("home");
+    copyTree(base.resolve(BEFORE_LAST), home);
+    return new SimulatedNode(base.resolve("region"), home);
+  }
+
+  /** Ingests the fixture's last export into this node (a {@link #copyBeforeLastExport}). */
+  void ingestLastExport() throws IOException {
+    ingest(lake, keys, region, EXPORTS.get(EXPORTS.size() - 1));
+  }
+
+  /** The snapshot of the home before the last export, beside the full one. */
+  private static final String BEFORE_LAST = "home-before-last-export";
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
       for (Path path : (Iterable<Path>) paths::iterator) {
-        Path target = home.resolve(base.resolve("home").relativize(path).toString());
+        Path target = to.resolve(from.relativize(path).toString());
         if (Files.isDirectory(path)) {
           Files.createDirectories(target);
         } else {
@@ -74,7 +101,26 @@ final class SimulatedNode implements AutoCloseable {
         }
       }
     }
-    return new SimulatedNode(base.resolve("region"), home);
+  }
+
+  private static void ingest(Lake lake, KeyStore keys, Path region, String[] export)
+      throws IOException {
+    Ingestor ingestor =
+        new Ingestor(
+            lake,
+            new RejectStore(keys, new SecureRandom()),
+            new TokenDeriver(keys.network()),
+            Ingestor.standardEncoder(keys.network()),
+            Ingestor.standardDocumentEncoder(keys.network()),
+            2);
+    Path specs = Path.of("../examples/specs");
+    org.puente.ingest.store.IngestResult result =
+        ingestor.ingest(
+            SpecParser.standard()
+                .parse(export[2] + ".yaml", Files.readString(specs.resolve(export[2] + ".yaml"))),
+            region.resolve(export[0]).resolve(export[1]),
+            done -> {});
+    System.out.printf("fixture: ingested %s: %s%n", export[1], result.counts());
   }
 
   /** The region simulated and ingested once per JVM; deleted when the JVM ends. */
@@ -106,26 +152,16 @@ final class SimulatedNode implements AutoCloseable {
       try (Catalog catalog =
               Catalog.open(CatalogConfig.embedded(home.catalog()), Clock.systemUTC());
           Lake lake = Lake.open(home, catalog)) {
-        Ingestor ingestor =
-            new Ingestor(
-                lake,
-                new RejectStore(keys, new SecureRandom()),
-                new TokenDeriver(keys.network()),
-                Ingestor.standardEncoder(keys.network()),
-                Ingestor.standardDocumentEncoder(keys.network()),
-                2);
-        Path specs = Path.of("../examples/specs");
-        for (String[] export : EXPORTS) {
-          org.puente.ingest.store.IngestResult result =
-              ingestor.ingest(
-                  SpecParser.standard()
-                      .parse(
-                          export[2] + ".yaml",
-                          Files.readString(specs.resolve(export[2] + ".yaml"))),
-                  region.resolve(export[0]).resolve(export[1]),
-                  done -> {});
-          System.out.printf("fixture: ingested %s: %s%n", export[1], result.counts());
+        for (String[] export : EXPORTS.subList(0, EXPORTS.size() - 1)) {
+          ingest(lake, keys, region, export);
         }
+      }
+      // The catalog and lake are closed: the home can be copied as it is.
+      copyTree(home.root(), dir.resolve(BEFORE_LAST));
+      try (Catalog catalog =
+              Catalog.open(CatalogConfig.embedded(home.catalog()), Clock.systemUTC());
+          Lake lake = Lake.open(home, catalog)) {
+        ingest(lake, keys, region, EXPORTS.get(EXPORTS.size() - 1));
       }
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -26,9 +26,10 @@ import org.puente.schema.EventKind;
  * The engine contract for the per-traveller step: a small simulated node (Costa Rica's crossings;
  * Guatemala's crossings, residence permits and returns) is ingested and derived by the DuckDB
  * engine; then Spark classifies the same committed records, linked into the same travellers (the
- * run's histories), and every record must get exactly the classes the DuckDB run wrote. The
- * expected values come from the DuckDB engine, an independent execution of the same functions: what
- * this checks is Spark's reading, partitioning, ordering and model pass, not the rule.
+ * run's histories, as assignments), and every record must get exactly the classes the DuckDB run
+ * wrote. The expected values come from the DuckDB engine, an independent execution of the same
+ * functions: what this checks is Spark's reading, partitioning, ordering and model pass, not the
+ * rule.
  */
 class SparkClassificationContractTest {
 
@@ -105,7 +106,7 @@ class SparkClassificationContractTest {
         new SparkClassification(
             options.asOf(), options.rules(), options.unRules(), options.rollingLimit());
     SparkClassification.Results results =
-        classification.classify(SparkClassification.linkedRecords(sparkLake, run));
+        classification.classify(linkedAsTheRunLinkedThem(sparkLake));
     onSpark =
         TableRows.of(results.histories().collectAsList(), "submission_id", "source_line", COMPARED);
     sparkTravellers =
@@ -126,6 +127,15 @@ class SparkClassificationContractTest {
         (derived - started) / 1e9,
         (sessionStarted - derived) / 1e9,
         (classified - sessionStarted) / 1e9);
+  }
+
+  /** The committed records, each with the traveller the DuckDB run's histories give it. */
+  private static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> linkedAsTheRunLinkedThem(
+      SparkLake sparkLake) {
+    return SparkClassification.linkedRecords(
+        sparkLake,
+        sparkLake.runTable(run.id(), OutputTables.HISTORIES, OutputTables.HISTORIES_LAYOUT),
+        run.lastSubmissionId());
   }
 
   private static Map<String, List<Object>> runTable(
@@ -220,9 +230,7 @@ class SparkClassificationContractTest {
     Map<String, List<Object>> before =
         TableRows.of(
             earlier
-                .classify(
-                    SparkClassification.linkedRecords(
-                        new SparkLake(spark, node.home, node.catalog), run))
+                .classify(linkedAsTheRunLinkedThem(new SparkLake(spark, node.home, node.catalog)))
                 .histories()
                 .collectAsList(),
             "submission_id",

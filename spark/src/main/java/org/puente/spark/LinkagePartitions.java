@@ -1,0 +1,168 @@
+package org.puente.spark;
+
+import static java.util.Objects.requireNonNull;
+
+import com.carrotsearch.hppc.LongLongHashMap;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.puente.derive.CountryLinkage;
+import org.puente.derive.ModelStore;
+import org.puente.derive.NodeRecord;
+import org.puente.derive.RecordLoader;
+import org.puente.linkage.Clusters;
+import org.puente.linkage.LinkageRecord;
+import org.puente.linkage.Linker;
+import org.puente.schema.EventKind;
+
+/**
+ * Linkage as a Spark partition function. A partition holds whole countries, its rows ordered by
+ * country and then in the linker's order ({@link SparkLinkage#input}'s columns); each country's
+ * rows become the {@link LinkageRecord}s the DuckDB engine builds ({@link
+ * RecordLoader#linkageRecord}) and are linked by {@link CountryLinkage#link}, one country at a
+ * time.
+ */
+final class LinkagePartitions {
+
+  private LinkagePartitions() {}
+
+  /** Positions of the columns {@link SparkLinkage#input} adds after RecordLoader's. */
+  private static final int KIND = RecordLoader.columns(EventKind.BORDER_CROSSING).size();
+
+  private static final int PREVIOUS = KIND + 2;
+  private static final int COUNTRY = 3;
+
+  /** Links each country of a partition; gives {@link SparkLinkage#LINKED}'s rows. */
+  static final class Link implements MapPartitionsFunction<Row, Row> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final LinkagePlan plan;
+
+    Link(LinkagePlan plan) {
+      this.plan = requireNonNull(plan, "plan is null");
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+      CountryLinkage.Plan linking = plan.plan();
+      Map<String, String> shared = new HashMap<>();
+      return new Iterator<>() {
+        private Row pending = rows.hasNext() ? rows.next() : null;
+        private Iterator<Row> current = Collections.emptyIterator();
+
+        @Override
+        public boolean hasNext() {
+          while (!current.hasNext() && pending != null) {
+            current = linkNextCountry().iterator();
+          }
+          return current.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          return current.next();
+        }
+
+        private List<Row> linkNextCountry() {
+          String country = pending.getString(COUNTRY);
+          List<LinkageRecord> records = new ArrayList<>();
+          LongLongHashMap before = new LongLongHashMap();
+          while (pending != null && country.equals(pending.getString(COUNTRY))) {
+            LinkageRecord record =
+                RecordLoader.linkageRecord(
+                    columns(pending),
+                    EventKind.valueOf(pending.getString(KIND)),
+                    value -> value == null ? null : shared.computeIfAbsent(value, v -> v));
+            records.add(record);
+            if (!pending.isNullAt(PREVIOUS)) {
+              before.put(record.id(), pending.getLong(PREVIOUS));
+            }
+            pending = rows.hasNext() ? rows.next() : null;
+          }
+          // As RecordLoader.loadLinkage orders them (Spark sorted them already: a linear pass).
+          records.sort(Linker.ORDER);
+          CountryLinkage.Result result =
+              CountryLinkage.link(
+                  country,
+                  records,
+                  linking,
+                  key -> before.getOrDefault(key, CountryLinkage.NO_TRAVELLER));
+          return rows(country, records, result);
+        }
+      };
+    }
+
+    private static List<Row> rows(
+        String country, List<LinkageRecord> records, CountryLinkage.Result result) {
+      Clusters clusters = result.clusters();
+      List<Row> out = new ArrayList<>(records.size() + 1);
+      for (LinkageRecord record : records) {
+        long traveller = clusters.assignments().get(record.id(), Long.MIN_VALUE);
+        if (traveller == Long.MIN_VALUE) {
+          throw new IllegalStateException("linkage left record " + record.id() + " unassigned");
+        }
+        out.add(
+            RowFactory.create(
+                country,
+                NodeRecord.submissionOf(record.id()),
+                NodeRecord.sourceLineOf(record.id()),
+                traveller,
+                null,
+                null));
+      }
+      ModelStore.Entry model = result.model().orElse(null);
+      out.add(
+          RowFactory.create(
+              country,
+              null,
+              null,
+              null,
+              model == null ? null : model.model().toJson(),
+              model == null ? null : model.trainedUpToSubmission()));
+      return out;
+    }
+  }
+
+  /** A row's values by RecordLoader's positions. */
+  static RecordLoader.RecordColumns columns(Row row) {
+    return new RecordLoader.RecordColumns() {
+      @Override
+      public String string(int position) {
+        return row.isNullAt(position) ? null : row.getString(position);
+      }
+
+      @Override
+      public long number(int position) {
+        return row.getLong(position);
+      }
+
+      @Override
+      public Integer integer(int position) {
+        return row.isNullAt(position) ? null : row.getInt(position);
+      }
+
+      @Override
+      public LocalDate date(int position) {
+        return (LocalDate) row.get(position);
+      }
+
+      @Override
+      public LocalDateTime timestamp(int position) {
+        return (LocalDateTime) row.get(position);
+      }
+    };
+  }
+}
