@@ -161,6 +161,10 @@ final class RunCommand implements Runnable {
       }
       return Optional.empty();
     }
+    if (master != null && master.isBlank()) {
+      throw new PuenteException(
+          ErrorCode.USAGE, "--master needs a URL: local[N], local[*] or spark://host:port");
+    }
     Optional<DerivationEngineProvider> found = DerivationEngineProvider.find(engine);
     if (found.isPresent()) {
       return found;

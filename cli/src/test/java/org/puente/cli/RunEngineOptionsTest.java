@@ -26,6 +26,9 @@ class RunEngineOptionsTest {
         run("run", "--home", home.toString(), "--engine", "duckdb", "--master", "local[*]");
     assertThat(explicit.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(explicit.err()).contains("--master is for a Spark run");
+    CliRun blank = run("run", "--home", home.toString(), "--engine", "spark", "--master", " ");
+    assertThat(blank.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(blank.err()).contains("--master needs a URL");
     assertThat(home).as("nothing is opened or created").doesNotExist();
   }
 
