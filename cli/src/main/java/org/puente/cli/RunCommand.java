@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.puente.derive.Derivation;
+import org.puente.derive.DerivationEngine;
+import org.puente.derive.DerivationEngineProvider;
 import org.puente.derive.DerivationOptions;
 import org.puente.derive.DerivationResult;
 import org.puente.derive.MonthRevision;
@@ -28,9 +31,16 @@ import picocli.CommandLine.Spec;
       "Link the committed records into travellers (on tokens and encodings only), derive their",
       "stays and overstays, and classify every crossing by the 12/16-month rule as of a date;",
       "the results become the node's current derivation run. By default a run keeps the last",
-      "run's linkage model and links only from the earliest new record on (docs/LINKAGE.md)."
+      "run's linkage model and links only from the earliest new record on (docs/LINKAGE.md).",
+      "--engine spark runs the same derivation on Apache Spark (docs/SPARK.md)."
     })
 final class RunCommand implements Runnable {
+
+  /** The embedded engine, always on the class path. */
+  static final String DUCKDB = "duckdb";
+
+  /** The engine of module {@code spark}, on the class path only when launched for it. */
+  static final String SPARK = "spark";
 
   @Mixin CommonOptions common;
 
@@ -56,6 +66,23 @@ final class RunCommand implements Runnable {
   Linking linking;
 
   @Option(
+      names = "--engine",
+      paramLabel = "NAME",
+      defaultValue = DUCKDB,
+      description =
+          "The engine: duckdb (embedded, the default) or spark (through ./puente or"
+              + " spark-submit, docs/SPARK.md).")
+  String engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "Where a Spark run runs: local[N], local[*] or spark://host:port (default: the"
+              + " launcher's, else local[*]); not with --engine duckdb.")
+  String master;
+
+  @Option(
       names = "--match-threshold",
       paramLabel = "BITS",
       description =
@@ -77,6 +104,7 @@ final class RunCommand implements Runnable {
   @Override
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
+    Optional<DerivationEngineProvider> provider = provider();
     try (Node node = catalogOption.openNode(common)) {
       Derivation derivation = new Derivation(node.lake);
       LocalDate observationEnd =
@@ -111,9 +139,44 @@ final class RunCommand implements Runnable {
       if (rollingLimit != null) {
         options = options.withRollingLimit(parseRollingLimit(rollingLimit));
       }
-      DerivationResult result = derivation.run(options);
+      DerivationEngine chosen =
+          provider.isEmpty()
+              ? derivation
+              : provider.get().open(node.lake, Optional.ofNullable(master));
+      DerivationResult result = chosen.run(options);
       print(out, result, options);
     }
+  }
+
+  /**
+   * The provider of a non-embedded engine, empty for DuckDB; checked before the node is opened, so
+   * a misused command line changes nothing.
+   */
+  private Optional<DerivationEngineProvider> provider() {
+    if (engine.equals(DUCKDB)) {
+      if (master != null) {
+        throw new PuenteException(
+            ErrorCode.USAGE,
+            "--master is for a Spark run (--engine spark); the duckdb engine runs in this process");
+      }
+      return Optional.empty();
+    }
+    if (master != null && master.isBlank()) {
+      throw new PuenteException(
+          ErrorCode.USAGE, "--master needs a URL: local[N], local[*] or spark://host:port");
+    }
+    Optional<DerivationEngineProvider> found = DerivationEngineProvider.find(engine);
+    if (found.isPresent()) {
+      return found;
+    }
+    if (engine.equals(SPARK)) {
+      throw new PuenteException(
+          ErrorCode.NOT_FOUND,
+          "the spark engine is not on this class path: run it through ./puente run --engine spark"
+              + " (which adds module spark's jars), or with spark-submit as docs/SPARK.md shows");
+    }
+    throw new PuenteException(
+        ErrorCode.USAGE, "unknown engine '" + engine + "'; engines: " + DUCKDB + ", " + SPARK);
   }
 
   private void print(PrintWriter out, DerivationResult result, DerivationOptions options) {
