@@ -10,10 +10,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.puente.codelist.CodeLists;
 import org.puente.cube.CubeCatalogue;
@@ -24,12 +29,13 @@ import org.puente.derive.DerivationOptions;
 import org.puente.lake.LakeReader;
 import org.puente.lake.catalog.DerivationRun;
 import org.puente.schema.RegionalSchema;
+import org.puente.sdc.CellStatus;
 import org.puente.sdc.ProtectionRules;
 import org.puente.stats.CubeQuery;
 import org.puente.stats.CubeStore;
+import org.puente.stats.LeafCellSource;
 import org.puente.stats.LeafCells;
 import org.puente.stats.PublishedTable;
-import org.puente.stats.TableAssembler;
 import org.puente.stats.TableRequest;
 import org.puente.stats.Tables;
 
@@ -46,86 +52,139 @@ class SparkCubesContractTest {
   private static SparkSession spark;
   private static DerivationRun run;
 
+  private static final CubeCatalogue CATALOGUE = CubeCatalogue.standard();
+  private static final Map<CellStatus, Long> ALL_STATUSES = new ConcurrentSkipListMap<>();
+  private static SparkCubes sparkCubes;
+  private static long startedAt;
+
   @BeforeAll
   static void derive() throws Exception {
+    startedAt = System.nanoTime();
     node = SimulatedNode.copy(dir);
     run =
         new Derivation(node.lake)
             .run(DerivationOptions.defaults(SimulatedNode.LAST.atEndOfMonth()))
             .run();
     spark = SparkSessions.local(2);
+    sparkCubes = sparkCubes();
   }
 
   @AfterAll
   static void close() {
+    System.out.printf(
+        "cubes: every cube compared, statuses %s, in %.1f s%n",
+        ALL_STATUSES, (System.nanoTime() - startedAt) / 1e9);
     if (node != null) {
       node.close();
     }
   }
 
-  /** The tables compared: the crossings cube by four dimensions, by port, and the returns. */
-  private static final List<TableRequest> CUBE_REQUESTS =
-      List.of(
-          TableRequest.of("crossings", List.of("reporting_country", "period", "direction", "sex"))
-              .periodLevel("month"),
-          TableRequest.of("crossings", List.of("port", "age"))
-              .where("citizenship", List.of("419"))
-              .period("2024"),
-          TableRequest.of("returns", List.of("period", "sex", "return_type"))
-              .periodLevel("quarter"));
+  /**
+   * Every cube of the catalogue, with the requests {@link CatalogueRequests} generates from its
+   * definition: the leaf cells of both engines, and the tables {@link Tables} publishes over each
+   * engine's {@link LeafCellSource} under suppression and under the cell-key method.
+   */
+  @TestFactory
+  Stream<DynamicTest> everyCubeOfTheCatalogueGivesTheSameCellsAndTablesOnBothEngines() {
+    List<CubeDefinition> cubes = CATALOGUE.cubes();
+    return IntStream.range(0, cubes.size())
+        .mapToObj(i -> DynamicTest.dynamicTest(cubes.get(i).id(), () -> compare(cubes.get(i), i)));
+  }
 
-  @Test
-  void sparkComputesTheCubeStoresLeafCellsAndTheSamePublishedTables() {
+  private static void compare(CubeDefinition cube, int index) {
     long started = System.nanoTime();
-    CubeStore store = cubeStore();
-    SparkCubes sparkCubes = sparkCubes();
-    Tables tables = new Tables(store, CubeCatalogue.standard(), ROLL_UP, Clock.systemUTC());
-    for (TableRequest request : CUBE_REQUESTS) {
-      CubeDefinition cube = CubeCatalogue.standard().require(request.cube());
-      LeafCells expected = new CubeQuery(store, ROLL_UP).leafCells(cube, request);
-      LeafCells actual = sparkCubes.leafCells(cube, request);
+    List<TableRequest> requests = CatalogueRequests.of(cube, index);
+    assertThat(CatalogueRequests.uncovered(cube, requests)).as("dimensions in no table").isEmpty();
+    // Each engine answers a request once; its Tables reads that answer for both rule sets.
+    Timed duckdb = new Timed(new CubeQuery(cubeStore(), ROLL_UP));
+    Timed spark = new Timed(sparkCubes);
+    Tables duckdbTables = new Tables(duckdb, run, CATALOGUE, ROLL_UP, Clock.systemUTC());
+    Tables sparkTables = new Tables(spark, run, CATALOGUE, ROLL_UP, Clock.systemUTC());
+    long leafCells = 0;
+    long publishedRows = 0;
+    Map<CellStatus, Long> statuses = new TreeMap<>();
+    for (TableRequest request : requests) {
+      LeafCells expected = duckdb.leafCells(cube, request);
+      LeafCells actual = spark.leafCells(cube, request);
       assertThat(actual.dimensions()).isEqualTo(expected.dimensions());
+      assertThat(actual.slicedByPeriod()).isEqualTo(expected.slicedByPeriod());
       assertThat(actual.portCountry()).isEqualTo(expected.portCountry());
       assertThat(cells(actual)).as(request.describe()).isEqualTo(cells(expected));
       assertKeySumsClose(actual, expected, request);
-      // Suppression (the default) and the cell-key method, which reads the key sums.
+      leafCells += cells(expected).size();
+      // Suppression (the default, which reads the contributions) and the cell-key method (which
+      // reads the key sums), each through Tables over each engine.
       for (ProtectionRules rules :
           List.of(ProtectionRules.defaults(), ProtectionRules.cellKeyMethod())) {
-        List<PublishedTable.Row> published = tables.table(request, "single", rules).rows();
-        Tables.Protected fromSpark =
-            Tables.protect(
-                actual, new TableAssembler(ROLL_UP, request.periodLevel(), "single"), rules);
-        assertThat(fromSpark.rows()).as(request.describe()).isEqualTo(published);
-        Map<org.puente.sdc.CellStatus, Long> statuses = new TreeMap<>();
+        List<PublishedTable.Row> published = duckdbTables.table(request, "single", rules).rows();
+        List<PublishedTable.Row> fromSpark = sparkTables.table(request, "single", rules).rows();
+        assertThat(fromSpark)
+            .as("%s (%s)", request.describe(), rules.method())
+            .isEqualTo(published);
+        publishedRows += published.size();
         published.forEach(row -> statuses.merge(row.status(), 1L, Long::sum));
-        System.out.printf(
-            "cubes: %s (%s): %d leaf cells, %d published rows %s, identical%n",
-            request.describe(), rules.method(), cells(expected).size(), published.size(), statuses);
-        assertThat(published).hasSizeGreaterThan(20);
       }
     }
-    System.out.printf("cubes: compared in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    statuses.forEach((status, count) -> ALL_STATUSES.merge(status, count, Long::sum));
+    // A cube without cells would compare nothing.
+    assertThat(leafCells).as("leaf cells of %s", cube.id()).isPositive();
+    double seconds = (System.nanoTime() - started) / 1e9;
+    System.out.printf(
+        "cubes: %-25s %d requests, %5d leaf cells, %5d published rows %s, identical in %.1f s"
+            + " (DuckDB cells %.1f s, Spark cells %.1f s, tables %.1f s)%n",
+        cube.id(),
+        requests.size(),
+        leafCells,
+        publishedRows,
+        statuses,
+        seconds,
+        duckdb.seconds,
+        spark.seconds,
+        seconds - duckdb.seconds - spark.seconds);
+  }
+
+  /** An engine's leaf cells, computed once per request and timed. */
+  private static final class Timed implements LeafCellSource {
+    private final LeafCellSource engine;
+    private final Map<TableRequest, LeafCells> answers = new HashMap<>();
+    private double seconds;
+
+    Timed(LeafCellSource engine) {
+      this.engine = engine;
+    }
+
+    @Override
+    public LeafCells leafCells(CubeDefinition cube, TableRequest request) {
+      LeafCells answer = answers.get(request);
+      if (answer == null) {
+        long started = System.nanoTime();
+        answer = engine.leafCells(cube, request);
+        seconds += (System.nanoTime() - started) / 1e9;
+        answers.put(request, answer);
+      }
+      return answer;
+    }
   }
 
   @Test
   void anotherRequestGivesOtherCellsAndAnotherTable() {
     // The comparison can fail: Spark's cells for other periods or a filter differ from DuckDB's.
     CubeStore store = cubeStore();
-    TableRequest request = CUBE_REQUESTS.get(0);
-    CubeDefinition cube = CubeCatalogue.standard().require(request.cube());
+    TableRequest request =
+        TableRequest.of("crossings", List.of("reporting_country", "period", "direction", "sex"))
+            .periodLevel("month");
+    CubeDefinition cube = CATALOGUE.require(request.cube());
     LeafCells duckdbCells = new CubeQuery(store, ROLL_UP).leafCells(cube, request);
-    LeafCells filtered = sparkCubes().leafCells(cube, request.where("sex", List.of("F")));
+    LeafCells filtered = sparkCubes.leafCells(cube, request.where("sex", List.of("F")));
     assertThat(cells(filtered)).isNotEqualTo(cells(duckdbCells));
     List<PublishedTable.Row> published =
-        new Tables(store, CubeCatalogue.standard(), ROLL_UP, Clock.systemUTC())
+        new Tables(store, CATALOGUE, ROLL_UP, Clock.systemUTC())
             .table(request, "single", ProtectionRules.defaults())
             .rows();
-    TableRequest yearly = request.periodLevel("year");
+    TableRequest women = request.where("sex", List.of("F"));
     assertThat(
-            Tables.protect(
-                    sparkCubes().leafCells(cube, yearly),
-                    new TableAssembler(ROLL_UP, yearly.periodLevel(), "single"),
-                    ProtectionRules.defaults())
+            new Tables(sparkCubes, run, CATALOGUE, ROLL_UP, Clock.systemUTC())
+                .table(women, "single", ProtectionRules.defaults())
                 .rows())
         .isNotEqualTo(published);
   }
@@ -159,8 +218,7 @@ class SparkCubesContractTest {
         .forEach(
             (slice, list) -> {
               for (LeafCells.Cell cell : list) {
-                List<String> key = new ArrayList<>(List.of(slice));
-                key.addAll(cell.codes());
+                List<String> key = key(slice, cell);
                 assertThat(byCodes.put(key, List.of(cell.value(), cell.top1(), cell.top2())))
                     .as("a cell twice: %s", key)
                     .isNull();
@@ -173,7 +231,9 @@ class SparkCubesContractTest {
   private static void assertKeySumsClose(
       LeafCells actual, LeafCells expected, TableRequest request) {
     Map<List<String>, Double> sums = new HashMap<>();
-    expected.slices().forEach((slice, list) -> list.forEach(c -> sums.put(c.codes(), c.keySum())));
+    expected
+        .slices()
+        .forEach((slice, list) -> list.forEach(c -> sums.put(key(slice, c), c.keySum())));
     actual
         .slices()
         .forEach(
@@ -181,7 +241,14 @@ class SparkCubesContractTest {
                 list.forEach(
                     c ->
                         assertThat(c.keySum())
-                            .as("%s: key sum of %s", request.describe(), c.codes())
-                            .isCloseTo(sums.get(c.codes()), within(1e-9))));
+                            .as("%s: key sum of %s", request.describe(), key(slice, c))
+                            .isCloseTo(sums.get(key(slice, c)), within(1e-9))));
+  }
+
+  /** A cell's slice and codes. */
+  private static List<String> key(String slice, LeafCells.Cell cell) {
+    List<String> key = new ArrayList<>(List.of(slice));
+    key.addAll(cell.codes());
+    return key;
   }
 }
