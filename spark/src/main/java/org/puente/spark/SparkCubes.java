@@ -74,6 +74,7 @@ public final class SparkCubes implements LeafCellSource {
   private final Map<String, Dataset<Row>> facts = new HashMap<>();
   private final Map<String, List<String>> distinctValues = new HashMap<>();
   private final Map<String, Long> maxContributions = new HashMap<>();
+  private final Map<String, Dataset<Row>> sources = new HashMap<>();
 
   /**
    * @param recordKeySecret the node's cell-key secret ({@code CubeStore.cellKeySecret}), the same
@@ -292,9 +293,13 @@ public final class SparkCubes implements LeafCellSource {
    * The records of a kind joined to the run's histories, with the columns every fact starts with.
    */
   private Dataset<Row> joined(EventKind kind, Map<String, Column> columns) {
-    Dataset<Row> records = lake.records(kind).alias("r");
+    Dataset<Row> records = records(kind).alias("r");
     Dataset<Row> histories =
-        lake.runTable(run.id(), OutputTables.HISTORIES, OutputTables.HISTORIES_LAYOUT).alias("h");
+        source(
+                OutputTables.HISTORIES,
+                () ->
+                    lake.runTable(run.id(), OutputTables.HISTORIES, OutputTables.HISTORIES_LAYOUT))
+            .alias("h");
     columns.put("reporting_country", col("r.reporting_country"));
     columns.put("event_date", col("r.event_date"));
     columns.put("period", date_format(col("r.event_date"), "yyyy-MM"));
@@ -308,8 +313,11 @@ public final class SparkCubes implements LeafCellSource {
   /** The run's stays joined to their arrival crossings, with the columns both stay facts have. */
   private Dataset<Row> stays(Map<String, Column> columns) {
     Dataset<Row> stays =
-        lake.runTable(run.id(), OutputTables.STAYS, OutputTables.STAYS_LAYOUT).alias("s");
-    Dataset<Row> arrivals = lake.records(EventKind.BORDER_CROSSING).alias("r");
+        source(
+                OutputTables.STAYS,
+                () -> lake.runTable(run.id(), OutputTables.STAYS, OutputTables.STAYS_LAYOUT))
+            .alias("s");
+    Dataset<Row> arrivals = records(EventKind.BORDER_CROSSING).alias("r");
     columns.put("reporting_country", col("r.reporting_country"));
     columns.put("event_date", col("s.arrival_date"));
     columns.putAll(person());
@@ -324,6 +332,16 @@ public final class SparkCubes implements LeafCellSource {
         col("r.submission_id")
             .equalTo(col("s.arrival_submission_id"))
             .and(col("r.source_line").equalTo(col("s.arrival_source_line"))));
+  }
+
+  /** The committed records of a kind, read once (reading merges the files' schemas: a job). */
+  private Dataset<Row> records(EventKind kind) {
+    return source(kind.name(), () -> lake.records(kind));
+  }
+
+  /** A dataset the facts read, made once per name. */
+  private Dataset<Row> source(String name, java.util.function.Supplier<Dataset<Row>> read) {
+    return sources.computeIfAbsent(name, n -> read.get());
   }
 
   /**

@@ -12,10 +12,10 @@ import org.puente.stats.TableRequest;
 /**
  * Table requests generated from a cube's definition, so that a new cube or dimension in the
  * catalogue is compared without anyone adding it to a list: across a cube's requests every
- * dimension is in some table. Each table pairs at most one dimension with many codes (age, a
- * country, a port) with the cube's smaller ones, so tables stay small enough to protect quickly.
- * Period levels rotate (month, quarter, year); the first request of a cube filters a period (a
- * year, a quarter or a range of months, by cube), the second filters a code high in a hierarchy.
+ * dimension is in some table. A table has at most three dimensions, at most two of them with many
+ * codes (age, a country, a port), so tables stay small enough to protect quickly. Period levels
+ * rotate (month, quarter, year); the first request of a cube filters a period (a year, a quarter or
+ * a range of months, by cube), the second filters a code high in a hierarchy.
  */
 final class CatalogueRequests {
 
@@ -37,17 +37,17 @@ final class CatalogueRequests {
         small.add(dimension);
       }
     }
-    int tables = Math.max(1, large.size());
+    // At most two dimensions with many codes and three in all per table: dimension j, the large
+    // ones first, goes to table j modulo the number of tables.
+    List<Dimension> ordered = new ArrayList<>(large);
+    ordered.addAll(small);
+    int tables = Math.max(1, Math.max((large.size() + 1) / 2, (ordered.size() + 2) / 3));
     List<List<String>> by = new ArrayList<>();
     for (int table = 0; table < tables; table++) {
-      List<String> dimensions = new ArrayList<>();
-      if (table < large.size()) {
-        dimensions.add(large.get(table).id());
-      }
-      for (int i = table; i < small.size(); i += tables) {
-        dimensions.add(small.get(i).id());
-      }
-      by.add(dimensions);
+      by.add(new ArrayList<>());
+    }
+    for (int j = 0; j < ordered.size(); j++) {
+      by.get(j % tables).add(ordered.get(j).id());
     }
     List<TableRequest> requests = new ArrayList<>();
     for (int table = 0; table < by.size(); table++) {

@@ -1,174 +1,34 @@
 package org.puente.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
-import org.puente.codelist.CodeLists;
-import org.puente.cube.CubeCatalogue;
 import org.puente.cube.CubeDefinition;
-import org.puente.cube.RollUp;
-import org.puente.derive.Derivation;
-import org.puente.derive.DerivationOptions;
-import org.puente.lake.LakeReader;
-import org.puente.lake.catalog.DerivationRun;
-import org.puente.schema.RegionalSchema;
-import org.puente.sdc.CellStatus;
 import org.puente.sdc.ProtectionRules;
 import org.puente.stats.CubeQuery;
 import org.puente.stats.CubeStore;
-import org.puente.stats.LeafCellSource;
 import org.puente.stats.LeafCells;
 import org.puente.stats.PublishedTable;
 import org.puente.stats.TableRequest;
 import org.puente.stats.Tables;
 
 /**
- * The engine contract for cubes: on a run the DuckDB engine committed, Spark's leaf cells of a cube
- * ({@link SparkCubes}) equal the DuckDB cube store's, and the tables the stats module protects from
- * them are identical, cell for cell, value and status.
+ * The cube contract ({@link SparkCubesContract}) for the cubes over the fact {@code crossings}
+ * (border crossings, distinct travellers, migrant arrivals and departures, unmatched crossings),
+ * and a check that the comparison can fail.
  */
-class SparkCubesContractTest {
+class SparkCubesContractTest extends SparkCubesContract {
 
-  @TempDir static Path dir;
-
-  private static SimulatedNode node;
-  private static SparkSession spark;
-  private static DerivationRun run;
-
-  private static final CubeCatalogue CATALOGUE = CubeCatalogue.standard();
-  private static final Map<CellStatus, Long> ALL_STATUSES = new ConcurrentSkipListMap<>();
-  private static SparkCubes sparkCubes;
-  private static long startedAt;
-
-  @BeforeAll
-  static void derive() throws Exception {
-    startedAt = System.nanoTime();
-    node = SimulatedNode.copy(dir);
-    run =
-        new Derivation(node.lake)
-            .run(DerivationOptions.defaults(SimulatedNode.LAST.atEndOfMonth()))
-            .run();
-    spark = SparkSessions.local(2);
-    sparkCubes = sparkCubes();
-  }
-
-  @AfterAll
-  static void close() {
-    System.out.printf(
-        "cubes: every cube compared, statuses %s, in %.1f s%n",
-        ALL_STATUSES, (System.nanoTime() - startedAt) / 1e9);
-    if (node != null) {
-      node.close();
-    }
-  }
-
-  /**
-   * Every cube of the catalogue, with the requests {@link CatalogueRequests} generates from its
-   * definition: the leaf cells of both engines, and the tables {@link Tables} publishes over each
-   * engine's {@link LeafCellSource} under suppression and under the cell-key method.
-   */
-  @TestFactory
-  Stream<DynamicTest> everyCubeOfTheCatalogueGivesTheSameCellsAndTablesOnBothEngines() {
-    List<CubeDefinition> cubes = CATALOGUE.cubes();
-    return IntStream.range(0, cubes.size())
-        .mapToObj(i -> DynamicTest.dynamicTest(cubes.get(i).id(), () -> compare(cubes.get(i), i)));
-  }
-
-  private static void compare(CubeDefinition cube, int index) {
-    long started = System.nanoTime();
-    List<TableRequest> requests = CatalogueRequests.of(cube, index);
-    assertThat(CatalogueRequests.uncovered(cube, requests)).as("dimensions in no table").isEmpty();
-    // Each engine answers a request once; its Tables reads that answer for both rule sets.
-    Timed duckdb = new Timed(new CubeQuery(cubeStore(), ROLL_UP));
-    Timed spark = new Timed(sparkCubes);
-    Tables duckdbTables = new Tables(duckdb, run, CATALOGUE, ROLL_UP, Clock.systemUTC());
-    Tables sparkTables = new Tables(spark, run, CATALOGUE, ROLL_UP, Clock.systemUTC());
-    long leafCells = 0;
-    long publishedRows = 0;
-    Map<CellStatus, Long> statuses = new TreeMap<>();
-    for (TableRequest request : requests) {
-      LeafCells expected = duckdb.leafCells(cube, request);
-      LeafCells actual = spark.leafCells(cube, request);
-      assertThat(actual.dimensions()).isEqualTo(expected.dimensions());
-      assertThat(actual.slicedByPeriod()).isEqualTo(expected.slicedByPeriod());
-      assertThat(actual.portCountry()).isEqualTo(expected.portCountry());
-      assertThat(cells(actual)).as(request.describe()).isEqualTo(cells(expected));
-      assertKeySumsClose(actual, expected, request);
-      leafCells += cells(expected).size();
-      // Suppression (the default, which reads the contributions) and the cell-key method (which
-      // reads the key sums), each through Tables over each engine.
-      for (ProtectionRules rules :
-          List.of(ProtectionRules.defaults(), ProtectionRules.cellKeyMethod())) {
-        List<PublishedTable.Row> published = duckdbTables.table(request, "single", rules).rows();
-        List<PublishedTable.Row> fromSpark = sparkTables.table(request, "single", rules).rows();
-        assertThat(fromSpark)
-            .as("%s (%s)", request.describe(), rules.method())
-            .isEqualTo(published);
-        publishedRows += published.size();
-        published.forEach(row -> statuses.merge(row.status(), 1L, Long::sum));
-      }
-    }
-    statuses.forEach((status, count) -> ALL_STATUSES.merge(status, count, Long::sum));
-    // A cube without cells would compare nothing.
-    assertThat(leafCells).as("leaf cells of %s", cube.id()).isPositive();
-    double seconds = (System.nanoTime() - started) / 1e9;
-    System.out.printf(
-        "cubes: %-25s %d requests, %5d leaf cells, %5d published rows %s, identical in %.1f s"
-            + " (DuckDB cells %.1f s, Spark cells %.1f s, tables %.1f s)%n",
-        cube.id(),
-        requests.size(),
-        leafCells,
-        publishedRows,
-        statuses,
-        seconds,
-        duckdb.seconds,
-        spark.seconds,
-        seconds - duckdb.seconds - spark.seconds);
-  }
-
-  /** An engine's leaf cells, computed once per request and timed. */
-  private static final class Timed implements LeafCellSource {
-    private final LeafCellSource engine;
-    private final Map<TableRequest, LeafCells> answers = new HashMap<>();
-    private double seconds;
-
-    Timed(LeafCellSource engine) {
-      this.engine = engine;
-    }
-
-    @Override
-    public LeafCells leafCells(CubeDefinition cube, TableRequest request) {
-      LeafCells answer = answers.get(request);
-      if (answer == null) {
-        long started = System.nanoTime();
-        answer = engine.leafCells(cube, request);
-        seconds += (System.nanoTime() - started) / 1e9;
-        answers.put(request, answer);
-      }
-      return answer;
-    }
+  @Override
+  boolean compares(CubeDefinition cube) {
+    return CROSSINGS.test(cube);
   }
 
   @Test
   void anotherRequestGivesOtherCellsAndAnotherTable() {
-    // The comparison can fail: Spark's cells for other periods or a filter differ from DuckDB's.
+    // The comparison can fail: Spark's cells and table with a filter differ from DuckDB's without.
     CubeStore store = cubeStore();
     TableRequest request =
         TableRequest.of("crossings", List.of("reporting_country", "period", "direction", "sex"))
@@ -187,68 +47,5 @@ class SparkCubesContractTest {
                 .table(women, "single", ProtectionRules.defaults())
                 .rows())
         .isNotEqualTo(published);
-  }
-
-  private static final RollUp ROLL_UP = new RollUp(CodeLists.standard());
-
-  private static CubeStore cubeStore() {
-    return CubeStore.open(
-            node.home,
-            new LakeReader(node.home, node.catalog),
-            RegionalSchema.standard(),
-            run,
-            CubeStore.cellKeySecret(node.keys))
-        .store();
-  }
-
-  private static SparkCubes sparkCubes() {
-    return new SparkCubes(
-        new SparkLake(spark, node.home, node.catalog),
-        run,
-        ROLL_UP,
-        CubeStore.cellKeySecret(node.keys));
-  }
-
-  /** Each leaf cell's codes (with its slice) → its count and two largest contributions. */
-  private static Map<List<String>, List<Long>> cells(LeafCells cells) {
-    Map<List<String>, List<Long>> byCodes =
-        new TreeMap<>(java.util.Comparator.comparing(Object::toString));
-    cells
-        .slices()
-        .forEach(
-            (slice, list) -> {
-              for (LeafCells.Cell cell : list) {
-                List<String> key = key(slice, cell);
-                assertThat(byCodes.put(key, List.of(cell.value(), cell.top1(), cell.top2())))
-                    .as("a cell twice: %s", key)
-                    .isNull();
-              }
-            });
-    return byCodes;
-  }
-
-  /** Key sums add doubles in another order on each engine: equal to far below a cell key's step. */
-  private static void assertKeySumsClose(
-      LeafCells actual, LeafCells expected, TableRequest request) {
-    Map<List<String>, Double> sums = new HashMap<>();
-    expected
-        .slices()
-        .forEach((slice, list) -> list.forEach(c -> sums.put(key(slice, c), c.keySum())));
-    actual
-        .slices()
-        .forEach(
-            (slice, list) ->
-                list.forEach(
-                    c ->
-                        assertThat(c.keySum())
-                            .as("%s: key sum of %s", request.describe(), key(slice, c))
-                            .isCloseTo(sums.get(key(slice, c)), within(1e-9))));
-  }
-
-  /** A cell's slice and codes. */
-  private static List<String> key(String slice, LeafCells.Cell cell) {
-    List<String> key = new ArrayList<>(List.of(slice));
-    key.addAll(cell.codes());
-    return key;
   }
 }
