@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.puente.cube.CubeDefinition;
+import org.puente.sdc.CellStatus;
 import org.puente.sdc.ProtectionRules;
 import org.puente.stats.CubeQuery;
 import org.puente.stats.CubeStore;
@@ -47,5 +48,32 @@ class SparkCubesContractTest extends SparkCubesContract {
                 .table(women, "single", ProtectionRules.defaults())
                 .rows())
         .isNotEqualTo(published);
+  }
+
+  @Test
+  void theDominanceRuleSuppressesTheSameCellsOnBothEngines() {
+    // The fixture has cells of five or more crossings nearly all by one traveller: the dominance
+    // rule, which reads the largest contributions, suppresses them. The first generated crossings
+    // table with such a cell shows it, on both engines alike.
+    CubeDefinition cube = CATALOGUE.require("crossings");
+    Tables duckdb = new Tables(cubeStore(), CATALOGUE, ROLL_UP, Clock.systemUTC());
+    Tables spark = new Tables(sparkCubes, run, CATALOGUE, ROLL_UP, Clock.systemUTC());
+    for (TableRequest request : CatalogueRequests.of(cube, CATALOGUE.cubes().indexOf(cube))) {
+      List<PublishedTable.Row> dominated = dominated(duckdb, request);
+      if (!dominated.isEmpty()) {
+        assertThat(dominated(spark, request)).as(request.describe()).isEqualTo(dominated);
+        System.out.printf(
+            "cubes: dominance: %s: %d cells suppressed by the dominance rule on both engines: %s%n",
+            request.describe(), dominated.size(), dominated);
+        return;
+      }
+    }
+    throw new AssertionError("no generated crossings table has a dominated cell");
+  }
+
+  private static List<PublishedTable.Row> dominated(Tables tables, TableRequest request) {
+    return tables.table(request, "single", ProtectionRules.defaults()).rows().stream()
+        .filter(row -> row.status() == CellStatus.PRIMARY_DOMINANCE)
+        .toList();
   }
 }
