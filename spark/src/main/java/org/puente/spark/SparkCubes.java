@@ -1,6 +1,7 @@
 package org.puente.spark;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -19,6 +20,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.udf;
@@ -72,7 +74,7 @@ public final class SparkCubes implements LeafCellSource {
   private final RollUp rollUp;
   private final String secretHex;
   private final Map<String, Dataset<Row>> facts = new HashMap<>();
-  private final Map<String, List<String>> distinctValues = new HashMap<>();
+  private final Map<String, Map<String, List<String>>> distinctValues = new HashMap<>();
   private final Map<String, Long> maxContributions = new HashMap<>();
   private final Map<String, Dataset<Row>> sources = new HashMap<>();
 
@@ -453,19 +455,35 @@ public final class SparkCubes implements LeafCellSource {
         });
   }
 
-  /** The distinct non-null values of a column of a fact, sorted. */
+  /** The distinct non-null values of a dimension column of a fact, sorted. */
   private List<String> distinct(String fact, String column) {
-    return distinctValues.computeIfAbsent(
-        fact + "." + column,
-        key -> {
-          List<String> values = new ArrayList<>();
-          for (Row row : fact(fact).select(column).distinct().collectAsList()) {
-            if (!row.isNullAt(0)) {
-              values.add(row.getString(0));
-            }
-          }
-          values.sort(null);
-          return values;
-        });
+    List<String> values = distinctValues.computeIfAbsent(fact, this::readDistinct).get(column);
+    if (values == null) {
+      throw new IllegalArgumentException("fact " + fact + " has no dimension column " + column);
+    }
+    return values;
+  }
+
+  /** Every dimension column's distinct values of a fact, in one job (each job costs a start). */
+  private Map<String, List<String>> readDistinct(String name) {
+    List<String> columns = new ArrayList<>(List.of("reporting_country", "period"));
+    columns.addAll(CubePlan.factColumns(name));
+    Column[] pairs =
+        columns.stream()
+            .map(c -> struct(lit(c).as("column"), col(c).as("value")))
+            .toArray(Column[]::new);
+    Map<String, List<String>> values = new HashMap<>();
+    columns.forEach(c -> values.put(c, new ArrayList<>()));
+    Dataset<Row> distinctPairs =
+        fact(name)
+            .select(explode(array(pairs)).as("pair"))
+            .select(col("pair.column"), col("pair.value"))
+            .where(col("value").isNotNull())
+            .distinct();
+    for (Row row : distinctPairs.collectAsList()) {
+      values.get(row.getString(0)).add(row.getString(1));
+    }
+    values.values().forEach(list -> list.sort(null));
+    return values;
   }
 }
