@@ -65,6 +65,17 @@ final class CatalogueRequests {
     return requests;
   }
 
+  /**
+   * The age level a table is published at: UN five-year groups when age shares the table with
+   * another dimension of many codes (such tables are the slowest to protect), else single years.
+   * Both levels occur across the catalogue.
+   */
+  static String ageLevel(CubeDefinition cube, TableRequest request) {
+    long large =
+        request.by().stream().filter(d -> isLarge(cube.dimension(d).orElseThrow())).count();
+    return request.by().contains("age") && large >= 2 ? "group" : "single";
+  }
+
   /** The dimensions of a cube that none of {@code requests} breaks a table down by. */
   static Set<String> uncovered(CubeDefinition cube, List<TableRequest> requests) {
     Set<String> left = new LinkedHashSet<>();

@@ -142,8 +142,9 @@ abstract class SparkCubesContract {
       // reads the key sums), each through Tables over each engine.
       for (ProtectionRules rules :
           List.of(ProtectionRules.defaults(), ProtectionRules.cellKeyMethod())) {
-        List<PublishedTable.Row> published = duckdbTables.table(request, "single", rules).rows();
-        List<PublishedTable.Row> fromSpark = sparkTables.table(request, "single", rules).rows();
+        String ageLevel = CatalogueRequests.ageLevel(cube, request);
+        List<PublishedTable.Row> published = duckdbTables.table(request, ageLevel, rules).rows();
+        List<PublishedTable.Row> fromSpark = sparkTables.table(request, ageLevel, rules).rows();
         assertThat(fromSpark)
             .as("%s (%s)", request.describe(), rules.method())
             .isEqualTo(published);
