@@ -9,19 +9,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.puente.cube.CubeDefinition;
 import org.puente.cube.Dimension;
-import org.puente.cube.Measure;
-import org.puente.cube.PeriodMode;
 import org.puente.cube.RollUp;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
@@ -32,7 +27,7 @@ import org.puente.error.PuenteException;
  * rule) and the sum of record keys (for the cell-key method). Filters on any level of a hierarchy
  * are turned into the leaf codes under them. Codes go to DuckDB as parameters, never as SQL text.
  */
-public final class CubeQuery {
+public final class CubeQuery implements LeafCellSource {
 
   private static final Pattern MONTH_RANGE =
       Pattern.compile("(\\d{4}-\\d{2})\\.\\.(\\d{4}-\\d{2})");
@@ -46,55 +41,41 @@ public final class CubeQuery {
   }
 
   /** The leaf cells of {@code request} over {@code cube}. */
+  @Override
   public LeafCells leafCells(CubeDefinition cube, TableRequest request) {
-    List<Dimension> by = new ArrayList<>();
-    for (String name : request.by()) {
-      by.add(requireDimension(cube, name));
-    }
-    for (String name : request.where().keySet()) {
-      requireDimension(cube, name);
-    }
-    boolean slices = cube.periodMode() == PeriodMode.SLICE;
-    List<Dimension> tableDimensions =
-        slices ? by.stream().filter(d -> !d.id().equals("period")).toList() : by;
-    boolean slicedByPeriod = slices && tableDimensions.size() != by.size();
     try (Connection duckdb = store.connect()) {
-      Map<String, String> portCountry = portCountry(duckdb, cube);
+      CubePlan plan =
+          CubePlan.of(
+              cube,
+              request,
+              rollUp,
+              java.time.YearMonth.from(store.run().asOf()),
+              column -> distinct(duckdb, cube, column));
+      List<Dimension> tableDimensions = plan.dimensions();
+      boolean slicedByPeriod = plan.slicedByPeriod();
+      Map<String, String> portCountry = plan.portCountry();
       List<String> conditions = new ArrayList<>();
       List<String> parameters = new ArrayList<>();
-      for (Map.Entry<String, List<String>> filter : cube.where().entrySet()) {
-        conditions.add(in(filter.getKey(), filter.getValue().size()));
-        parameters.addAll(filter.getValue());
+      for (CubePlan.Filter filter : plan.filters()) {
+        conditions.add(in(filter.column(), filter.values().size()));
+        parameters.addAll(filter.values());
       }
-      for (Map.Entry<String, List<String>> filter : request.where().entrySet()) {
-        Dimension dimension = requireDimension(cube, filter.getKey());
-        Set<String> leaves =
-            leavesUnder(
-                duckdb, cube, dimension, new LinkedHashSet<>(filter.getValue()), portCountry);
-        conditions.add(in(dimension.id(), leaves.size()));
-        parameters.addAll(leaves);
-      }
-      if (request.period().isPresent()) {
-        Set<String> months = months(duckdb, cube, request.period().get(), portCountry);
-        conditions.add(in("period", months.size()));
-        parameters.addAll(months);
-      }
-      if (slices && cube.measure() == Measure.RECORDS) {
+      if (plan.stockMonth().isPresent()) {
         // A stock: each slice is the stock at its last month, or at the run's month when the
         // slice ends after it.
         conditions.add(
             "period = least("
-                + lastMonthOf(slicedByPeriod ? request.periodLevel() : "all")
+                + lastMonthOf(plan.sliceLevel())
                 + ", '"
-                + java.time.YearMonth.from(store.run().asOf())
+                + plan.stockMonth().get()
                 + "')");
       }
       String filter = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-      String sliceExpression = FactTables.sliceOf(slicedByPeriod ? request.periodLevel() : "all");
+      String sliceExpression = FactTables.sliceOf(plan.sliceLevel());
       String columns =
           tableDimensions.stream().map(d -> quoted(d.id())).collect(Collectors.joining(", "));
       String groupColumns = columns.isEmpty() ? "slice" : "slice, " + columns;
-      boolean travellers = cube.measure() == Measure.TRAVELLERS;
+      boolean travellers = plan.travellers();
       String sql;
       if (travellers) {
         // A traveller counts once per slice: in the cell of his first record that passes the
@@ -123,7 +104,7 @@ public final class CubeQuery {
           List<String> periodCodes = new ArrayList<>();
           String sliceFilter = "";
           if (request.period().isPresent()) {
-            Dimension periodDimension = requireDimension(cube, "period");
+            Dimension periodDimension = CubePlan.requireDimension(cube, "period");
             for (String slice : distinctSlices(duckdb, prebuilt.get())) {
               if (slice.equals(request.period().get())
                   || rollUp
@@ -190,7 +171,7 @@ public final class CubeQuery {
                 + ", value, top, keys FROM cells LEFT JOIN tops USING ("
                 + groupColumns
                 + ")";
-        parameters.add(Long.toString(4 * maxContribution(duckdb, cube)));
+        parameters.add(Long.toString(CubePlan.dominanceBound(maxContribution(duckdb, cube))));
       }
       Map<String, List<LeafCells.Cell>> result = new HashMap<>();
       try (PreparedStatement statement = duckdb.prepareStatement(sql)) {
@@ -205,13 +186,16 @@ public final class CubeQuery {
             }
             int next = 2 + tableDimensions.size();
             long value = row.getLong(next);
+            List<LeafCells.Cell> slice =
+                result.computeIfAbsent(row.getString(1), s -> new ArrayList<>());
+            if (travellers) {
+              slice.add(CubePlan.travellerCell(codes, value, row.getDouble(next + 2)));
+              continue;
+            }
             long top1;
             long top2;
-            java.sql.Array tops = travellers ? null : row.getArray(next + 1);
-            if (travellers) {
-              top1 = Math.min(value, 1);
-              top2 = value >= 2 ? 1 : 0;
-            } else if (tops == null) {
+            java.sql.Array tops = row.getArray(next + 1);
+            if (tops == null) {
               // Too large to be dominated: the contributions were not computed.
               top1 = -1;
               top2 = -1;
@@ -220,9 +204,7 @@ public final class CubeQuery {
               top1 = top.length > 0 ? ((Number) top[0]).longValue() : 0;
               top2 = top.length > 1 ? ((Number) top[1]).longValue() : 0;
             }
-            result
-                .computeIfAbsent(row.getString(1), s -> new ArrayList<>())
-                .add(new LeafCells.Cell(codes, value, top1, top2, row.getDouble(next + 2)));
+            slice.add(new LeafCells.Cell(codes, value, top1, top2, row.getDouble(next + 2)));
           }
         }
       }
@@ -257,22 +239,6 @@ public final class CubeQuery {
     }
   }
 
-  private static Dimension requireDimension(CubeDefinition cube, String name) {
-    return cube.dimension(name)
-        .orElseThrow(
-            () ->
-                new PuenteException(
-                    ErrorCode.USAGE,
-                    "cube "
-                        + cube.id()
-                        + " has no dimension '"
-                        + name
-                        + "'; it has: "
-                        + cube.dimensions().stream()
-                            .map(Dimension::id)
-                            .collect(Collectors.joining(", "))));
-  }
-
   /** The last month of the slice of the column period at a level, as SQL. */
   private static String lastMonthOf(String level) {
     return switch (level) {
@@ -284,24 +250,6 @@ public final class CubeQuery {
       case "all" -> "'9999-12'";
       default -> throw new IllegalArgumentException("period level " + level);
     };
-  }
-
-  /** The leaf codes present in the cube that are one of {@code codes} or lie under one. */
-  private Set<String> leavesUnder(
-      Connection duckdb,
-      CubeDefinition cube,
-      Dimension dimension,
-      Set<String> codes,
-      Map<String, String> portCountry)
-      throws SQLException {
-    Set<String> leaves = new LinkedHashSet<>();
-    for (String leaf : distinct(duckdb, cube, dimension.id())) {
-      if (codes.contains(leaf)
-          || rollUp.ancestors(dimension, leaf, portCountry).stream().anyMatch(codes::contains)) {
-        leaves.add(leaf);
-      }
-    }
-    return leaves;
   }
 
   /** A range of months, {@code 2024-01..2024-06}, both ends included. */
@@ -333,54 +281,27 @@ public final class CubeQuery {
     return Optional.empty();
   }
 
-  /** The months a period option selects: a code at any level, or a range of months. */
-  private Set<String> months(
-      Connection duckdb, CubeDefinition cube, String period, Map<String, String> portCountry)
-      throws SQLException {
-    Optional<MonthRange> range = monthRange(period);
-    if (range.isPresent()) {
-      Set<String> months = new LinkedHashSet<>();
-      for (String month : distinct(duckdb, cube, "period")) {
-        if (range.get().contains(month)) {
-          months.add(month);
-        }
-      }
-      return months;
-    }
-    Dimension periodDimension =
-        cube.dimension("period")
-            .orElseThrow(() -> new PuenteException(ErrorCode.USAGE, "cube has no period"));
-    return leavesUnder(duckdb, cube, periodDimension, Set.of(period), portCountry);
-  }
-
-  private static List<String> distinct(Connection duckdb, CubeDefinition cube, String column)
-      throws SQLException {
+  /** The distinct non-null values of a column of the cube's fact, sorted. */
+  private static List<String> distinct(Connection duckdb, CubeDefinition cube, String column) {
     List<String> values = new ArrayList<>();
     try (Statement statement = duckdb.createStatement();
         ResultSet row =
             statement.executeQuery(
-                "SELECT DISTINCT " + quoted(column) + " FROM " + cube.fact() + " ORDER BY 1")) {
+                "SELECT DISTINCT "
+                    + quoted(column)
+                    + " FROM "
+                    + cube.fact()
+                    + " WHERE "
+                    + quoted(column)
+                    + " IS NOT NULL ORDER BY 1")) {
       while (row.next()) {
         values.add(row.getString(1));
       }
+    } catch (SQLException e) {
+      throw new PuenteException(
+          ErrorCode.UNAVAILABLE, "cannot read cube " + cube.id() + ": " + e.getMessage(), e);
     }
     return values;
-  }
-
-  /** Each port of the cube's fact ({@code COUNTRY/port}) and the country that reported it. */
-  private static Map<String, String> portCountry(Connection duckdb, CubeDefinition cube)
-      throws SQLException {
-    Map<String, String> ports = new LinkedHashMap<>();
-    if (cube.dimension("port").isEmpty()) {
-      return ports;
-    }
-    for (String port : distinct(duckdb, cube, "port")) {
-      int slash = port.indexOf('/');
-      if (slash > 0) {
-        ports.put(port, port.substring(0, slash));
-      }
-    }
-    return ports;
   }
 
   private static String in(String column, int count) {

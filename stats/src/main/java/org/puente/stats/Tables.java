@@ -12,6 +12,7 @@ import org.puente.cube.CubeCatalogue;
 import org.puente.cube.CubeDefinition;
 import org.puente.cube.Dimension;
 import org.puente.cube.RollUp;
+import org.puente.lake.catalog.DerivationRun;
 import org.puente.sdc.AuditReport;
 import org.puente.sdc.CellStatus;
 import org.puente.sdc.CountTable;
@@ -20,10 +21,10 @@ import org.puente.sdc.Protection;
 import org.puente.sdc.ProtectionRules;
 
 /**
- * Tables from the built cubes: query the leaf cells, assemble each slice with every level of its
- * hierarchies, protect it, and list what may be published with the rule set in the metadata. A
- * slice that fails the attacker audit throws {@code AuditFailedException}: nothing of the table is
- * returned.
+ * Tables from the leaf cells of a {@link LeafCellSource} (the built cubes, or another engine over
+ * the same run): query the leaf cells, assemble each slice with every level of its hierarchies,
+ * protect it, and list what may be published with the rule set in the metadata. A slice that fails
+ * the attacker audit throws {@code AuditFailedException}: nothing of the table is returned.
  */
 public final class Tables {
 
@@ -33,13 +34,36 @@ public final class Tables {
     System.setProperty("shut.up.ojAlgo", "true");
   }
 
-  private final CubeStore store;
+  private final LeafCellSource source;
+  private final DerivationRun run;
   private final CubeCatalogue catalogue;
   private final RollUp rollUp;
   private final Clock clock;
 
+  /** Tables from the DuckDB cube store of a run. */
   public Tables(CubeStore store, CubeCatalogue catalogue, RollUp rollUp, Clock clock) {
-    this.store = requireNonNull(store, "store is null");
+    this(
+        new CubeQuery(requireNonNull(store, "store is null"), rollUp),
+        store.run(),
+        catalogue,
+        rollUp,
+        clock);
+  }
+
+  /**
+   * Tables from any engine's leaf cells of a run.
+   *
+   * @param source the leaf cells of the run's cubes
+   * @param run the run they count (its id and date go into each table's metadata)
+   */
+  public Tables(
+      LeafCellSource source,
+      DerivationRun run,
+      CubeCatalogue catalogue,
+      RollUp rollUp,
+      Clock clock) {
+    this.source = requireNonNull(source, "source is null");
+    this.run = requireNonNull(run, "run is null");
     this.catalogue = requireNonNull(catalogue, "catalogue is null");
     this.rollUp = requireNonNull(rollUp, "rollUp is null");
     this.clock = requireNonNull(clock, "clock is null");
@@ -48,7 +72,7 @@ public final class Tables {
   /** The unprotected count tables of a request, one per slice (for tests and benchmarks). */
   public Map<String, CountTable> counts(TableRequest request, String ageLevel) {
     CubeDefinition cube = catalogue.require(request.cube());
-    LeafCells cells = new CubeQuery(store, rollUp).leafCells(cube, request);
+    LeafCells cells = source.leafCells(cube, request);
     TableAssembler assembler = new TableAssembler(rollUp, request.periodLevel(), ageLevel);
     Map<String, CountTable> tables = new LinkedHashMap<>();
     cells
@@ -113,7 +137,7 @@ public final class Tables {
   public PublishedTable table(TableRequest request, String ageLevel, ProtectionRules rules) {
     long started = System.nanoTime();
     CubeDefinition cube = catalogue.require(request.cube());
-    LeafCells cells = new CubeQuery(store, rollUp).leafCells(cube, request);
+    LeafCells cells = source.leafCells(cube, request);
     long queried = System.nanoTime();
     TableAssembler assembler = new TableAssembler(rollUp, request.periodLevel(), ageLevel);
     Protected protectedRows = protect(cells, assembler, rules);
@@ -137,8 +161,8 @@ public final class Tables {
         "sliced_by_period",
         String.valueOf(
             cells.slices().size() > 1 || cube.periodMode() == org.puente.cube.PeriodMode.SLICE));
-    metadata.put("run", String.valueOf(store.run().id()));
-    metadata.put("as_of", store.run().asOf().toString());
+    metadata.put("run", String.valueOf(run.id()));
+    metadata.put("as_of", run.asOf().toString());
     metadata.put("generated_at", clock.instant().toString());
     metadata.putAll(rules.metadata());
     metadata.put("cells", String.valueOf(cellCount));
