@@ -3,7 +3,8 @@
 # A region (all ten countries, two years) is simulated and loaded into one node with the shipped
 # specs; the node is copied, and `puente run --retrain` is timed as a whole process on each copy:
 # the embedded DuckDB engine, then the Spark engine in local mode (`--engine spark --master
-# local[N]`). Both runs must commit the same records and travellers; the script says so or fails.
+# local[N]`). Both runs must commit the same records and travellers, and `puente export crossings`
+# of the two homes must be the same rows (sorted); the script says so or fails.
 # Usage: bench/engines.sh [SCALE] [OUT] [SEED]
 #   SCALE 0.00245 is about 1 million crossings, 0.0245 about 10 million (docs/BENCHMARKS.md).
 #   Heap: PUENTE_HEAP (default 4g) for both engines; Spark's threads: SPARK_THREADS (default nproc).
@@ -31,7 +32,7 @@ if [[ ! -d "$out/loaded" ]]; then
   done
   mv "$out/home" "$out/loaded"
 fi
-crossings=$(tail -n +2 "$out/region/truth/records.csv" | awk -F, '$5 == "BORDER_CROSSING"' | wc -l)
+crossings=$(tail -n +2 "$out/region/truth/records.csv" | awk -F, '$5 == "CROSSING"' | wc -l)
 echo "region: scale $scale, seed $seed, $crossings crossing records exported"
 
 run_engine() { # NAME, then the command after 'run'
@@ -57,3 +58,14 @@ same = d["records"] == s["records"] and d["travellers"] == s["travellers"]
 print("same records and travellers on both engines:", "yes" if same else "NO")
 sys.exit(0 if same else 1)
 PY
+for name in duckdb spark; do
+  puente export crossings --home "$out/home-$name" --out "$out/crossings-$name.csv" >/dev/null
+  (head -n 1 "$out/crossings-$name.csv"; tail -n +2 "$out/crossings-$name.csv" | LC_ALL=C sort) \
+    | sha256sum | sed "s|-\$|$name's exported crossings (sorted), $(($(wc -l <"$out/crossings-$name.csv") - 1)) rows|"
+done
+if cmp -s <(LC_ALL=C sort "$out/crossings-duckdb.csv") <(LC_ALL=C sort "$out/crossings-spark.csv"); then
+  echo "the exported crossings are identical on both engines"
+else
+  echo "the exported crossings DIFFER between the engines"
+  exit 1
+fi
