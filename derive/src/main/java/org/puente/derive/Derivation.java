@@ -70,10 +70,7 @@ public final class Derivation implements DerivationEngine {
   public DerivationResult run(DerivationOptions options) {
     requireNonNull(options, "options is null");
     Optional<DerivationRun> previous = lake.catalog().runs().latestCommitted();
-    DerivationRun.Mode mode =
-        options.linking() == DerivationOptions.Linking.INCREMENTAL && previous.isPresent()
-            ? DerivationRun.Mode.INCREMENTAL
-            : DerivationRun.Mode.FULL;
+    DerivationRun.Mode mode = options.mode(previous);
     DerivationRun run = lake.catalog().runs().start(options.asOf(), mode);
     try (Connection duckdb = DuckDb.streaming();
         RunWriter writer = lake.runWriter(run)) {

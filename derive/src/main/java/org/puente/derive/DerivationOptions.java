@@ -85,4 +85,15 @@ public record DerivationOptions(
   public DerivationOptions withRollingLimit(RollingLimit other) {
     return new DerivationOptions(asOf, linking, linkage, rules, unRules, other, seed);
   }
+
+  /**
+   * The mode of a run with these options, given the latest committed run: INCREMENTAL when asked
+   * and there is one to continue, else FULL. Every engine starts its run with it.
+   */
+  public org.puente.lake.catalog.DerivationRun.Mode mode(
+      java.util.Optional<org.puente.lake.catalog.DerivationRun> previous) {
+    return linking == Linking.INCREMENTAL && previous.isPresent()
+        ? org.puente.lake.catalog.DerivationRun.Mode.INCREMENTAL
+        : org.puente.lake.catalog.DerivationRun.Mode.FULL;
+  }
 }

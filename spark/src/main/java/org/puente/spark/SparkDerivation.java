@@ -51,10 +51,7 @@ public final class SparkDerivation implements DerivationEngine {
   public DerivationResult run(DerivationOptions options) {
     requireNonNull(options, "options is null");
     Optional<DerivationRun> previous = lake.catalog().runs().latestCommitted();
-    DerivationRun.Mode mode =
-        options.linking() == DerivationOptions.Linking.INCREMENTAL && previous.isPresent()
-            ? DerivationRun.Mode.INCREMENTAL
-            : DerivationRun.Mode.FULL;
+    DerivationRun.Mode mode = options.mode(previous);
     DerivationRun run = lake.catalog().runs().start(options.asOf(), mode);
     try (RunWriter writer = lake.runWriter(run)) {
       try {

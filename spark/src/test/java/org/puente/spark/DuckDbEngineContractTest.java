@@ -6,8 +6,6 @@ import org.puente.cube.CubeDefinition;
 import org.puente.cube.RollUp;
 import org.puente.derive.Derivation;
 import org.puente.derive.DerivationEngine;
-import org.puente.lake.LakeReader;
-import org.puente.schema.RegionalSchema;
 import org.puente.stats.CubeQuery;
 import org.puente.stats.CubeStore;
 import org.puente.stats.LeafCells;
@@ -31,14 +29,7 @@ class DuckDbEngineContractTest extends EngineContract {
   @Override
   LeafCells leafCells(CubeDefinition cube, TableRequest request) {
     if (store == null) {
-      store =
-          CubeStore.open(
-                  node.home,
-                  new LakeReader(node.home, node.catalog),
-                  RegionalSchema.standard(),
-                  run,
-                  CubeStore.cellKeySecret(node.keys))
-              .store();
+      store = node.cubeStore(run);
     }
     return new CubeQuery(store, new RollUp(CodeLists.standard())).leafCells(cube, request);
   }

@@ -180,6 +180,17 @@ final class SimulatedNode implements AutoCloseable {
     }
   }
 
+  /** The DuckDB cube store of a committed run of this node (built once, under the node's key). */
+  org.puente.stats.CubeStore cubeStore(org.puente.lake.catalog.DerivationRun run) {
+    return org.puente.stats.CubeStore.open(
+            home,
+            new org.puente.lake.LakeReader(home, catalog),
+            org.puente.schema.RegionalSchema.standard(),
+            run,
+            org.puente.stats.CubeStore.cellKeySecret(keys))
+        .store();
+  }
+
   @Override
   public void close() {
     lake.close();

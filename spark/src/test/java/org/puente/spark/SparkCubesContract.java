@@ -194,13 +194,7 @@ abstract class SparkCubesContract {
   }
 
   CubeStore cubeStore() {
-    return CubeStore.open(
-            node.home,
-            new LakeReader(node.home, node.catalog),
-            RegionalSchema.standard(),
-            run,
-            CubeStore.cellKeySecret(node.keys))
-        .store();
+    return node.cubeStore(run);
   }
 
   /** Each leaf cell's codes (with its slice) → its count and two largest contributions. */
