@@ -3,12 +3,14 @@ package org.puente.linkage;
 import static java.util.Objects.requireNonNull;
 
 import com.carrotsearch.hppc.IntLongHashMap;
+import com.carrotsearch.hppc.LongIntHashMap;
 import com.carrotsearch.hppc.cursors.IntLongCursor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * How many candidate pairs show each agreement pattern: what EM runs on. Millions of pairs have a
@@ -52,7 +54,12 @@ public final class PatternCounts {
    * blocks them (same order, same window on large blocks).
    */
   public static PatternCounts blockedPairs(List<LinkageRecord> records, LinkageSettings settings) {
-    return count(records, settings, settings.maxBlockComparisons(), LinkageRecord::blockingKeys);
+    return count(
+        records,
+        settings,
+        settings.maxBlockComparisons(),
+        LinkageRecord::blockingKeys,
+        record -> true);
   }
 
   /**
@@ -64,24 +71,85 @@ public final class PatternCounts {
   static final int TRAINING_WINDOW = 100;
 
   /**
+   * The most pairs a training session counts: {@value}. Each pair costs a few random reads of the
+   * heap (about a microsecond on the benchmark machine), and a session with all its pairs grew with
+   * the country: Mexico's 1.75 million records at three million crossings met 48 others of their
+   * birth date each, 42 million pairs, where EM over a few hundred patterns needs far fewer. Above
+   * this budget a session counts the pairs of a sample of the records instead (see {@link
+   * #sampledShare}).
+   */
+  static final long SESSION_PAIRS = 4_000_000;
+
+  /**
    * The patterns of the pairs that share a training block's key, each record with at most {@value
    * #TRAINING_WINDOW} earlier records of its key (fewer if {@link
-   * LinkageSettings#maxBlockComparisons} is smaller).
+   * LinkageSettings#maxBlockComparisons} is smaller); when there would be more than {@value
+   * #SESSION_PAIRS} such pairs, only a sample of the records, fixed by their ids, meets its earlier
+   * records, so that the session counts about that many.
    */
   public static PatternCounts sharing(
       List<LinkageRecord> records, TrainingBlock block, LinkageSettings settings) {
+    return sharing(records, block, settings, SESSION_PAIRS);
+  }
+
+  /** {@link #sharing} with another budget than {@value #SESSION_PAIRS} pairs. */
+  static PatternCounts sharing(
+      List<LinkageRecord> records, TrainingBlock block, LinkageSettings settings, long budget) {
+    int window = Math.min(TRAINING_WINDOW, settings.maxBlockComparisons());
+    double share = sampledShare(pairsSharing(records, block, window), budget);
     return count(
         records,
         settings,
-        Math.min(TRAINING_WINDOW, settings.maxBlockComparisons()),
-        record -> new long[] {block.key(record)});
+        window,
+        record -> new long[] {block.key(record)},
+        record -> inSample(record.id(), share));
+  }
+
+  /**
+   * How many pairs a training session would count with every record: a record meets min(window,
+   * earlier records of its key), whatever the order, so one pass over the keys gives it without
+   * reading a pair.
+   */
+  static long pairsSharing(List<LinkageRecord> records, TrainingBlock block, int window) {
+    LongIntHashMap seen = new LongIntHashMap();
+    long pairs = 0;
+    for (LinkageRecord record : records) {
+      long key = block.key(record);
+      if (key != 0) {
+        pairs += Math.min(window, seen.addTo(key, 1) - 1);
+      }
+    }
+    return pairs;
+  }
+
+  /**
+   * The share of records to sample so that {@code pairs} becomes about {@code budget}: 1 at most.
+   */
+  static double sampledShare(long pairs, long budget) {
+    return pairs <= budget ? 1.0 : (double) budget / pairs;
+  }
+
+  /**
+   * Whether a record is in a sample of this share: a fixed function of its id (SplitMix64's
+   * finaliser to a uniform double), so that every engine and every run samples the same records.
+   */
+  static boolean inSample(long id, double share) {
+    if (share >= 1.0) {
+      return true;
+    }
+    long z = id + 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z ^= z >>> 31;
+    return (z >>> 11) * 0x1.0p-53 < share;
   }
 
   private static PatternCounts count(
       List<LinkageRecord> records,
       LinkageSettings settings,
       int window,
-      Function<LinkageRecord, long[]> keysOf) {
+      Function<LinkageRecord, long[]> keysOf,
+      Predicate<LinkageRecord> meets) {
     List<LinkageRecord> ordered = Linker.ordered(records);
     Levels levels = new Levels(settings);
     Blocks blocks = new Blocks(ordered.size(), window);
@@ -91,6 +159,10 @@ public final class PatternCounts {
     for (int i = 0; i < ordered.size(); i++) {
       LinkageRecord record = ordered.get(i);
       long[] keys = keysOf.apply(record);
+      if (!meets.test(record)) {
+        blocks.add(i, keys);
+        continue;
+      }
       int bound = blocks.bound(keys);
       if (bound > candidates.length) {
         candidates = new int[Math.max(bound, candidates.length * 2)];
