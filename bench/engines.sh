@@ -7,20 +7,24 @@
 # of the two homes must be the same rows (sorted); the script says so or fails.
 # Usage: bench/engines.sh [SCALE] [OUT] [SEED]
 #   SCALE 0.00245 is about 1 million crossings, 0.0245 about 10 million (docs/BENCHMARKS.md).
-#   Heap: PUENTE_HEAP (default 4g) for both engines; Spark's threads: SPARK_THREADS (default nproc).
+#   Heap: PUENTE_HEAP (default 4g) for both engines, PUENTE_JAVA_EXTRA more JVM options for both
+#   (e.g. -Xmn2g, so that ParallelGC's old generation holds a large country's linkage state);
+#   PUENTE_LOAD_HEAP (default 4g) for simulating and ingesting; Spark's threads: SPARK_THREADS
+#   (default nproc).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scale="${1:-0.00245}"
 out="${2:-$(mktemp -d /tmp/puente-engines-bench.XXXXXX)}"
 seed="${3:-1}"
 heap="${PUENTE_HEAP:-4g}"
+extra="${PUENTE_JAVA_EXTRA:-}"
 threads="${SPARK_THREADS:-$(nproc)}"
 jar="$root/cli/target/puente.jar"
 specs="$root/examples/specs"
 "$root/puente" version >/dev/null # builds the jars when missing or stale
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
-puente() { java -XX:+UseParallelGC -Xmx4g -jar "$jar" "$@"; }
+puente() { java -XX:+UseParallelGC "-Xmx${PUENTE_LOAD_HEAP:-4g}" -jar "$jar" "$@"; }
 echo "machine: $(nproc) cpus, $(lscpu | sed -n 's/^Model name: *//p'), $(java -version 2>&1 | head -1)"
 
 if [[ ! -d "$out/loaded" ]]; then
@@ -39,7 +43,7 @@ run_engine() { # NAME, then the command after 'run'
   local name="$1"; shift
   rm -rf "$out/home-$name"
   cp -a "$out/loaded" "$out/home-$name"
-  echo "== $name (heap $heap)"
+  echo "== $name (heap $heap${extra:+, $extra})"
   /usr/bin/time -f "$name: wall %e s, user %U s, system %S s, max RSS %M KB" -o "$out/time-$name.txt" \
     "$@" --home "$out/home-$name" --as-of 2024-12-31 --retrain --json >"$out/run-$name.json"
   cat "$out/time-$name.txt"
@@ -47,8 +51,9 @@ run_engine() { # NAME, then the command after 'run'
 print("  records %d, travellers %d" % (s["records"], s["travellers"]))' "$out/run-$name.json"
 }
 
-run_engine duckdb java -XX:+UseParallelGC "-Xmx$heap" -jar "$jar" run
-PUENTE_JAVA_OPTS="-XX:+UseParallelGC -Xmx$heap" \
+# shellcheck disable=SC2086 # $extra is a list of options
+run_engine duckdb java -XX:+UseParallelGC "-Xmx$heap" $extra -jar "$jar" run
+PUENTE_JAVA_OPTS="-XX:+UseParallelGC -Xmx$heap $extra" \
   run_engine spark "$root/puente" run --engine spark --master "local[$threads]"
 
 python3 - "$out/run-duckdb.json" "$out/run-spark.json" <<'PY'
