@@ -389,12 +389,13 @@ public final class RecordLoader {
    * made from the same text as the other record's birth-date token). The keys are mixed here from
    * the stored tokens' digests, so that the plain and the swapped keys can meet.
    *
-   * <p>Every key joins a person's name or document to the date, so a block holds the records of a
-   * few people whatever the population: a pair is missed only when its document, its first given
-   * name, its first surname and its name set all differ (or its birth date is missing). Blocking on
-   * the birth date and sex alone, as earlier versions did, made blocks grow with the country (about
-   * 100 records each among Mexico's 5.8 million) and linkage time grow with its square; the first
-   * surname with the birth year (also stored) is left out for the same reason.
+   * <p>Every key joins a person's name or document to the date, so a block holds the people who
+   * share a date and a name (a number that still grows with the population for common names): a
+   * pair is missed only when its document, its first given name, its first surname and its name set
+   * all differ (or its birth date is missing). Blocking on the birth date and sex alone, as earlier
+   * versions did, made blocks grow with the country (about 100 records each among Mexico's 5.8
+   * million) and linkage time grow with its square; the first surname with the birth year (also
+   * stored) is left out for the same reason.
    */
   static long[] blockingKeys(
       long document,
