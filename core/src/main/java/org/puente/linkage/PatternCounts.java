@@ -73,10 +73,11 @@ public final class PatternCounts {
   /**
    * The most pairs a training session counts: {@value}. Each pair costs a few random reads of the
    * heap (about a microsecond on the benchmark machine), and a session with all its pairs grew with
-   * the country: Mexico's 1.75 million records at three million crossings met 48 others of their
-   * birth date each, 42 million pairs, where EM over a few hundred patterns needs far fewer. Above
-   * this budget a session counts the pairs of a sample of the records instead (see {@link
-   * #sampledShare}).
+   * the country: Mexico's 1.75 million records at three million crossings share a birth date with
+   * about 48 others each, some 42 million earlier-record pairs in the birth-date session (an
+   * estimate from the date count, not a measurement), where EM over a few hundred patterns needs
+   * far fewer. Above this budget a session counts the pairs of a sample of the records instead (see
+   * {@link #sampledShare}).
    */
   static final long SESSION_PAIRS = 4_000_000;
 
