@@ -200,7 +200,8 @@ public final class RecordLoader {
    * their values: the submission, the source line, the record reference, the history's variables,
    * then the tokens and encodings of its linkage side (from {@link #FIRST_TOKEN} on). Either engine
    * selects these (NULL for a column the kind's table lacks) and builds the record with {@link
-   * #linkageRecord}.
+   * #linkageRecord}. The lake's stored blocking tokens ({@code BLOCK_*}) are not read: {@link
+   * #blockingKeys} mixes the keys from the date and name tokens.
    */
   public static List<String> columns(EventKind kind) {
     return List.of(
@@ -229,9 +230,6 @@ public final class RecordLoader {
         RecordTable.tokenColumn(TokenKind.GIVEN_NAMES),
         RecordTable.tokenColumn(TokenKind.SURNAMES),
         RecordTable.tokenColumn(TokenKind.NAME_SET),
-        RecordTable.tokenColumn(TokenKind.BLOCK_SURNAME_YEAR),
-        RecordTable.tokenColumn(TokenKind.BLOCK_GIVEN_DATE),
-        RecordTable.tokenColumn(TokenKind.BLOCK_DATE_SEX),
         RecordTable.NAME_BLOOM,
         RecordTable.DOC_BLOOM);
   }
@@ -275,27 +273,26 @@ public final class RecordLoader {
     long key = NodeRecord.key(row.number(0), row.number(1));
     LocalDate date = row.date(4);
     String sex = share.apply(row.string(13));
-    String document = row.string(14);
+    long document = TokenDigest.of(row.string(14));
+    long birthDate = TokenDigest.of(row.string(15));
+    long swappedDate = TokenDigest.of(row.string(16));
+    long firstGivenName = TokenDigest.of(row.string(18));
+    long firstSurname = TokenDigest.of(row.string(19));
+    long nameSet = TokenDigest.of(row.string(22));
     return new LinkageRecord(
         key,
-        TokenDigest.of(document),
-        TokenDigest.of(row.string(15)),
-        TokenDigest.of(row.string(16)),
+        document,
+        birthDate,
+        swappedDate,
         TokenDigest.of(row.string(17)),
-        TokenDigest.of(row.string(18)),
-        TokenDigest.of(row.string(19)),
+        firstGivenName,
+        firstSurname,
         TokenDigest.of(row.string(20)),
         TokenDigest.of(row.string(21)),
-        TokenDigest.of(row.string(22)),
-        blockingKeys(
-            TokenDigest.of(document),
-            TokenDigest.of(row.string(15)),
-            TokenDigest.of(row.string(16)),
-            TokenDigest.of(row.string(18)),
-            TokenDigest.of(row.string(19)),
-            TokenDigest.of(row.string(22))),
-        TokenDigest.bloom(row.string(26)),
-        TokenDigest.documentBloom(row.string(27)),
+        nameSet,
+        blockingKeys(document, birthDate, swappedDate, firstGivenName, firstSurname, nameSet),
+        TokenDigest.bloom(row.string(23)),
+        TokenDigest.documentBloom(row.string(24)),
         sex,
         share.apply(row.string(8)),
         eventSecond(row, date),
