@@ -1,6 +1,7 @@
 package org.puente.bench.linkage;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ import org.puente.linkage.Training;
  *
  * <pre>
  * java [-DkeySeed=2026] [-Dthreshold=BITS] [-Dthresholds=a,b,c] [-Dexplain=N] \
- *     [-Daddresses=false] [-DaddressKeys=false] \
+ *     [-Daddresses=false] [-DaddressKeys=false] [-Djson=FILE] \
  *     -cp bench/target/benchmarks.jar org.puente.bench.linkage.FebrlLinkage DIR 4|3
  * </pre>
  */
@@ -85,6 +86,10 @@ public final class FebrlLinkage {
         outcome.model().settings().threshold(),
         outcome.quality(),
         outcome.millis());
+    String json = System.getProperty("json", "");
+    if (!json.isBlank()) {
+      writeJson(Path.of(json), dataset, loaded, loadMillis, outcome);
+    }
     missedPairs(loaded, outcome);
     String sweep = System.getProperty("thresholds", "");
     if (!sweep.isBlank()) {
@@ -104,6 +109,36 @@ public final class FebrlLinkage {
     if (explain > 0) {
       explain(loaded, outcome, explain);
     }
+  }
+
+  /**
+   * The run's figures as one JSON object, for {@code puente bench}: records, quality, candidate
+   * pairs, and the milliseconds of deriving tokens ({@code loadMillis}) and of training and
+   * linking.
+   */
+  private static void writeJson(
+      Path file, String dataset, FebrlRecords.Loaded loaded, long loadMillis, Outcome outcome)
+      throws IOException {
+    PairwiseQuality quality = outcome.quality();
+    Files.writeString(
+        file,
+        String.format(
+            Locale.ROOT,
+            "{\"tool\": \"puente\", \"dataset\": \"febrl%s\", \"records\": %d,"
+                + " \"truePositives\": %d, \"falsePositives\": %d, \"falseNegatives\": %d,"
+                + " \"precision\": %.5f, \"recall\": %.5f, \"f1\": %.5f,"
+                + " \"candidatePairs\": %d, \"loadMillis\": %d, \"linkMillis\": %d}%n",
+            dataset,
+            loaded.records().size(),
+            quality.truePositives(),
+            quality.falsePositives(),
+            quality.falseNegatives(),
+            quality.precision(),
+            quality.recall(),
+            quality.f1(),
+            outcome.clusters().report().candidatePairs(),
+            loadMillis,
+            outcome.millis()));
   }
 
   /** The settings of the run: the defaults, with {@code -Dthreshold} if given. */

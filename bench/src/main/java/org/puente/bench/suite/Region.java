@@ -1,0 +1,132 @@
+package org.puente.bench.suite;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A simulated region of about {@code size} crossings (all ten countries, 2023-2024) and a node that
+ * has ingested every export with the shipped specs ({@code examples/specs/simulated-region.csv}).
+ * Both are kept in {@code DIR/region} and {@code DIR/loaded}; a later benchmark with the same
+ * {@code --out}, size and seed reuses them. Making them is timed once and reported as the {@code
+ * setup} rows.
+ */
+record Region(Commands commands, Path dir, long size, long crossings) {
+
+  static Region prepare(Commands commands, Path dir, long size, long seed, List<Row> rows)
+      throws IOException, InterruptedException {
+    double scale = size / Bench.CROSSINGS_PER_SCALE;
+    String identity = String.format(Locale.ROOT, "scale %.8f seed %d%n", scale, seed);
+    Path marker = dir.resolve("loaded/.bench-region");
+    Path work = dir.resolve("setup");
+    if (Files.isRegularFile(marker) && Files.readString(marker).equals(identity)) {
+      long crossings = Bench.crossingRecords(dir.resolve("region/truth/records.csv"));
+      System.out.printf(
+          Locale.ROOT, "region of %,d crossings: reusing %s%n", crossings, dir.resolve("loaded"));
+      return new Region(commands, dir, size, crossings);
+    }
+    Bench.deleteTree(dir.resolve("region"));
+    Bench.deleteTree(dir.resolve("loaded"));
+    System.out.printf(
+        Locale.ROOT, "region of about %,d crossings (scale %.6f, seed %d)%n", size, scale, seed);
+    TimedProcess.Measurement simulated =
+        commands.timed(
+            work,
+            "simulate",
+            commands.puente(
+                "simulate",
+                "--out",
+                dir.resolve("region").toString(),
+                "--scale",
+                String.format(Locale.ROOT, "%.8f", scale),
+                "--seed",
+                Long.toString(seed),
+                "--quiet"),
+            Map.of());
+    long crossings = Bench.crossingRecords(dir.resolve("region/truth/records.csv"));
+    long records = lines(dir.resolve("region/truth/records.csv")) - 1;
+    Path home = dir.resolve("loaded");
+    commands.quiet(work, "init", commands.puente("init", "--home", home.toString()));
+    TimedProcess.Measurement loaded = null;
+    for (String[] export : exports(commands.root())) {
+      TimedProcess.Measurement one =
+          commands.timed(
+              work,
+              "ingest-" + export[0],
+              commands.puente(
+                  "ingest",
+                  "--home",
+                  home.toString(),
+                  "--spec",
+                  commands.root().resolve("examples/specs/" + export[2] + ".yaml").toString(),
+                  dir.resolve("region").resolve(export[0]).resolve(export[1]).toString(),
+                  "--quiet"),
+              Map.of());
+      loaded = loaded == null ? one : loaded.plus(one);
+    }
+    Files.writeString(marker, identity);
+    rows.add(
+        new Row(
+            size,
+            "setup",
+            "puente simulate",
+            crossings,
+            "crossings",
+            List.of(simulated),
+            "",
+            "",
+            "",
+            null));
+    rows.add(
+        new Row(
+            size,
+            "setup",
+            "puente ingest of every export (22 files)",
+            records,
+            "records",
+            List.of(loaded),
+            "",
+            "xlsx, csv, tsv and jsonl exports, one process each",
+            "",
+            null));
+    return new Region(commands, dir, size, crossings);
+  }
+
+  /** Replaces {@code target} with a copy of the loaded node (untimed set-up of a run). */
+  void copyLoaded(Path target) throws IOException, InterruptedException {
+    Bench.deleteTree(target);
+    Process copy =
+        new ProcessBuilder("cp", "-a", dir.resolve("loaded").toString(), target.toString())
+            .inheritIO()
+            .start();
+    if (copy.waitFor() != 0) {
+      throw new IOException("could not copy " + dir.resolve("loaded") + " to " + target);
+    }
+  }
+
+  /** Country, file and spec of every simulated export. */
+  private static List<String[]> exports(Path root) throws IOException {
+    List<String[]> exports = new ArrayList<>();
+    try (BufferedReader reader =
+        Files.newBufferedReader(root.resolve("examples/specs/simulated-region.csv"))) {
+      for (CSVRecord row :
+          CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+        exports.add(new String[] {row.get("country"), row.get("file"), row.get("spec")});
+      }
+    }
+    return exports;
+  }
+
+  private static long lines(Path file) throws IOException {
+    try (var stream = Files.lines(file)) {
+      return stream.count();
+    }
+  }
+}
