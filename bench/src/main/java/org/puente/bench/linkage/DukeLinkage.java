@@ -152,7 +152,8 @@ public final class DukeLinkage {
 
   /** A simulated Guatemalan crossing export, deduplicated. */
   public static Result sim(Path export, Path truthRecords, double threshold) throws IOException {
-    return run("sim-gtm", DukeSchema.gtmCrossings(threshold), crossings(export, truthRecords));
+    DukeSchema schema = DukeSchema.gtmCrossings(threshold);
+    return run("sim-gtm", schema, crossings(export, truthRecords, schema));
   }
 
   /**
@@ -161,8 +162,8 @@ public final class DukeLinkage {
    * (rows of the export's file name). Lines that are not data, blank or with another number of
    * fields than the header (a title or totals line), are skipped.
    */
-  public static Input crossings(Path export, Path truthRecords) throws IOException {
-    DukeSchema schema = DukeSchema.gtmCrossings(SIM_THRESHOLD);
+  public static Input crossings(Path export, Path truthRecords, DukeSchema schema)
+      throws IOException {
     CSVFormat exportFormat =
         CSVFormat.RFC4180.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get();
     List<Record> records = new ArrayList<>();
