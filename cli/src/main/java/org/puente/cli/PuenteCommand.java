@@ -45,8 +45,14 @@ import picocli.CommandLine.UnmatchedArgumentException;
     })
 public final class PuenteCommand implements Runnable {
 
-  /** Names later capabilities will take; asking for one now gets a clear answer. */
-  static final Map<String, String> RESERVED = Map.of("bench", "benchmarks (issue 11)");
+  /**
+   * Commands the launcher script runs outside this jar; asking the jar for one gets where it is.
+   */
+  static final Map<String, String> ELSEWHERE =
+      Map.of(
+          "bench",
+          "the benchmark runs from a checkout, with its bench module: ./puente bench"
+              + " (docs/BENCHMARKS.md)");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -72,9 +78,8 @@ public final class PuenteCommand implements Runnable {
     if (exception instanceof UnmatchedArgumentException unmatched) {
       List<String> words = unmatched.getUnmatched();
       String first = words.isEmpty() ? "" : words.get(0);
-      if (RESERVED.containsKey(first) && failed.getCommandSpec().parent() == null) {
-        message =
-            "'" + first + "' is not in this build yet: it arrives with " + RESERVED.get(first);
+      if (ELSEWHERE.containsKey(first) && failed.getCommandSpec().parent() == null) {
+        message = "'" + first + "' is not a command of this jar: " + ELSEWHERE.get(first);
       }
     }
     err.println(
