@@ -98,7 +98,7 @@ public final class Bench implements Callable<Integer> {
       names = "--febrl",
       description =
           "The FEBRL folder (dataset4a.csv, dataset4b.csv); default $PUENTE_FEBRL, else"
-              + " ../shared/data/febrl beside the checkout; FEBRL rows are skipped without it.")
+              + " bench/data/febrl of the checkout.")
   Path febrl;
 
   @Option(
@@ -600,7 +600,7 @@ public final class Bench implements Callable<Integer> {
     if (fromEnvironment != null && !fromEnvironment.isBlank()) {
       candidates.add(Path.of(fromEnvironment));
     }
-    candidates.add(root.resolve("../shared/data/febrl").normalize());
+    candidates.add(root.resolve("bench/data/febrl"));
     for (Path candidate : candidates) {
       if (Files.isRegularFile(candidate.resolve("dataset4a.csv"))) {
         return candidate.toAbsolutePath();
