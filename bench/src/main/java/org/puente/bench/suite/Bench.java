@@ -134,6 +134,13 @@ public final class Bench implements Callable<Integer> {
     root = root.toAbsolutePath();
     commands = new Commands(root, benchJar(), heap);
     Machine machine = Machine.describe();
+    String started =
+        java.time.LocalDateTime.now()
+            .withNano(0)
+            .toString()
+            .replace(":", "")
+            .replace("-", "")
+            .replace("T", "-");
     System.out.println("puente bench: " + machine + "; results in " + out);
     for (long size : sizes) {
       Region region = Region.prepare(commands, out.resolve("n" + size), size, seed, rows);
@@ -146,12 +153,12 @@ public final class Bench implements Callable<Integer> {
       if (only.contains("linkage") && size == sizes.get(0)) {
         linkage(region); // on data of its own size: once
       }
-      Report.write(out, machine, rows, micro, false);
+      Report.write(out, started, machine, rows, micro, false);
     }
     if (only.contains("micro")) {
       micro.addAll(Micro.run(commands, out.resolve("jmh.json"), out.resolve("jmh.txt")));
     }
-    String table = Report.write(out, machine, rows, micro, true);
+    String table = Report.write(out, started, machine, rows, micro, true);
     System.out.println(table);
     return rows.stream().anyMatch(row -> row.note().contains("DIFFER")) ? 1 : 0;
   }

@@ -15,18 +15,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Writes the benchmark's results: {@code bench.md} (a table per region size, the scaling table when
- * there are several sizes, the microbenchmarks) and {@code bench.json} (every run of every row).
- * Returns the Markdown.
+ * Writes the benchmark's results: {@code bench-STARTED.md} (a table per region size, the scaling
+ * table when there are several sizes, the microbenchmarks) and {@code bench-STARTED.json} (every
+ * run of every row), named by the time the benchmark started so that a later benchmark in the same
+ * folder (which reuses its regions) keeps them; {@code bench.md} and {@code bench.json} are copies
+ * of the latest. Returns the Markdown.
  */
 final class Report {
 
   private Report() {}
 
   static String write(
-      Path out, Machine machine, List<Row> rows, List<MicroResult> micro, boolean finished)
+      Path out,
+      String started,
+      Machine machine,
+      List<Row> rows,
+      List<MicroResult> micro,
+      boolean finished)
       throws IOException {
     String markdown = markdown(machine, rows, micro, finished);
+    Files.writeString(out.resolve("bench-" + started + ".md"), markdown);
     Files.writeString(out.resolve("bench.md"), markdown);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("machine", machine);
@@ -54,9 +62,9 @@ final class Report {
     }
     json.put("rows", measured);
     json.put("micro", micro);
-    new ObjectMapper()
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValue(out.resolve("bench.json").toFile(), json);
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    mapper.writeValue(out.resolve("bench-" + started + ".json").toFile(), json);
+    mapper.writeValue(out.resolve("bench.json").toFile(), json);
     return markdown;
   }
 
