@@ -124,10 +124,19 @@ final class Report {
       text.append(
           "| what | crossings | median s | records/s | peak RSS MiB | time ratio to the first size"
               + " | size ratio |\n|---|--:|--:|--:|--:|--:|--:|\n");
+      // Rows measured at two sizes or more (linkage runs once, setup only where a region was made).
+      Map<String, Long> sizesOf =
+          rows.stream()
+              .collect(
+                  java.util.stream.Collectors.groupingBy(
+                      Row::name, LinkedHashMap::new, java.util.stream.Collectors.counting()));
       Set<String> names = new LinkedHashSet<>();
-      rows.stream()
-          .filter(row -> !row.leg().equals("linkage"))
-          .forEach(row -> names.add(row.name()));
+      sizesOf.forEach(
+          (name, count) -> {
+            if (count > 1) {
+              names.add(name);
+            }
+          });
       for (String name : names) {
         Row first = null;
         for (Row row : rows) {

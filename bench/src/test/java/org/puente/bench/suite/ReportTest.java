@@ -38,7 +38,8 @@ class ReportTest {
     Row ours1 = row(1_000, "ours", 100, "floor", 3);
     Row floor2 = row(2_000, "floor", 200, "", 4);
     Row ours2 = row(2_000, "ours", 200, "floor", 6);
-    List<Row> rows = List.of(ours1, floor1, ours2, floor2);
+    Row once = row(2_000, "made once", 200, "", 9);
+    List<Row> rows = List.of(ours1, floor1, ours2, floor2, once);
     assertThat(Report.ratio(ours1, rows)).contains(3.0);
     assertThat(Report.ratio(ours2, rows)).contains(1.5);
     assertThat(Report.ratio(floor1, rows)).isEmpty();
@@ -51,6 +52,8 @@ class ReportTest {
         .contains("## Scaling");
     // ours: 3 s for 100, then 6 s for 200: time ratio 2.00 for a size ratio of 2.00.
     assertThat(markdown).contains("| ours | 200 | 6.00 | 33 | 2 | 2.00 | 2.00 |");
+    // A row of one size only has nothing to scale against.
+    assertThat(markdown.substring(markdown.indexOf("## Scaling"))).doesNotContain("made once");
   }
 
   @Test
