@@ -131,13 +131,7 @@ public final class DukeLinkage {
     DukeSchema schema = DukeSchema.febrl4(threshold);
     Map<String, String> truth = new HashMap<>();
     List<List<Record>> groups = new ArrayList<>();
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreSurroundingSpaces(true)
-            .get();
+    CSVFormat format = FebrlRecords.FEBRL_CSV;
     for (String name : List.of("dataset4a.csv", "dataset4b.csv")) {
       List<Record> group = new ArrayList<>();
       for (CSVRecord row : rows(dir.resolve(name), StandardCharsets.UTF_8, format)) {

@@ -42,6 +42,15 @@ import org.puente.residence.Direction;
  */
 public final class FebrlRecords {
 
+  /** The FEBRL files' CSV: a header row, values padded with spaces after the commas. */
+  public static final CSVFormat FEBRL_CSV =
+      CSVFormat.DEFAULT
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .setIgnoreSurroundingSpaces(true)
+          .get();
+
   private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
 
   /** The records and the truth label (the FEBRL entity number) of each record id. */
@@ -283,14 +292,7 @@ public final class FebrlRecords {
 
   private static List<CSVRecord> rows(Path file) throws IOException {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      CSVFormat format =
-          CSVFormat.DEFAULT
-              .builder()
-              .setHeader()
-              .setSkipHeaderRecord(true)
-              .setIgnoreSurroundingSpaces(true)
-              .get();
-      return format.parse(reader).getRecords();
+      return FEBRL_CSV.parse(reader).getRecords();
     }
   }
 

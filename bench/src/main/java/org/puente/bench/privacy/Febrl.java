@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.puente.bench.linkage.FebrlRecords;
 import org.puente.privacy.PersonName;
 
 /** Reads the FEBRL synthetic data sets (Christen 2008) as normalised names. */
@@ -27,13 +28,7 @@ final class Febrl {
   static List<Person> read(Path file) throws IOException {
     List<Person> people = new ArrayList<>();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      CSVFormat format =
-          CSVFormat.DEFAULT
-              .builder()
-              .setHeader()
-              .setSkipHeaderRecord(true)
-              .setIgnoreSurroundingSpaces(true)
-              .get();
+      CSVFormat format = FebrlRecords.FEBRL_CSV;
       for (CSVRecord row : format.parse(reader)) {
         people.add(
             new Person(

@@ -169,7 +169,6 @@ public final class Bench implements Callable<Integer> {
     Path export = region.dir().resolve("region/MEX/inm_registros_migratorios.csv");
     Path work = region.dir().resolve("ingest");
     Path home = work.resolve("home");
-    Path summary = work.resolve("ingest.json");
     List<TimedProcess.Measurement> measured =
         repeat(
             "ingest",
@@ -192,8 +191,6 @@ public final class Bench implements Callable<Integer> {
                         "--quiet"),
                     Map.of()));
     JsonNode ingested = JSON.readTree(work.resolve("ingest.out").toFile()).get(0);
-    Files.copy(
-        work.resolve("ingest.out"), summary, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     long read = ingested.get("read").asLong();
     Path floor = work.resolve("floor.parquet");
     List<TimedProcess.Measurement> reference =
