@@ -102,7 +102,7 @@ public final class Linker {
 
     Clusters run(Map<Long, Long> existing, long fromSecond) {
       int n = ordered.length;
-      Blocks blocks = new Blocks(n, settings.maxBlockComparisons());
+      Blocks blocks = Blocks.of(n, i -> ordered[i].blockingKeys(), settings.maxBlockComparisons());
       LongIntHashMap keptIndex = new LongIntHashMap();
       int[] candidates = new int[64];
       long decided = 0;
@@ -113,19 +113,17 @@ public final class Linker {
       double threshold = settings.threshold();
       for (int i = 0; i < n; i++) {
         LinkageRecord record = ordered[i];
-        long[] keys = record.blockingKeys();
         if (record.eventSecond() < fromSecond) {
           attach(i, keptCluster(existing, keptIndex, record, i));
           keptIndex.put(record.id(), i);
-          blocks.add(i, keys);
           continue;
         }
         decided++;
-        int bound = blocks.bound(keys);
+        int bound = blocks.bound(i);
         if (bound > candidates.length) {
           candidates = new int[Math.max(bound, candidates.length * 2)];
         }
-        int count = blocks.candidates(i, keys, candidates);
+        int count = blocks.candidates(i, candidates);
         pairs += count;
         int best = -1;
         double bestWeight = Double.NEGATIVE_INFINITY;
@@ -159,7 +157,6 @@ public final class Linker {
         } else {
           attach(i, i);
         }
-        blocks.add(i, keys);
       }
       long[] ids = new long[n];
       long[] clusterIds = new long[n];

@@ -153,26 +153,23 @@ public final class PatternCounts {
       Predicate<LinkageRecord> meets) {
     List<LinkageRecord> ordered = Linker.ordered(records);
     Levels levels = new Levels(settings);
-    Blocks blocks = new Blocks(ordered.size(), window);
+    Blocks blocks = Blocks.of(ordered.size(), i -> keysOf.apply(ordered.get(i)), window);
     // A few hundred distinct patterns out of 2^28 possible: a primitive map, not a dense array.
     IntLongHashMap byPattern = new IntLongHashMap();
     int[] candidates = new int[64];
     for (int i = 0; i < ordered.size(); i++) {
       LinkageRecord record = ordered.get(i);
-      long[] keys = keysOf.apply(record);
       if (!meets.test(record)) {
-        blocks.add(i, keys);
         continue;
       }
-      int bound = blocks.bound(keys);
+      int bound = blocks.bound(i);
       if (bound > candidates.length) {
         candidates = new int[Math.max(bound, candidates.length * 2)];
       }
-      int count = blocks.candidates(i, keys, candidates);
+      int count = blocks.candidates(i, candidates);
       for (int k = 0; k < count; k++) {
         byPattern.addTo(levels.pattern(ordered.get(candidates[k]), record), 1);
       }
-      blocks.add(i, keys);
     }
     Map<Integer, Long> counts = new LinkedHashMap<>();
     for (IntLongCursor cursor : byPattern) {

@@ -1,0 +1,99 @@
+package org.puente.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class BlocksTest {
+
+  /**
+   * The definition, record by record: for each of the record's distinct non-zero keys, the {@code
+   * window} latest earlier records that carry it; their union.
+   */
+  private static int[] expected(long[][] keys, int i, int window) {
+    TreeSet<Integer> found = new TreeSet<>();
+    long[] own = Arrays.stream(keys[i]).filter(k -> k != 0).distinct().toArray();
+    for (long key : own) {
+      List<Integer> earlier = new ArrayList<>();
+      for (int j = 0; j < i; j++) {
+        for (long other : keys[j]) {
+          if (other == key) {
+            earlier.add(j);
+            break;
+          }
+        }
+      }
+      found.addAll(earlier.subList(Math.max(0, earlier.size() - window), earlier.size()));
+    }
+    return found.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  @Test
+  void candidatesAreTheLatestEarlierMembersOfEachKeyOnce() {
+    SplittableRandom random = new SplittableRandom(11);
+    int n = 600;
+    int window = 4;
+    long[][] keys = new long[n][];
+    for (int i = 0; i < n; i++) {
+      // Few distinct keys (some blocks far larger than the window), zeros and repeats included.
+      keys[i] = new long[random.nextInt(0, 5)];
+      for (int k = 0; k < keys[i].length; k++) {
+        keys[i][k] = random.nextInt(0, 40);
+      }
+    }
+    Blocks blocks = Blocks.of(n, i -> keys[i], window);
+    int[] out = new int[n];
+    long truncated = 0;
+    for (int i = 0; i < n; i++) {
+      int count = blocks.candidates(i, out);
+      assertThat(count).isLessThanOrEqualTo(blocks.bound(i));
+      int[] got = Arrays.copyOf(out, count);
+      Arrays.sort(got);
+      assertThat(got).as("record %d", i).containsExactly(expected(keys, i, window));
+      if (isTruncated(keys, i, window)) {
+        truncated++;
+      }
+    }
+    assertThat(blocks.truncatedRecords()).isEqualTo(truncated).isPositive();
+    long distinct =
+        Arrays.stream(keys).flatMapToLong(Arrays::stream).filter(k -> k != 0).distinct().count();
+    assertThat(blocks.blocks()).isEqualTo(distinct);
+  }
+
+  @Test
+  void blockSizesAreCountedOnceEach() {
+    // Key 7 on six records, key 9 on two, key 5 on one: window 3.
+    long[][] keys = {{7}, {7, 9}, {7, 7}, {5, 7}, {0}, {7}, {9, 7}};
+    Blocks blocks = Blocks.of(keys.length, i -> keys[i], 3);
+    assertThat(blocks.largestBlock()).isEqualTo(6);
+    assertThat(blocks.oversizeBlocks()).isEqualTo(1);
+    assertThat(blocks.blocks()).isEqualTo(3);
+    int[] out = new int[keys.length];
+    int count = blocks.candidates(6, out);
+    int[] got = Arrays.copyOf(out, count);
+    Arrays.sort(got);
+    // Key 7's three latest earlier records (2, 3, 5) and key 9's record 1.
+    assertThat(got).containsExactly(1, 2, 3, 5);
+    assertThat(blocks.truncatedRecords()).isEqualTo(1);
+  }
+
+  private static boolean isTruncated(long[][] keys, int i, int window) {
+    for (long key : Arrays.stream(keys[i]).filter(k -> k != 0).distinct().toArray()) {
+      int earlier = 0;
+      for (int j = 0; j < i; j++) {
+        if (Arrays.stream(keys[j]).anyMatch(other -> other == key)) {
+          earlier++;
+        }
+      }
+      if (earlier > window) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
