@@ -63,7 +63,7 @@ final class LinkagePartitions {
         @Override
         public boolean hasNext() {
           while (!current.hasNext() && pending != null) {
-            current = linkNextCountry().iterator();
+            current = linkNextCountry();
           }
           return current.hasNext();
         }
@@ -76,7 +76,7 @@ final class LinkagePartitions {
           return current.next();
         }
 
-        private List<Row> linkNextCountry() {
+        private Iterator<Row> linkNextCountry() {
           String country = pending.getString(COUNTRY);
           List<LinkageRecord> records = new ArrayList<>();
           LongLongHashMap before = new LongLongHashMap();
@@ -105,34 +105,52 @@ final class LinkagePartitions {
       };
     }
 
-    private static List<Row> rows(
+    /**
+     * The country's rows, made as Spark asks for them: one per record (its traveller), then one
+     * with the model. Lazily, so that the country's records and a row for each are not in the heap
+     * together (Mexico's 29 million records at 50 million crossings).
+     */
+    private static Iterator<Row> rows(
         String country, List<LinkageRecord> records, CountryLinkage.Result result) {
       Clusters clusters = result.clusters();
-      List<Row> out = new ArrayList<>(records.size() + 1);
-      for (LinkageRecord record : records) {
-        long traveller = clusters.assignments().get(record.id(), Long.MIN_VALUE);
-        if (traveller == Long.MIN_VALUE) {
-          throw new IllegalStateException("linkage left record " + record.id() + " unassigned");
-        }
-        out.add(
-            RowFactory.create(
-                country,
-                NodeRecord.submissionOf(record.id()),
-                NodeRecord.sourceLineOf(record.id()),
-                traveller,
-                null,
-                null));
-      }
       ModelStore.Entry model = result.model().orElse(null);
-      out.add(
-          RowFactory.create(
+      return new Iterator<>() {
+        private int next;
+
+        @Override
+        public boolean hasNext() {
+          return next <= records.size();
+        }
+
+        @Override
+        public Row next() {
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          if (next == records.size()) {
+            next++;
+            return RowFactory.create(
+                country,
+                null,
+                null,
+                null,
+                model == null ? null : model.model().toJson(),
+                model == null ? null : model.trainedUpToSubmission());
+          }
+          LinkageRecord record = records.get(next++);
+          long traveller = clusters.assignments().get(record.id(), Long.MIN_VALUE);
+          if (traveller == Long.MIN_VALUE) {
+            throw new IllegalStateException("linkage left record " + record.id() + " unassigned");
+          }
+          return RowFactory.create(
               country,
+              NodeRecord.submissionOf(record.id()),
+              NodeRecord.sourceLineOf(record.id()),
+              traveller,
               null,
-              null,
-              null,
-              model == null ? null : model.model().toJson(),
-              model == null ? null : model.trainedUpToSubmission()));
-      return out;
+              null);
+        }
+      };
     }
   }
 

@@ -96,6 +96,14 @@ public final class Bench implements Callable<Integer> {
   int sparkThreads;
 
   @Option(
+      names = "--spark-memory-fraction",
+      description =
+          "Spark's spark.memory.fraction for the Spark run (default: Spark's own, 0.6). A"
+              + " country's linkage state lives in the task's own share of the heap, which this"
+              + " leaves it (docs/SPARK.md).")
+  Double sparkMemoryFraction;
+
+  @Option(
       names = "--febrl",
       description =
           "The FEBRL folder (dataset4a.csv, dataset4b.csv); default $PUENTE_FEBRL, else"
@@ -362,7 +370,7 @@ public final class Bench implements Callable<Integer> {
                         AS_OF,
                         "--retrain",
                         "--json"),
-                    Map.of("PUENTE_JAVA_OPTS", "-XX:+UseParallelGC -Xmx" + heap)));
+                    Map.of("PUENTE_JAVA_OPTS", sparkJavaOptions())));
     JsonNode sparkSummary = JSON.readTree(work.resolve("run-spark.out").toFile()).get("summary");
     String same = Engines.compare(commands, work, home, sparkHome, duckdbSummary, sparkSummary);
     rows.add(duckdbRun.withNote(same));
@@ -378,6 +386,14 @@ public final class Bench implements Callable<Integer> {
             same,
             "",
             null));
+  }
+
+  /** The Spark run's JVM options: the derivation heap, and Spark's memory fraction if set. */
+  private String sparkJavaOptions() {
+    String options = "-XX:+UseParallelGC -Xmx" + heap;
+    return sparkMemoryFraction == null
+        ? options
+        : options + " -Dspark.memory.fraction=" + sparkMemoryFraction;
   }
 
   /**

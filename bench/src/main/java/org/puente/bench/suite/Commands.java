@@ -85,13 +85,22 @@ final class Commands {
     return command;
   }
 
-  /** Runs and measures a command; output in {@code work/name.out} and {@code name.err}. */
+  /**
+   * Runs and measures a command; output in {@code work/name.out} and {@code name.err}. Every JVM
+   * the command starts logs its collections to {@code name.gc.log} ({@code JAVA_TOOL_OPTIONS}, so
+   * that the Spark launcher's JVM does too): the heap left after each full collection is the live
+   * heap at that moment, which peak RSS (heap as sized, plus native memory) does not tell.
+   */
   TimedProcess.Measurement timed(
       Path work, String name, List<String> command, Map<String, String> environment)
       throws IOException, InterruptedException {
     Files.createDirectories(work);
+    Map<String, String> withGcLog = new java.util.HashMap<>(environment);
+    withGcLog.put(
+        "JAVA_TOOL_OPTIONS",
+        "-Xlog:gc:file=" + work.toAbsolutePath().resolve(name + ".gc.log") + "::filecount=0");
     return TimedProcess.run(
-        command, environment, work.resolve(name + ".out"), work.resolve(name + ".err"));
+        command, withGcLog, work.resolve(name + ".out"), work.resolve(name + ".err"));
   }
 
   /** Runs a command that is set-up, not measurement. */
