@@ -1,5 +1,6 @@
 package org.puente.linkage;
 
+import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.LongIntHashMap;
 import java.util.function.IntFunction;
 
@@ -14,11 +15,12 @@ import java.util.function.IntFunction;
  * truncated block is counted too. Cost is then at most {@code keys · maxComparisons} comparisons a
  * record, whatever the data. Pairs that share several keys are returned once.
  *
- * <p>The blocks are built once, before linking, as chains: each (record, key) entry points at the
- * entry of the previous record with the same key, so a record's candidates are a walk back along
- * each of its keys' chains. That costs three ints an entry and one an record, where a hash table of
- * growing member lists held about 180 bytes a record of a large country (tenth session); the table
- * from key to its latest entry is needed only while building.
+ * <p>The blocks are built once, before linking, in one array: every block's members contiguous and
+ * ascending, each (record, key) entry knowing its place there and how many earlier members its
+ * block has, so a record's candidates are a backward read from its place in each of its blocks.
+ * That holds three ints an entry and one a record, where a hash table of growing member lists held
+ * about 180 bytes a record of a large country (tenth session); the table from key to block is
+ * needed only while building.
  */
 final class Blocks {
 
@@ -27,14 +29,14 @@ final class Blocks {
   /** The entries of record i are firstEntry[i] .. firstEntry[i + 1] - 1. */
   private final int[] firstEntry;
 
-  /** The entry of the same key's previous record, -1 for the key's first record. */
-  private final int[] previous;
+  /** Each entry's place in {@link #members}. */
+  private final int[] place;
 
-  /** Each entry's record. */
-  private final int[] recordOf;
+  /** Each entry's earlier members in its block. */
+  private final int[] earlier;
 
-  /** The records with a key that has more than maxComparisons earlier records (a bit each). */
-  private final long[] truncated;
+  /** The records of every block, block after block, ascending within a block. */
+  private final int[] members;
 
   /** stamp[j] == i + 1 when record j is already a candidate of record i. */
   private final int[] stamp;
@@ -47,17 +49,17 @@ final class Blocks {
   private Blocks(
       int maxComparisons,
       int[] firstEntry,
-      int[] previous,
-      int[] recordOf,
-      long[] truncated,
+      int[] place,
+      int[] earlier,
+      int[] members,
       int blocks,
       int largestBlock,
       long oversizeBlocks) {
     this.maxComparisons = maxComparisons;
     this.firstEntry = firstEntry;
-    this.previous = previous;
-    this.recordOf = recordOf;
-    this.truncated = truncated;
+    this.place = place;
+    this.earlier = earlier;
+    this.members = members;
     this.stamp = new int[Math.max(1, firstEntry.length - 1)];
     this.blocks = blocks;
     this.largestBlock = largestBlock;
@@ -74,46 +76,62 @@ final class Blocks {
       firstEntry[i + 1] = firstEntry[i] + distinctKeys(keysOf.apply(i));
     }
     int entries = firstEntry[records];
-    int[] previous = new int[entries];
-    int[] recordOf = new int[entries];
-    // Each entry's block size so far (its record included): only while building.
-    int[] rank = new int[entries];
-    long[] truncated = new long[(records + 63) >>> 6];
-    LongIntHashMap latest = new LongIntHashMap();
-    int largestBlock = 0;
-    long oversizeBlocks = 0;
+    // Each entry's block, and each block's size: a counting sort of the entries by block.
+    int[] blockOf = new int[entries];
+    IntArrayList sizes = new IntArrayList();
+    LongIntHashMap blockIds = new LongIntHashMap();
     for (int i = 0; i < records; i++) {
       long[] keys = keysOf.apply(i);
       int entry = firstEntry[i];
       for (int k = 0; k < keys.length; k++) {
-        long key = keys[k];
-        if (key == 0 || repeated(keys, k)) {
+        if (keys[k] == 0 || repeated(keys, k)) {
           continue;
         }
-        int before = latest.getOrDefault(key, -1);
-        latest.put(key, entry);
-        previous[entry] = before;
-        recordOf[entry] = i;
-        rank[entry] = before < 0 ? 1 : rank[before] + 1;
-        if (rank[entry] == maxComparisons + 1) {
-          oversizeBlocks++;
+        int slot = blockIds.indexOf(keys[k]);
+        int block;
+        if (blockIds.indexExists(slot)) {
+          block = blockIds.indexGet(slot);
+        } else {
+          block = sizes.size();
+          blockIds.indexInsert(slot, keys[k], block);
+          sizes.add(0);
         }
-        if (rank[entry] - 1 > maxComparisons) {
-          truncated[i >>> 6] |= 1L << i;
-        }
-        largestBlock = Math.max(largestBlock, rank[entry]);
-        entry++;
+        blockOf[entry++] = block;
+        sizes.buffer[block]++;
+      }
+    }
+    int blocks = sizes.size();
+    blockIds = null;
+    int largestBlock = 0;
+    long oversizeBlocks = 0;
+    // sizes becomes each block's next free place.
+    int[] next = sizes.buffer;
+    int start = 0;
+    for (int b = 0; b < blocks; b++) {
+      int size = next[b];
+      largestBlock = Math.max(largestBlock, size);
+      if (size > maxComparisons) {
+        oversizeBlocks++;
+      }
+      next[b] = start;
+      start += size;
+    }
+    int[] members = new int[entries];
+    int[] place = new int[entries];
+    int[] earlier = new int[entries];
+    int[] blockStart = new int[blocks];
+    System.arraycopy(next, 0, blockStart, 0, blocks);
+    for (int i = 0; i < records; i++) {
+      for (int e = firstEntry[i]; e < firstEntry[i + 1]; e++) {
+        int block = blockOf[e];
+        int at = next[block]++;
+        members[at] = i;
+        place[e] = at;
+        earlier[e] = at - blockStart[block];
       }
     }
     return new Blocks(
-        maxComparisons,
-        firstEntry,
-        previous,
-        recordOf,
-        truncated,
-        latest.size(),
-        largestBlock,
-        oversizeBlocks);
+        maxComparisons, firstEntry, place, earlier, members, blocks, largestBlock, oversizeBlocks);
   }
 
   /**
@@ -122,17 +140,20 @@ final class Blocks {
    */
   int candidates(int index, int[] out) {
     int found = 0;
+    boolean truncated = false;
     for (int e = firstEntry[index]; e < firstEntry[index + 1]; e++) {
-      int steps = 0;
-      for (int p = previous[e]; p >= 0 && steps < maxComparisons; p = previous[p], steps++) {
-        int j = recordOf[p];
+      int at = place[e];
+      int count = Math.min(earlier[e], maxComparisons);
+      truncated |= earlier[e] > maxComparisons;
+      for (int k = at - count; k < at; k++) {
+        int j = members[k];
         if (stamp[j] != index + 1) {
           stamp[j] = index + 1;
           out[found++] = j;
         }
       }
     }
-    if ((truncated[index >>> 6] & (1L << index)) != 0) {
+    if (truncated) {
       truncatedRecords++;
     }
     return found;
