@@ -18,9 +18,10 @@ import java.util.function.IntFunction;
  * <p>The blocks are built once, before linking, in one array: every block's members contiguous and
  * ascending, each (record, key) entry knowing its place there and how many earlier members its
  * block has, so a record's candidates are a backward read from its place in each of its blocks.
- * That holds three ints an entry and one a record, where a hash table of growing member lists held
- * about 180 bytes a record of a large country (tenth session); the table from key to block is
- * needed only while building.
+ * That holds three ints an entry and two a record (its first entry, and the stamp that makes a pair
+ * found through several keys count once), where a hash table of growing member lists held about 180
+ * bytes a record of a large country (tenth session); the table from key to block is needed only
+ * while building.
  */
 final class Blocks {
 
@@ -101,7 +102,7 @@ final class Blocks {
       }
     }
     int blocks = sizes.size();
-    blockIds = null;
+    blockIds = null; // the key table is garbage before the three arrays below are allocated
     int largestBlock = 0;
     long oversizeBlocks = 0;
     // sizes becomes each block's next free place.

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -95,10 +96,13 @@ final class Commands {
       Path work, String name, List<String> command, Map<String, String> environment)
       throws IOException, InterruptedException {
     Files.createDirectories(work);
-    Map<String, String> withGcLog = new java.util.HashMap<>(environment);
+    Map<String, String> withGcLog = new HashMap<>(environment);
+    String gcLog =
+        "-Xlog:gc:file=" + work.toAbsolutePath().resolve(name + ".gc.log") + "::filecount=0";
+    // Added to what the caller or the environment already asks of every JVM, not in its place.
+    String given = withGcLog.getOrDefault("JAVA_TOOL_OPTIONS", System.getenv("JAVA_TOOL_OPTIONS"));
     withGcLog.put(
-        "JAVA_TOOL_OPTIONS",
-        "-Xlog:gc:file=" + work.toAbsolutePath().resolve(name + ".gc.log") + "::filecount=0");
+        "JAVA_TOOL_OPTIONS", given == null || given.isBlank() ? gcLog : given + " " + gcLog);
     return TimedProcess.run(
         command, withGcLog, work.resolve(name + ".out"), work.resolve(name + ".err"));
   }
