@@ -183,7 +183,7 @@ public final class Bench implements Callable<Integer> {
             "ingest",
             () -> {
               deleteTree(home);
-              commands.quiet(work, "init", commands.puente("init", "--home", home.toString()));
+              commands.init(work, home);
             },
             () ->
                 commands.timed(
@@ -524,7 +524,7 @@ public final class Bench implements Callable<Integer> {
     Path truth = gtm.resolve("truth/records.csv");
     Path home = work.resolve("home-gtm");
     deleteTree(home);
-    commands.quiet(work, "init", commands.puente("init", "--home", home.toString()));
+    commands.init(work, home);
     commands.quiet(
         work,
         "ingest-gtm",

@@ -112,4 +112,22 @@ final class Commands {
       throws IOException, InterruptedException {
     timed(work, name, command, Map.of());
   }
+
+  /**
+   * The benchmark's network linkage key ({@code bench/data/bench-network.key}): every node a
+   * benchmark makes imports it, so tokens, encodings and hence linkage (travellers) come out the
+   * same on every run and machine. A random key per node, as {@code puente init} draws, changes a
+   * few travellers in 100,000 (docs/BENCHMARKS.md). For synthetic data only: it is public.
+   */
+  Path networkKey() {
+    return root.resolve("bench/data/bench-network.key");
+  }
+
+  /** Makes a node at {@code home} with {@link #networkKey}. */
+  void init(Path work, Path home) throws IOException, InterruptedException {
+    quiet(
+        work,
+        "init",
+        puente("init", "--home", home.toString(), "--network-key", networkKey().toString()));
+  }
 }

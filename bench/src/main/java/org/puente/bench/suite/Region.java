@@ -1,5 +1,6 @@
 package org.puente.bench.suite;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,15 +16,23 @@ import org.apache.commons.csv.CSVRecord;
  * A simulated region of about {@code size} crossings (all ten countries, 2023-2024) and a node that
  * has ingested every export with the shipped specs ({@code examples/specs/simulated-region.csv}).
  * Both are kept in {@code DIR/region} and {@code DIR/loaded}; a later benchmark with the same
- * {@code --out}, size and seed reuses them. Making them is timed once and reported as the {@code
- * setup} rows.
+ * {@code --out}, size, seed and network key ({@link Commands#networkKey}) reuses them. Making them
+ * is timed once and reported as the {@code setup} rows.
  */
 record Region(Commands commands, Path dir, long size, long crossings) {
 
   static Region prepare(Commands commands, Path dir, long size, long seed, List<Row> rows)
       throws IOException, InterruptedException {
     double scale = size / Bench.CROSSINGS_PER_SCALE;
-    String identity = String.format(Locale.ROOT, "scale %.8f seed %d%n", scale, seed);
+    // A region loaded under another network key (earlier versions drew one per node) links
+    // differently: it is made again.
+    String identity =
+        String.format(
+            Locale.ROOT,
+            "scale %.8f seed %d network key %s%n",
+            scale,
+            seed,
+            new ObjectMapper().readTree(commands.networkKey().toFile()).path("id").asText());
     Path marker = dir.resolve("loaded/.bench-region");
     Path work = dir.resolve("setup");
     if (Files.isRegularFile(marker) && Files.readString(marker).equals(identity)) {
@@ -53,7 +62,7 @@ record Region(Commands commands, Path dir, long size, long crossings) {
     long crossings = Bench.crossingRecords(dir.resolve("region/truth/records.csv"));
     long records = lines(dir.resolve("region/truth/records.csv")) - 1;
     Path home = dir.resolve("loaded");
-    commands.quiet(work, "init", commands.puente("init", "--home", home.toString()));
+    commands.init(work, home);
     TimedProcess.Measurement loaded = null;
     for (String[] export : exports(commands.root())) {
       TimedProcess.Measurement one =
