@@ -37,7 +37,7 @@ final class Levels {
     this.documentSimilar = settings.documentSimilar();
   }
 
-  int pattern(LinkageRecord a, LinkageRecord b) {
+  int pattern(RecordFields a, RecordFields b) {
     return document(a, b) << DOCUMENT_SHIFT
         | name(a, b) << NAME_SHIFT
         | birthDate(a, b) << BIRTH_SHIFT
@@ -48,30 +48,22 @@ final class Levels {
   }
 
   /** 1 exact, 2 similar, 3 different, 0 missing. */
-  private int document(LinkageRecord a, LinkageRecord b) {
+  private int document(RecordFields a, RecordFields b) {
     if (a.document() == 0 || b.document() == 0) {
       return Comparison.MISSING;
     }
     if (a.document() == b.document()) {
       return 1;
     }
-    long[] x = a.documentBloom();
-    long[] y = b.documentBloom();
-    if (x != null && y != null) {
-      int common =
-          Long.bitCount(x[0] & y[0])
-              + Long.bitCount(x[1] & y[1])
-              + Long.bitCount(x[2] & y[2])
-              + Long.bitCount(x[3] & y[3]);
-      int total =
-          Long.bitCount(x[0])
-              + Long.bitCount(x[1])
-              + Long.bitCount(x[2])
-              + Long.bitCount(x[3])
-              + Long.bitCount(y[0])
-              + Long.bitCount(y[1])
-              + Long.bitCount(y[2])
-              + Long.bitCount(y[3]);
+    if (a.hasDocumentBloom() && b.hasDocumentBloom()) {
+      int common = 0;
+      int total = 0;
+      for (int w = 0; w < LinkageRecord.DOCUMENT_BLOOM_WORDS; w++) {
+        long x = a.documentBloomWord(w);
+        long y = b.documentBloomWord(w);
+        common += Long.bitCount(x & y);
+        total += Long.bitCount(x) + Long.bitCount(y);
+      }
       if (total > 0 && 2.0 * common >= documentSimilar * total) {
         return 2;
       }
@@ -83,14 +75,14 @@ final class Levels {
    * 1 exact name set, 2 Dice high, 3 Dice medium, 4 first surname and first given name equal, 5
    * first surname equal, 6 first given name equal, 7 Dice low, 8 different, 0 missing.
    */
-  private int name(LinkageRecord a, LinkageRecord b) {
+  private int name(RecordFields a, RecordFields b) {
     if (a.nameSet() == 0 || b.nameSet() == 0) {
       return Comparison.MISSING;
     }
     if (a.nameSet() == b.nameSet()) {
       return 1;
     }
-    long overlap = overlap(a.nameBloom(), b.nameBloom());
+    long overlap = nameOverlap(a, b);
     int total = (int) overlap;
     double twice = 2.0 * (overlap >>> 32);
     if (total > 0 && twice >= nameHigh * total) {
@@ -117,7 +109,7 @@ final class Levels {
   }
 
   /** 1 exact, 2 swapped day and month, 3 same year, 4 different, 0 missing. */
-  private static int birthDate(LinkageRecord a, LinkageRecord b) {
+  private static int birthDate(RecordFields a, RecordFields b) {
     if (a.birthDate() == 0 || b.birthDate() == 0) {
       return Comparison.MISSING;
     }
@@ -139,6 +131,22 @@ final class Levels {
    * the sum of both encodings' set bits (low 32 bits), from which Dice = 2 · common / sum; 0 when
    * either is absent.
    */
+  private static long nameOverlap(RecordFields a, RecordFields b) {
+    if (!a.hasNameBloom() || !b.hasNameBloom()) {
+      return 0;
+    }
+    long common = 0;
+    long total = 0;
+    for (int w = 0; w < LinkageRecord.NAME_BLOOM_WORDS; w++) {
+      long x = a.nameBloomWord(w);
+      long y = b.nameBloomWord(w);
+      common += Long.bitCount(x & y);
+      total += Long.bitCount(x) + Long.bitCount(y);
+    }
+    return common << 32 | total;
+  }
+
+  /** {@link #nameOverlap} of two street encodings (in the heap: addresses are never packed). */
   private static long overlap(long[] x, long[] y) {
     if (x == null || y == null) {
       return 0;

@@ -49,7 +49,8 @@ public record LinkageRecord(
     long eventSecond,
     Direction direction,
     String port,
-    LinkageAddress address) {
+    LinkageAddress address)
+    implements RecordFields {
 
   /** Words of {@link #nameBloom}. */
   public static final int NAME_BLOOM_WORDS = 16;
@@ -109,8 +110,23 @@ public record LinkageRecord(
         null);
   }
 
-  /** Whether the record has a time order ({@link #eventSecond} is not {@link Long#MIN_VALUE}). */
-  public boolean timed() {
-    return eventSecond != Long.MIN_VALUE;
+  @Override
+  public boolean hasNameBloom() {
+    return nameBloom != null;
+  }
+
+  @Override
+  public long nameBloomWord(int w) {
+    return nameBloom[w];
+  }
+
+  @Override
+  public boolean hasDocumentBloom() {
+    return documentBloom != null;
+  }
+
+  @Override
+  public long documentBloomWord(int w) {
+    return documentBloom[w];
   }
 }

@@ -61,19 +61,38 @@ public final class Linker {
     return new Run(model, frequencies, records).run(existing, fromSecond);
   }
 
-  /** The (eventSecond, id) processing order. */
+  /**
+   * The (eventSecond, id) processing order: {@code records} itself when it is {@link PackedRecords}
+   * already in that order (never copied into the heap), else a sorted copy.
+   */
   public static List<LinkageRecord> ordered(List<LinkageRecord> records) {
+    if (records instanceof PackedRecords packed && packed.isOrdered()) {
+      return packed;
+    }
     List<LinkageRecord> ordered = new ArrayList<>(records);
     ordered.sort(ORDER);
     return ordered;
   }
 
-  /** One run's state: arrays indexed by a record's position in processing order. */
+  /**
+   * One run's state: arrays indexed by a record's position in processing order. The records are
+   * read by position when needed ({@link RecordReader}: in place when they are {@link
+   * PackedRecords}), never held as objects.
+   */
   private static final class Run {
 
     private final LinkageSettings settings;
     private final PairScorer scorer;
-    private final LinkageRecord[] ordered;
+    private final List<LinkageRecord> ordered;
+
+    /** The record being decided, its candidates, and their clusters' members. */
+    private final RecordReader current;
+
+    private final RecordReader candidate;
+    private final RecordReader member;
+
+    /** Each record's id. */
+    private final long[] ids;
 
     /** The first record of each record's cluster. */
     private final int[] clusterOf;
@@ -91,9 +110,16 @@ public final class Linker {
     Run(LinkageModel model, TermFrequencies frequencies, List<LinkageRecord> records) {
       this.settings = model.settings();
       this.scorer = new PairScorer(model, frequencies);
-      this.ordered = ordered(records).toArray(new LinkageRecord[0]);
-      requireUniqueIds(ordered);
-      int n = ordered.length;
+      this.ordered = ordered(records);
+      this.current = new RecordReader(ordered);
+      this.candidate = new RecordReader(ordered);
+      this.member = new RecordReader(ordered);
+      int n = ordered.size();
+      ids = new long[n];
+      for (int i = 0; i < n; i++) {
+        ids[i] = current.at(i).id();
+      }
+      requireUniqueIds(ids);
       clusterOf = new int[n];
       previousMember = new int[n];
       lastMember = new int[n];
@@ -101,8 +127,8 @@ public final class Linker {
     }
 
     Clusters run(Map<Long, Long> existing, long fromSecond) {
-      int n = ordered.length;
-      Blocks blocks = Blocks.of(n, i -> ordered[i].blockingKeys(), settings.maxBlockComparisons());
+      int n = ordered.size();
+      Blocks blocks = Blocks.of(n, current::blockingKeys, settings.maxBlockComparisons());
       LongIntHashMap keptIndex = new LongIntHashMap();
       int[] candidates = new int[64];
       long decided = 0;
@@ -112,9 +138,9 @@ public final class Linker {
       long directionPenalties = 0;
       double threshold = settings.threshold();
       for (int i = 0; i < n; i++) {
-        LinkageRecord record = ordered[i];
+        RecordFields record = current.at(i);
         if (record.eventSecond() < fromSecond) {
-          attach(i, keptCluster(existing, keptIndex, record, i));
+          attach(i, keptCluster(existing, keptIndex, record.id(), i), record.direction());
           keptIndex.put(record.id(), i);
           continue;
         }
@@ -129,7 +155,7 @@ public final class Linker {
         double bestWeight = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < count; k++) {
           int j = candidates[k];
-          double weight = scorer.weight(ordered[j], record);
+          double weight = scorer.weight(candidate.at(j), record);
           if (weight < threshold) {
             continue;
           }
@@ -141,7 +167,7 @@ public final class Linker {
               continue;
             }
           }
-          if (weight < bestWeight || weight == bestWeight && ordered[j].id() > ordered[best].id()) {
+          if (weight < bestWeight || weight == bestWeight && ids[j] > ids[best]) {
             continue;
           }
           if (!placeAllows(cluster, record)) {
@@ -153,17 +179,15 @@ public final class Linker {
         }
         if (best >= 0) {
           links++;
-          attach(i, clusterOf[best]);
+          attach(i, clusterOf[best], record.direction());
         } else {
-          attach(i, i);
+          attach(i, i, record.direction());
         }
       }
-      long[] ids = new long[n];
       long[] clusterIds = new long[n];
       long clusters = 0;
       for (int i = 0; i < n; i++) {
-        ids[i] = ordered[i].id();
-        clusterIds[i] = ordered[clusterOf[i]].id();
+        clusterIds[i] = ids[clusterOf[i]];
         if (clusterOf[i] == i) {
           clusters++;
         }
@@ -183,21 +207,20 @@ public final class Linker {
       return new Clusters(IdMap.of(ids, clusterIds, n), report);
     }
 
-    private int keptCluster(
-        Map<Long, Long> existing, LongIntHashMap keptIndex, LinkageRecord record, int i) {
-      Long cluster = existing.get(record.id());
+    private int keptCluster(Map<Long, Long> existing, LongIntHashMap keptIndex, long id, int i) {
+      Long cluster = existing.get(id);
       if (cluster == null) {
         throw new IllegalArgumentException(
-            "record " + record.id() + " is before fromSecond but has no existing assignment");
+            "record " + id + " is before fromSecond but has no existing assignment");
       }
-      if (cluster == record.id()) {
+      if (cluster == id) {
         return i;
       }
       int first = keptIndex.getOrDefault(cluster, -1);
       if (first < 0 || clusterOf[first] != first) {
         throw new IllegalArgumentException(
             "record "
-                + record.id()
+                + id
                 + " is assigned to cluster "
                 + cluster
                 + ", which is not the first record of a cluster before it");
@@ -206,12 +229,12 @@ public final class Linker {
     }
 
     /** False when the cluster has the person at another port within samePlaceSeconds. */
-    private boolean placeAllows(int cluster, LinkageRecord record) {
+    private boolean placeAllows(int cluster, RecordFields record) {
       if (!record.timed() || record.port() == null) {
         return true;
       }
       for (int m = lastMember[cluster]; m >= 0; m = previousMember[m]) {
-        LinkageRecord member = ordered[m];
+        RecordFields member = this.member.at(m);
         if (!member.timed()
             || record.eventSecond() - member.eventSecond() >= settings.samePlaceSeconds()) {
           return true;
@@ -223,20 +246,18 @@ public final class Linker {
       return true;
     }
 
-    private void attach(int i, int cluster) {
+    /** Record i (whose direction is given) joins {@code cluster}. */
+    private void attach(int i, int cluster, Direction direction) {
       clusterOf[i] = cluster;
       previousMember[i] = cluster == i ? -1 : lastMember[cluster];
       lastMember[cluster] = i;
-      if (ordered[i].direction() != null) {
-        lastDirection[cluster] = ordered[i].direction();
+      if (direction != null) {
+        lastDirection[cluster] = direction;
       }
     }
 
-    private static void requireUniqueIds(LinkageRecord[] ordered) {
-      long[] ids = new long[ordered.length];
-      for (int i = 0; i < ids.length; i++) {
-        ids[i] = ordered[i].id();
-      }
+    private static void requireUniqueIds(long[] unsorted) {
+      long[] ids = unsorted.clone();
       Arrays.sort(ids);
       for (int i = 1; i < ids.length; i++) {
         if (ids[i] == ids[i - 1]) {

@@ -172,21 +172,25 @@ public final class ModelTraining {
     if (records.size() < 2) {
       throw new IllegalArgumentException("u sampling needs at least two records");
     }
-    LinkageRecord[] array = records.toArray(new LinkageRecord[0]);
+    // Random reads: a list without random access (never Puente's own) is copied once.
+    List<LinkageRecord> array =
+        records instanceof java.util.RandomAccess ? records : new ArrayList<>(records);
+    RecordReader first = new RecordReader(array);
+    RecordReader second = new RecordReader(array);
     Levels levels = new Levels(settings);
     Comparison[] all = Comparison.all();
     long[][] counts = new long[all.length][];
     for (Comparison comparison : all) {
       counts[comparison.ordinal()] = new long[comparison.levelCount()];
     }
-    int n = array.length;
+    int n = array.size();
     for (int s = 0; s < settings.uSamplePairs(); s++) {
       int i = random.nextInt(n);
       int j = random.nextInt(n - 1);
       if (j >= i) {
         j++;
       }
-      int pattern = levels.pattern(array[i], array[j]);
+      int pattern = levels.pattern(first.at(i), second.at(j));
       for (Comparison comparison : all) {
         counts[comparison.ordinal()][comparison.levelIn(pattern)]++;
       }

@@ -55,12 +55,12 @@ public final class PairScorer {
   }
 
   /** The agreement pattern of a pair: see {@link Comparison#levelIn}. */
-  public int pattern(LinkageRecord a, LinkageRecord b) {
+  public int pattern(RecordFields a, RecordFields b) {
     return levels.pattern(a, b);
   }
 
   /** The match weight of a pair in bits, prior and term-frequency adjustments included. */
-  public double weight(LinkageRecord a, LinkageRecord b) {
+  public double weight(RecordFields a, RecordFields b) {
     int pattern = levels.pattern(a, b);
     double weight = weight(pattern);
     if (nameFrequencies) {

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -58,7 +57,7 @@ public final class PatternCounts {
         records,
         settings,
         settings.maxBlockComparisons(),
-        LinkageRecord::blockingKeys,
+        RecordReader::blockingKeys,
         record -> true);
   }
 
@@ -102,7 +101,7 @@ public final class PatternCounts {
         records,
         settings,
         window,
-        record -> new long[] {block.key(record)},
+        (reader, i) -> new long[] {block.key(reader.at(i))},
         record -> inSample(record.id(), share));
   }
 
@@ -114,8 +113,9 @@ public final class PatternCounts {
   static long pairsSharing(List<LinkageRecord> records, TrainingBlock block, int window) {
     LongIntHashMap seen = new LongIntHashMap();
     long pairs = 0;
-    for (LinkageRecord record : records) {
-      long key = block.key(record);
+    RecordReader reader = new RecordReader(records);
+    for (int i = 0; i < records.size(); i++) {
+      long key = block.key(reader.at(i));
       if (key != 0) {
         pairs += Math.min(window, seen.addTo(key, 1) - 1);
       }
@@ -145,20 +145,28 @@ public final class PatternCounts {
     return (z >>> 11) * 0x1.0p-53 < share;
   }
 
+  /** The keys a count blocks the record at a position on. */
+  private interface KeysOf {
+    long[] of(RecordReader reader, int index);
+  }
+
   private static PatternCounts count(
       List<LinkageRecord> records,
       LinkageSettings settings,
       int window,
-      Function<LinkageRecord, long[]> keysOf,
-      Predicate<LinkageRecord> meets) {
+      KeysOf keysOf,
+      Predicate<RecordFields> meets) {
     List<LinkageRecord> ordered = Linker.ordered(records);
+    RecordReader current = new RecordReader(ordered);
+    RecordReader candidate = new RecordReader(ordered);
     Levels levels = new Levels(settings);
-    Blocks blocks = Blocks.of(ordered.size(), i -> keysOf.apply(ordered.get(i)), window);
+    RecordReader keys = new RecordReader(ordered);
+    Blocks blocks = Blocks.of(ordered.size(), i -> keysOf.of(keys, i), window);
     // A few hundred distinct patterns out of 2^28 possible: a primitive map, not a dense array.
     IntLongHashMap byPattern = new IntLongHashMap();
     int[] candidates = new int[64];
     for (int i = 0; i < ordered.size(); i++) {
-      LinkageRecord record = ordered.get(i);
+      RecordFields record = current.at(i);
       if (!meets.test(record)) {
         continue;
       }
@@ -168,7 +176,7 @@ public final class PatternCounts {
       }
       int count = blocks.candidates(i, candidates);
       for (int k = 0; k < count; k++) {
-        byPattern.addTo(levels.pattern(ordered.get(candidates[k]), record), 1);
+        byPattern.addTo(levels.pattern(candidate.at(candidates[k]), record), 1);
       }
     }
     Map<Integer, Long> counts = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package org.puente.linkage;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Collection;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
@@ -50,20 +51,35 @@ public final class TermFrequencies {
 
   /** The frequencies of the values of {@code records} (absent values not counted). */
   public static TermFrequencies of(Collection<LinkageRecord> records) {
+    return of(records, record -> true);
+  }
+
+  /**
+   * The frequencies of the values of the records that {@code counted} accepts: one pass over {@code
+   * records}, each record read once. The tables grow with the distinct values (a few thousand birth
+   * dates and first names, about one name set a person).
+   */
+  public static TermFrequencies of(
+      Iterable<LinkageRecord> records, Predicate<LinkageRecord> counted) {
     requireNonNull(records, "records is null");
+    requireNonNull(counted, "counted is null");
     Field[] fields = Field.values();
     LongCounts[] counts = new LongCounts[fields.length];
     long[] totals = new long[fields.length];
     for (Field field : fields) {
-      LongCounts values = new LongCounts(records.size() / 4);
-      for (LinkageRecord record : records) {
+      counts[field.ordinal()] = new LongCounts(1024);
+    }
+    for (LinkageRecord record : records) {
+      if (!counted.test(record)) {
+        continue;
+      }
+      for (Field field : fields) {
         long value = field.of(record);
         if (value != 0) {
-          values.add(value);
+          counts[field.ordinal()].add(value);
           totals[field.ordinal()]++;
         }
       }
-      counts[field.ordinal()] = values;
     }
     double[] log2SumOfSquares = new double[fields.length];
     for (Field field : fields) {

@@ -13,16 +13,16 @@ import java.util.function.ToLongFunction;
  */
 public enum TrainingBlock {
   /** Pairs with the same document token: estimates every comparison but the document. */
-  DOCUMENT(Set.of(Comparison.DOCUMENT), LinkageRecord::document),
+  DOCUMENT(Set.of(Comparison.DOCUMENT), RecordFields::document),
   /** Pairs with the same birth date: estimates every comparison but the birth date. */
-  BIRTH_DATE(Set.of(Comparison.BIRTH_DATE), LinkageRecord::birthDate),
+  BIRTH_DATE(Set.of(Comparison.BIRTH_DATE), RecordFields::birthDate),
   /** Pairs with the same name set: estimates every comparison but the names. */
-  NAME_SET(Set.of(Comparison.NAME), LinkageRecord::nameSet);
+  NAME_SET(Set.of(Comparison.NAME), RecordFields::nameSet);
 
   private final Set<Comparison> conditioned;
-  private final ToLongFunction<LinkageRecord> key;
+  private final ToLongFunction<RecordFields> key;
 
-  TrainingBlock(Set<Comparison> conditioned, ToLongFunction<LinkageRecord> key) {
+  TrainingBlock(Set<Comparison> conditioned, ToLongFunction<RecordFields> key) {
     this.conditioned = conditioned;
     this.key = key;
   }
@@ -33,7 +33,7 @@ public enum TrainingBlock {
   }
 
   /** The record's key in this block, 0 when it has none. */
-  public long key(LinkageRecord record) {
+  public long key(RecordFields record) {
     return key.applyAsLong(record);
   }
 }

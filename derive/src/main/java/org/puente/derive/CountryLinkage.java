@@ -3,7 +3,6 @@ package org.puente.derive;
 import static java.util.Objects.requireNonNull;
 
 import com.carrotsearch.hppc.LongHashSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -132,8 +131,9 @@ public final class CountryLinkage {
       ModelStore.Entry model,
       Plan plan,
       LongUnaryOperator previousTraveller) {
+    long trainedUpTo = model.trainedUpToSubmission();
     TermFrequencies frequencies =
-        TermFrequencies.of(upToSubmission(records, model.trainedUpToSubmission()));
+        TermFrequencies.of(records, record -> NodeRecord.submissionOf(record.id()) <= trainedUpTo);
     if (!plan.resume()) {
       return Linker.link(model.model(), frequencies, records);
     }
@@ -187,17 +187,5 @@ public final class CountryLinkage {
       }
     }
     return false;
-  }
-
-  /** The records from submissions up to {@code lastSubmission}. */
-  private static List<LinkageRecord> upToSubmission(
-      List<LinkageRecord> records, long lastSubmission) {
-    List<LinkageRecord> kept = new ArrayList<>(records.size());
-    for (LinkageRecord record : records) {
-      if (NodeRecord.submissionOf(record.id()) <= lastSubmission) {
-        kept.add(record);
-      }
-    }
-    return kept;
   }
 }

@@ -22,7 +22,7 @@ import org.puente.lake.RunWriter;
 import org.puente.lake.catalog.DerivationRun;
 import org.puente.lake.catalog.RunCounts;
 import org.puente.linkage.Clusters;
-import org.puente.linkage.LinkageRecord;
+import org.puente.linkage.PackedRecords;
 
 /**
  * One derivation run over a node's committed records: link them into travellers (per reporting
@@ -151,19 +151,21 @@ public final class Derivation implements DerivationEngine {
       CountryLinkage.Plan plan,
       LongObjectHashMap<PreviousRecord> before) {
     long start = System.nanoTime();
-    List<LinkageRecord> records =
-        loader.loadLinkage(duckdb, Optional.of(country), plan.lastSubmission());
-    long loaded = System.nanoTime() - start;
-    CountryLinkage.Result result =
-        CountryLinkage.link(
-            country,
-            records,
-            plan,
-            key -> {
-              PreviousRecord earlier = before.get(key);
-              return earlier == null ? CountryLinkage.NO_TRAVELLER : earlier.travellerId();
-            });
-    return new Linked(result.clusters(), result.model(), loaded);
+    try (PackedRecords records =
+        loader.loadLinkage(
+            duckdb, Optional.of(country), plan.lastSubmission(), lake.home().staging())) {
+      long loaded = System.nanoTime() - start;
+      CountryLinkage.Result result =
+          CountryLinkage.link(
+              country,
+              records,
+              plan,
+              key -> {
+                PreviousRecord earlier = before.get(key);
+                return earlier == null ? CountryLinkage.NO_TRAVELLER : earlier.travellerId();
+              });
+      return new Linked(result.clusters(), result.model(), loaded);
+    }
   }
 
   /** The previous run's traveller and class of each record of {@code country}. */

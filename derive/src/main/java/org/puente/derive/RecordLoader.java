@@ -2,6 +2,7 @@ package org.puente.derive;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +24,7 @@ import org.puente.lake.LakeReader;
 import org.puente.lake.catalog.LakeQuery;
 import org.puente.lake.table.TableLayout;
 import org.puente.linkage.LinkageRecord;
-import org.puente.linkage.Linker;
+import org.puente.linkage.PackedRecords;
 import org.puente.linkage.TokenDigest;
 import org.puente.privacy.TokenKind;
 import org.puente.residence.Direction;
@@ -111,20 +112,29 @@ public final class RecordLoader {
 
   /**
    * The linkage side of the same records, in the same order, with ids {@link NodeRecord#key}:
-   * tokens as digests, encodings, blocking keys. Read apart from {@link #load} so that a country's
-   * linkage state and its histories are never in the heap together.
+   * tokens as digests, encodings, blocking keys; packed out of the heap in a scratch file in {@code
+   * scratch} ({@link PackedRecords}), which the caller closes. Read apart from {@link #load} so
+   * that a country's linkage state and its histories are never in the heap together.
    */
-  public List<LinkageRecord> loadLinkage(
-      Connection duckdb, Optional<String> country, long lastSubmissionId) {
-    List<LinkageRecord> records = new ArrayList<>();
-    read(
-        duckdb,
-        country,
-        lastSubmissionId,
-        Part.LINKAGE,
-        (row, kind) -> records.add(linkageRecord(columnsOf(row), kind, this::share)));
-    records.sort(Linker.ORDER);
-    return records;
+  public PackedRecords loadLinkage(
+      Connection duckdb, Optional<String> country, long lastSubmissionId, Path scratch) {
+    PackedRecords read = PackedRecords.in(scratch);
+    try {
+      read(
+          duckdb,
+          country,
+          lastSubmissionId,
+          Part.LINKAGE,
+          (row, kind) -> read.add(linkageRecord(columnsOf(row), kind, this::share)));
+      PackedRecords ordered = read.ordered();
+      if (ordered != read) {
+        read.close();
+      }
+      return ordered;
+    } catch (RuntimeException e) {
+      read.close();
+      throw e;
+    }
   }
 
   /** Which columns a read needs. */

@@ -3,13 +3,12 @@ package org.puente.spark;
 import static java.util.Objects.requireNonNull;
 
 import com.carrotsearch.hppc.LongLongHashMap;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -21,7 +20,7 @@ import org.puente.derive.NodeRecord;
 import org.puente.derive.RecordLoader;
 import org.puente.linkage.Clusters;
 import org.puente.linkage.LinkageRecord;
-import org.puente.linkage.Linker;
+import org.puente.linkage.PackedRecords;
 import org.puente.schema.EventKind;
 
 /**
@@ -78,29 +77,41 @@ final class LinkagePartitions {
 
         private Iterator<Row> linkNextCountry() {
           String country = pending.getString(COUNTRY);
-          List<LinkageRecord> records = new ArrayList<>();
           LongLongHashMap before = new LongLongHashMap();
-          while (pending != null && country.equals(pending.getString(COUNTRY))) {
-            LinkageRecord record =
-                RecordLoader.linkageRecord(
-                    columns(pending),
-                    EventKind.valueOf(pending.getString(KIND)),
-                    value -> value == null ? null : shared.computeIfAbsent(value, v -> v));
-            records.add(record);
-            if (!pending.isNullAt(PREVIOUS)) {
-              before.put(record.id(), pending.getLong(PREVIOUS));
+          // Out of the heap, as RecordLoader.loadLinkage keeps them, in the executor's temporary
+          // directory.
+          PackedRecords read = PackedRecords.in(Path.of(System.getProperty("java.io.tmpdir")));
+          PackedRecords records = read;
+          try {
+            while (pending != null && country.equals(pending.getString(COUNTRY))) {
+              LinkageRecord record =
+                  RecordLoader.linkageRecord(
+                      columns(pending),
+                      EventKind.valueOf(pending.getString(KIND)),
+                      value -> value == null ? null : shared.computeIfAbsent(value, v -> v));
+              read.add(record);
+              if (!pending.isNullAt(PREVIOUS)) {
+                before.put(record.id(), pending.getLong(PREVIOUS));
+              }
+              pending = rows.hasNext() ? rows.next() : null;
             }
-            pending = rows.hasNext() ? rows.next() : null;
+            // As RecordLoader.loadLinkage orders them (Spark sorted them already: a linear pass).
+            records = read.ordered();
+            CountryLinkage.Result result =
+                CountryLinkage.link(
+                    country,
+                    records,
+                    linking,
+                    key -> before.getOrDefault(key, CountryLinkage.NO_TRAVELLER));
+            long[] ids = new long[records.size()];
+            for (int i = 0; i < ids.length; i++) {
+              ids[i] = records.id(i);
+            }
+            return rows(country, ids, result);
+          } finally {
+            read.close();
+            records.close();
           }
-          // As RecordLoader.loadLinkage orders them (Spark sorted them already: a linear pass).
-          records.sort(Linker.ORDER);
-          CountryLinkage.Result result =
-              CountryLinkage.link(
-                  country,
-                  records,
-                  linking,
-                  key -> before.getOrDefault(key, CountryLinkage.NO_TRAVELLER));
-          return rows(country, records, result);
         }
       };
     }
@@ -110,8 +121,7 @@ final class LinkagePartitions {
      * with the model. Lazily, so that the country's records and a row for each are not in the heap
      * together (Mexico's 29 million records at 50 million crossings).
      */
-    private static Iterator<Row> rows(
-        String country, List<LinkageRecord> records, CountryLinkage.Result result) {
+    private static Iterator<Row> rows(String country, long[] ids, CountryLinkage.Result result) {
       Clusters clusters = result.clusters();
       ModelStore.Entry model = result.model().orElse(null);
       return new Iterator<>() {
@@ -119,7 +129,7 @@ final class LinkagePartitions {
 
         @Override
         public boolean hasNext() {
-          return next <= records.size();
+          return next <= ids.length;
         }
 
         @Override
@@ -127,7 +137,7 @@ final class LinkagePartitions {
           if (!hasNext()) {
             throw new NoSuchElementException();
           }
-          if (next == records.size()) {
+          if (next == ids.length) {
             next++;
             return RowFactory.create(
                 country,
@@ -137,15 +147,15 @@ final class LinkagePartitions {
                 model == null ? null : model.model().toJson(),
                 model == null ? null : model.trainedUpToSubmission());
           }
-          LinkageRecord record = records.get(next++);
-          long traveller = clusters.assignments().get(record.id(), Long.MIN_VALUE);
+          long id = ids[next++];
+          long traveller = clusters.assignments().get(id, Long.MIN_VALUE);
           if (traveller == Long.MIN_VALUE) {
-            throw new IllegalStateException("linkage left record " + record.id() + " unassigned");
+            throw new IllegalStateException("linkage left record " + id + " unassigned");
           }
           return RowFactory.create(
               country,
-              NodeRecord.submissionOf(record.id()),
-              NodeRecord.sourceLineOf(record.id()),
+              NodeRecord.submissionOf(id),
+              NodeRecord.sourceLineOf(id),
               traveller,
               null,
               null);
