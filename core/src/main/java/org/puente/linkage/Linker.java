@@ -62,12 +62,12 @@ public final class Linker {
   }
 
   /**
-   * The (eventSecond, id) processing order: {@code records} itself when it is {@link PackedRecords}
+   * The (eventSecond, id) processing order: {@code records} itself when it is a {@link RecordStore}
    * already in that order (never copied into the heap), else a sorted copy.
    */
   public static List<LinkageRecord> ordered(List<LinkageRecord> records) {
-    if (records instanceof PackedRecords packed && packed.isOrdered()) {
-      return packed;
+    if (records instanceof RecordStore store && store.isOrdered()) {
+      return store;
     }
     List<LinkageRecord> ordered = new ArrayList<>(records);
     ordered.sort(ORDER);
@@ -76,8 +76,8 @@ public final class Linker {
 
   /**
    * One run's state: arrays indexed by a record's position in processing order. The records are
-   * read by position when needed ({@link RecordReader}: in place when they are {@link
-   * PackedRecords}), never held as objects.
+   * read by position when needed ({@link RecordReader}: in place from a {@link RecordStore}), never
+   * held as objects.
    */
   private static final class Run {
 

@@ -3,9 +3,9 @@ package org.puente.linkage;
 import org.puente.residence.Direction;
 
 /**
- * What comparing and linking read of a record: a {@link LinkageRecord} in the heap, or a slot of
- * {@link PackedRecords} read in place through a {@link PackedRecords.Cursor}, so that the linker's
- * inner loops compare packed records without making objects. Digests are 0 when absent, as in
+ * What comparing and linking read of a record: a {@link LinkageRecord} in the heap, or a record of
+ * a {@link RecordStore} read in place through its {@link RecordStore.Cursor}, so that the linker's
+ * inner loops compare stored records without making objects. Digests are 0 when absent, as in
  * {@link LinkageRecord}.
  */
 public interface RecordFields {
@@ -49,7 +49,7 @@ public interface RecordFields {
   /** Arrival or departure, or null for a record that is not a crossing. */
   Direction direction();
 
-  /** The address, or null (never one in {@link PackedRecords}). */
+  /** The address, or null. */
   LinkageAddress address();
 
   /** Whether the record has a time order ({@link #eventSecond} is not {@link Long#MIN_VALUE}). */

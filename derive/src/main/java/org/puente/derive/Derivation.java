@@ -22,7 +22,6 @@ import org.puente.lake.RunWriter;
 import org.puente.lake.catalog.DerivationRun;
 import org.puente.lake.catalog.RunCounts;
 import org.puente.linkage.Clusters;
-import org.puente.linkage.PackedRecords;
 
 /**
  * One derivation run over a node's committed records: link them into travellers (per reporting

@@ -24,7 +24,6 @@ import org.puente.lake.LakeReader;
 import org.puente.lake.catalog.LakeQuery;
 import org.puente.lake.table.TableLayout;
 import org.puente.linkage.LinkageRecord;
-import org.puente.linkage.PackedRecords;
 import org.puente.linkage.TokenDigest;
 import org.puente.privacy.TokenKind;
 import org.puente.residence.Direction;

@@ -17,10 +17,10 @@ import org.apache.spark.sql.RowFactory;
 import org.puente.derive.CountryLinkage;
 import org.puente.derive.ModelStore;
 import org.puente.derive.NodeRecord;
+import org.puente.derive.PackedRecords;
 import org.puente.derive.RecordLoader;
 import org.puente.linkage.Clusters;
 import org.puente.linkage.LinkageRecord;
-import org.puente.linkage.PackedRecords;
 import org.puente.schema.EventKind;
 
 /**

@@ -1,4 +1,4 @@
-package org.puente.linkage;
+package org.puente.derive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +15,14 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.puente.linkage.Clusters;
+import org.puente.linkage.LinkageAddress;
+import org.puente.linkage.LinkageModel;
+import org.puente.linkage.LinkageRecord;
+import org.puente.linkage.LinkageSettings;
+import org.puente.linkage.Linker;
+import org.puente.linkage.ModelTraining;
+import org.puente.linkage.TermFrequencies;
 import org.puente.residence.Direction;
 
 class PackedRecordsTest {
@@ -23,8 +31,7 @@ class PackedRecordsTest {
 
   @Test
   void givesBackEveryFieldOfEveryRecord() {
-    List<LinkageRecord> records =
-        new ArrayList<>(SyntheticTravellers.generate(200, new SplittableRandom(3)).records());
+    List<LinkageRecord> records = new ArrayList<>(travellers(200, new SplittableRandom(3)));
     records.add(bare(1L << 40, Long.MIN_VALUE));
     records.add(
         new LinkageRecord(
@@ -75,8 +82,7 @@ class PackedRecordsTest {
 
   @Test
   void ordersAsTheLinkerDoesAndKeepsAnOrderedStore() {
-    List<LinkageRecord> records =
-        new ArrayList<>(SyntheticTravellers.generate(150, new SplittableRandom(5)).records());
+    List<LinkageRecord> records = new ArrayList<>(travellers(150, new SplittableRandom(5)));
     records.add(bare(-1, records.get(0).eventSecond())); // a tie on time, broken by id
     Collections.shuffle(records, new Random(9));
     List<LinkageRecord> expected = new ArrayList<>(records);
@@ -105,8 +111,7 @@ class PackedRecordsTest {
   @Test
   void linksAndTrainsExactlyAsFromTheHeap() {
     // In the linker's order, as RecordLoader reads them (u sampling draws records by position).
-    List<LinkageRecord> records =
-        Linker.ordered(SyntheticTravellers.generate(400, new SplittableRandom(11)).records());
+    List<LinkageRecord> records = Linker.ordered(travellers(400, new SplittableRandom(11)));
     LinkageSettings settings = LinkageSettings.DEFAULTS.withUSamplePairs(200_000);
     try (PackedRecords loaded = PackedRecords.in(scratch)) {
       records.forEach(loaded::add);
@@ -134,8 +139,26 @@ class PackedRecordsTest {
   void refusesWhatASlotCannotHold() {
     try (PackedRecords packed = PackedRecords.in(scratch)) {
       LinkageRecord withAddress =
-          SyntheticTravellers.withAddress(
-              bare(1, 0), "1 main st", "2000", "sydney", "nsw", new SplittableRandom(1));
+          new LinkageRecord(
+              1,
+              0,
+              0,
+              0,
+              0,
+              0,
+              0,
+              0,
+              0,
+              0,
+              new long[0],
+              null,
+              null,
+              null,
+              null,
+              0,
+              null,
+              null,
+              new LinkageAddress(5, null, 6, 7, 8));
       assertThatThrownBy(() -> packed.add(withAddress))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("address");
@@ -160,6 +183,84 @@ class PackedRecordsTest {
     packed.close();
     assertThatThrownBy(() -> packed.get(0)).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> packed.add(bare(2, 0))).isInstanceOf(IllegalStateException.class);
+  }
+
+  /**
+   * Crossings of {@code persons} made-up people, two to five each over a year, alternating
+   * directions at three ports: digests drawn at random per person (the document missing from one
+   * crossing in five, the birth date's day and month swapped in one in ten), a name encoding of 16
+   * random words with up to 12 bits flipped a crossing, and the blocking keys of the derivation.
+   */
+  static List<LinkageRecord> travellers(int persons, SplittableRandom random) {
+    List<LinkageRecord> records = new ArrayList<>();
+    String[] ports = {"P1", "P2", "P3"};
+    String[] citizenships = {"GTM", "HND", "SLV", "MEX"};
+    long id = 1;
+    for (int p = 0; p < persons; p++) {
+      long document = random.nextLong() | 1;
+      long birthDate = random.nextLong() | 1;
+      long swapped = random.nextLong() | 1;
+      long birthYear = random.nextInt(60) + 1;
+      long given = random.nextInt(40) + 1; // few names: blocks of several people
+      long surname = random.nextInt(60) + 1;
+      long nameSet = random.nextLong() | 1;
+      long[] bloom = new long[LinkageRecord.NAME_BLOOM_WORDS];
+      for (int w = 0; w < bloom.length; w++) {
+        bloom[w] = random.nextLong() & random.nextLong();
+      }
+      long[] documentBloom = {random.nextLong(), random.nextLong(), 0, 0};
+      String sex = random.nextBoolean() ? "F" : "M";
+      String citizenship = citizenships[random.nextInt(citizenships.length)];
+      long second = 1_700_000_000L + random.nextInt(365 * 86_400);
+      int crossings = 2 + random.nextInt(4);
+      for (int c = 0; c < crossings; c++) {
+        long[] noisy = bloom.clone();
+        for (int flip = random.nextInt(13); flip > 0; flip--) {
+          noisy[random.nextInt(noisy.length)] ^= 1L << random.nextInt(64);
+        }
+        boolean swap = random.nextInt(10) == 0;
+        long date = swap ? swapped : birthDate;
+        long doc = random.nextInt(5) == 0 ? 0 : document;
+        long[] keys =
+            Arrays.stream(
+                    new long[] {
+                      doc,
+                      mix(date, given),
+                      mix(date, surname),
+                      mix(date, nameSet),
+                      mix(swap ? birthDate : swapped, given),
+                      mix(swap ? birthDate : swapped, surname)
+                    })
+                .filter(k -> k != 0)
+                .toArray();
+        records.add(
+            new LinkageRecord(
+                id++,
+                doc,
+                date,
+                swap ? birthDate : swapped,
+                birthYear,
+                given,
+                surname,
+                given * 31,
+                surname * 37,
+                nameSet,
+                keys,
+                noisy,
+                doc == 0 ? null : documentBloom,
+                sex,
+                citizenship,
+                second,
+                c % 2 == 0 ? Direction.ARRIVAL : Direction.DEPARTURE,
+                ports[random.nextInt(ports.length)]));
+        second += 3_600 + random.nextInt(60 * 86_400);
+      }
+    }
+    return records;
+  }
+
+  private static long mix(long a, long b) {
+    return a == 0 || b == 0 ? 0 : a * 0x9E3779B97F4A7C15L + b;
   }
 
   /** A record with only an id, a time and a code. */

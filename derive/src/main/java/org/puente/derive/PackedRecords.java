@@ -1,4 +1,4 @@
-package org.puente.linkage;
+package org.puente.derive;
 
 import static java.util.Objects.requireNonNull;
 
@@ -22,16 +22,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.RandomAccess;
+import org.puente.linkage.LinkageAddress;
+import org.puente.linkage.LinkageRecord;
+import org.puente.linkage.Linker;
+import org.puente.linkage.RecordStore;
 import org.puente.residence.Direction;
 
 /**
  * Linkage records kept out of the heap: one fixed-size slot of 64-bit words per record in a
- * memory-mapped scratch file, read back as a {@link LinkageRecord} when asked for ({@link #get}).
- * What a country's linkage holds per record in the heap is then its ids and cluster arrays, not the
- * record (about 380 bytes as objects, mostly its encodings), and the operating system pages the
- * records in and out of memory: a country larger than the heap, or than the machine's memory, is
- * linked from its scratch file.
+ * memory-mapped scratch file, read back as a {@link LinkageRecord} when asked for ({@link #get}) or
+ * in place through a {@link RecordStore.Cursor}. What a country's linkage holds per record in the
+ * heap is then its ids and cluster arrays, not the record (about 380 bytes as objects, mostly its
+ * encodings), and the operating system pages the records in and out of memory: a country larger
+ * than the heap, or than the machine's memory, is linked from its scratch file.
  *
  * <p>A slot holds the record's id, its nine token digests and its time; one word of flags (blocking
  * key count, which encodings are present, direction) and codes (sex, citizenship and port, numbered
@@ -45,7 +48,7 @@ import org.puente.residence.Direction;
  * several threads are safe once appending is done.
  */
 public final class PackedRecords extends AbstractList<LinkageRecord>
-    implements RandomAccess, AutoCloseable {
+    implements RecordStore, AutoCloseable {
 
   /** The most blocking keys a stored record may have (Puente's records have at most six). */
   public static final int MAX_KEYS = 6;
@@ -62,7 +65,7 @@ public final class PackedRecords extends AbstractList<LinkageRecord>
   private static final int DOCUMENT_BLOOM = NAME_BLOOM + LinkageRecord.NAME_BLOOM_WORDS;
 
   /** Words of a slot. */
-  static final int SLOT_WORDS = DOCUMENT_BLOOM + LinkageRecord.DOCUMENT_BLOOM_WORDS;
+  private static final int SLOT_WORDS = DOCUMENT_BLOOM + LinkageRecord.DOCUMENT_BLOOM_WORDS;
 
   private static final int SLOTS_PER_SEGMENT = (int) (SEGMENT_BYTES / (SLOT_WORDS * 8L));
 
@@ -210,10 +213,8 @@ public final class PackedRecords extends AbstractList<LinkageRecord>
         string(flags >>> PORT_SHIFT));
   }
 
-  /**
-   * The blocking keys of the record in slot {@code index}, without reading the rest of it (a new
-   * array).
-   */
+  /** The blocking keys of the record in slot {@code index}, without reading the rest of it. */
+  @Override
   public long[] blockingKeys(int index) {
     requireOpen();
     Objects.checkIndex(index, size);
@@ -224,23 +225,20 @@ public final class PackedRecords extends AbstractList<LinkageRecord>
     return keys;
   }
 
-  /** A new cursor on this store: one for each record a caller reads at the same time. */
+  @Override
   public Cursor cursor() {
     return new Cursor();
   }
 
-  /**
-   * A slot read in place: {@link #moveTo} a record, then read its fields, with no object made. What
-   * it returns for a slot changes when it moves.
-   */
-  public final class Cursor implements RecordFields {
+  /** A slot read in place: {@link #moveTo} a record, then read its fields, with no object made. */
+  private final class Cursor implements RecordStore.Cursor {
     private LongBuffer segment;
     private int at;
     private long flags;
 
     private Cursor() {}
 
-    /** Points this cursor at the record in slot {@code index}; returns it. */
+    @Override
     public Cursor moveTo(int index) {
       requireOpen();
       Objects.checkIndex(index, size);
@@ -358,6 +356,7 @@ public final class PackedRecords extends AbstractList<LinkageRecord>
   }
 
   /** Whether the records are in {@link Linker#ORDER} (made by {@link #ordered}). */
+  @Override
   public boolean isOrdered() {
     return ordered;
   }

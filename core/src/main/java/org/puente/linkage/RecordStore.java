@@ -1,0 +1,29 @@
+package org.puente.linkage;
+
+import java.util.List;
+import java.util.RandomAccess;
+
+/**
+ * Linkage records kept somewhere other than as objects in the heap (module derive's {@code
+ * PackedRecords}: slots of a memory-mapped scratch file), read by position. {@link #get} makes a
+ * {@link LinkageRecord}; the linker's and training's inner loops read fields in place through a
+ * {@link Cursor} instead ({@link RecordReader}), so comparing two stored records makes no object.
+ */
+public interface RecordStore extends List<LinkageRecord>, RandomAccess {
+
+  /** Whether the records are in {@link Linker#ORDER}: the linker then reads them as they are. */
+  boolean isOrdered();
+
+  /** The blocking keys of the record at {@code index} (a new array). */
+  long[] blockingKeys(int index);
+
+  /** A new cursor: one for each record a caller reads at the same time. */
+  Cursor cursor();
+
+  /** A record read in place: what it returns changes when it moves. */
+  interface Cursor extends RecordFields {
+
+    /** Points this cursor at the record at {@code index}; returns it. */
+    Cursor moveTo(int index);
+  }
+}
