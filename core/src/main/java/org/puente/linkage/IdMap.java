@@ -63,6 +63,16 @@ public final class IdMap extends AbstractMap<Long, Long> {
     return of(keys, values, i);
   }
 
+  /** The key at {@code index} in ascending key order ({@code 0 <= index < size()}). */
+  public long keyAt(int index) {
+    return keys[index];
+  }
+
+  /** The value of {@link #keyAt}{@code (index)}. */
+  public long valueAt(int index) {
+    return values[index];
+  }
+
   /** The value of {@code key}, or {@code missing} when there is none. */
   public long get(long key, long missing) {
     int at = Arrays.binarySearch(keys, key);

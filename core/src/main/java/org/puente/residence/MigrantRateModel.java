@@ -52,20 +52,45 @@ public final class MigrantRateModel {
   /** Counts the cases into every level's cells. */
   public static MigrantRateModel fit(Collection<TrainingCase> cases, double priorStrength) {
     requireNonNull(cases, "cases is null");
-    if (!(priorStrength > 0) || Double.isInfinite(priorStrength)) {
-      throw new IllegalArgumentException("priorStrength must be positive: " + priorStrength);
-    }
-    Map<Long, long[]> counts = new HashMap<>();
-    for (TrainingCase c : cases) {
-      for (int level = 0; level <= LEVELS; level++) {
-        long[] cell = counts.computeIfAbsent(key(level, c.features()), k -> new long[2]);
-        cell[0]++;
-        if (c.migrant()) {
-          cell[1]++;
+    Fitter fitter = new Fitter();
+    fitter.add(cases);
+    return fitter.fit(priorStrength);
+  }
+
+  /**
+   * Counts cases as they come, a traveller's at a time, so that a country's cases are never all in
+   * the heap: {@link #fit} of everything added equals {@link MigrantRateModel#fit} of the same
+   * cases, since only their counts matter.
+   */
+  public static final class Fitter {
+    private final Map<Long, long[]> counts = new HashMap<>();
+    private long cases;
+
+    public void add(Collection<TrainingCase> more) {
+      requireNonNull(more, "more is null");
+      for (TrainingCase c : more) {
+        for (int level = 0; level <= LEVELS; level++) {
+          long[] cell = counts.computeIfAbsent(key(level, c.features()), k -> new long[2]);
+          cell[0]++;
+          if (c.migrant()) {
+            cell[1]++;
+          }
         }
       }
+      cases += more.size();
     }
-    return new MigrantRateModel(Map.copyOf(counts), priorStrength);
+
+    /** The cases added so far. */
+    public long cases() {
+      return cases;
+    }
+
+    public MigrantRateModel fit(double priorStrength) {
+      if (!(priorStrength > 0) || Double.isInfinite(priorStrength)) {
+        throw new IllegalArgumentException("priorStrength must be positive: " + priorStrength);
+      }
+      return new MigrantRateModel(Map.copyOf(counts), priorStrength);
+    }
   }
 
   /** The smoothed rate of the finest cell. */

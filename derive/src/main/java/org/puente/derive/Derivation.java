@@ -74,6 +74,14 @@ public final class Derivation implements DerivationEngine {
     try (Connection duckdb = DuckDb.streaming();
         RunWriter writer = lake.runWriter(run)) {
       try {
+        // Sorting a large country's histories spills here, beside the lake, not in the working
+        // directory.
+        try (Statement statement = duckdb.createStatement()) {
+          statement.execute(
+              "SET temp_directory = '"
+                  + lake.home().staging().resolve("duckdb").toString().replace("'", "''")
+                  + "'");
+        }
         return derive(options, previous, mode, run, duckdb, writer);
       } catch (SQLException | RuntimeException e) {
         // Recorded here, with its cause: closing the writer would record only "abandoned".
@@ -117,13 +125,16 @@ public final class Derivation implements DerivationEngine {
       Linked linked = linkCountry(loader, duckdb, country, plan, before);
       linked.model().ifPresent(entry -> models.put(country, entry));
       long t2 = System.nanoTime();
-      // The linkage records are garbage by now: the histories' side is read next.
-      List<NodeRecord> records = loader.load(duckdb, Optional.of(country), run.lastSubmissionId());
-      long t3 = System.nanoTime();
-      loadNanos += (t1 - t0) + linked.loadNanos() + (t3 - t2);
-      linkNanos += (t2 - t1) - linked.loadNanos();
-      linkedRecords += records.size();
-      travellers += histories.write(country, records, linked.clusters(), before);
+      // The linkage records are released by now: the histories' side is sorted next, by DuckDB.
+      try (RecordLoader.Travellers sorted =
+          loader.travellers(
+              duckdb, country, run.lastSubmissionId(), linked.clusters().assignments())) {
+        long t3 = System.nanoTime();
+        loadNanos += (t1 - t0) + linked.loadNanos() + (t3 - t2);
+        linkNanos += (t2 - t1) - linked.loadNanos();
+        linkedRecords += sorted.records();
+        travellers += histories.write(country, sorted, before);
+      }
     }
     long derived = System.nanoTime();
     Map<String, Double> seconds = new LinkedHashMap<>();

@@ -5,12 +5,10 @@ import static java.util.Objects.requireNonNull;
 import com.carrotsearch.hppc.LongObjectHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.puente.lake.RunWriter;
 import org.puente.lake.parquet.PartitionedParquetWriter;
-import org.puente.linkage.Clusters;
 import org.puente.residence.CrossingOutcome;
 import org.puente.residence.HistoryEvent;
 import org.puente.residence.MigrantRateModel;
@@ -21,7 +19,6 @@ import org.puente.residence.Returns;
 import org.puente.residence.RollingLimit;
 import org.puente.residence.Stay;
 import org.puente.residence.Stays;
-import org.puente.residence.TrainingCase;
 import org.puente.residence.UnDurationClassifier;
 import org.puente.residence.UnOutcome;
 import org.puente.residence.UnmatchedCrossing;
@@ -51,36 +48,31 @@ final class HistoryWriter {
   }
 
   /**
-   * Writes the histories of {@code records} (one country, in time order) as {@code clusters} links
-   * them; returns the number of travellers. {@code previous} holds the earlier run's traveller and
-   * class of each of these records it had (empty when there is no earlier run).
+   * Writes the histories of one country's {@code travellers} (walked twice: first to fit the model
+   * of undecided outcomes on every traveller's final ones, then to classify and write); returns the
+   * number of travellers. {@code previous} holds the earlier run's traveller and class of each of
+   * these records it had (empty when there is no earlier run).
    */
   long write(
       String country,
-      List<NodeRecord> records,
-      Clusters clusters,
+      RecordLoader.Travellers travellers,
       LongObjectHashMap<PreviousRecord> previous) {
     requireNonNull(previous, "previous is null");
-    Map<Long, List<NodeRecord>> travellers = new LinkedHashMap<>();
-    for (NodeRecord record : records) {
-      long traveller = clusters.assignments().get(record.key(), Long.MIN_VALUE);
-      if (traveller == Long.MIN_VALUE) {
-        throw new IllegalStateException("linkage left record " + record.key() + " unassigned");
-      }
-      travellers.computeIfAbsent(traveller, t -> new ArrayList<>()).add(record);
-    }
-    // The model of undecided outcomes learns from the final outcomes of every traveller first.
-    List<TrainingCase> cases = new ArrayList<>();
-    for (List<NodeRecord> history : travellers.values()) {
-      cases.addAll(
-          ResidenceClassifier.trainingCases(events(history), options.asOf(), options.rules()));
-    }
-    MigrantRateModel model = MigrantRateModel.fit(cases, options.rules().priorStrength());
-    counts.trainingCases(cases.size());
-    for (Map.Entry<Long, List<NodeRecord>> traveller : travellers.entrySet()) {
-      writeTraveller(country, traveller.getKey(), traveller.getValue(), model, previous);
-    }
-    return travellers.size();
+    MigrantRateModel.Fitter fitter = new MigrantRateModel.Fitter();
+    travellers.forEach(
+        (travellerId, history) ->
+            fitter.add(
+                ResidenceClassifier.trainingCases(
+                    events(history), options.asOf(), options.rules())));
+    MigrantRateModel model = fitter.fit(options.rules().priorStrength());
+    counts.trainingCases(fitter.cases());
+    long[] written = {0};
+    travellers.forEach(
+        (travellerId, history) -> {
+          writeTraveller(country, travellerId, history, model, previous);
+          written[0]++;
+        });
+    return written[0];
   }
 
   private void writeTraveller(

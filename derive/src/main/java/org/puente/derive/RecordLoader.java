@@ -17,12 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.ingest.store.RecordTable;
 import org.puente.lake.LakeReader;
 import org.puente.lake.catalog.LakeQuery;
 import org.puente.lake.table.TableLayout;
+import org.puente.linkage.IdMap;
 import org.puente.linkage.LinkageRecord;
 import org.puente.linkage.TokenDigest;
 import org.puente.privacy.TokenKind;
@@ -89,31 +92,204 @@ public final class RecordLoader {
   }
 
   /**
-   * The history side of the records of {@code country} (all countries when empty) from the
-   * committed submissions with an id up to {@code lastSubmissionId}, in time order: what the
-   * residence functions and the output rows need, without tokens or encodings.
+   * The history side of the records of {@code country} from the committed submissions with an id up
+   * to {@code lastSubmissionId}, grouped by traveller as {@code assignments} (record key to
+   * traveller) link them: what the residence functions and the output rows need, without tokens or
+   * encodings. DuckDB joins the records to their travellers and sorts them into a temporary table,
+   * spilling to its temporary directory when they outgrow its memory limit, so that walking them
+   * holds one traveller's records in the heap at a time. Close it to drop the table.
    */
-  public List<NodeRecord> load(Connection duckdb, Optional<String> country, long lastSubmissionId) {
-    List<NodeRecord> records = new ArrayList<>();
-    read(
-        duckdb,
-        country,
-        lastSubmissionId,
-        Part.HISTORY,
-        (row, kind) -> records.add(history(columnsOf(row), kind)));
-    records.sort(
-        (a, b) -> {
-          int byTime = Long.compare(a.eventSecond(), b.eventSecond());
-          return byTime != 0 ? byTime : Long.compare(a.key(), b.key());
-        });
-    return records;
+  public Travellers travellers(
+      Connection duckdb, String country, long lastSubmissionId, IdMap assignments) {
+    return new Travellers(duckdb, country, lastSubmissionId, assignments);
   }
+
+  /** What {@link Travellers#forEach} calls for each traveller. */
+  public interface TravellerVisitor {
+    /** {@code history}: the traveller's records in time order (not kept by the caller). */
+    void visit(long travellerId, List<NodeRecord> history);
+  }
+
+  /**
+   * A country's travellers sorted by DuckDB ({@link #travellers}): in the order of their first
+   * records, each traveller's records in time order, as a walk over the records in time order would
+   * meet them. Walked as often as needed.
+   */
+  public final class Travellers implements AutoCloseable {
+
+    private static final String ASSIGNMENTS = "traveller_assignments";
+    private static final String SORTED = "traveller_histories";
+
+    /** Column positions after {@link #FIRST_TOKEN} history columns: kind and traveller. */
+    private static final int KIND = FIRST_TOKEN;
+
+    private static final int TRAVELLER = FIRST_TOKEN + 1;
+
+    private final Connection duckdb;
+    private final long records;
+
+    private Travellers(
+        Connection duckdb, String country, long lastSubmissionId, IdMap assignments) {
+      this.duckdb = requireNonNull(duckdb, "duckdb is null");
+      requireNonNull(country, "country is null");
+      requireNonNull(assignments, "assignments is null");
+      try (Statement statement = duckdb.createStatement()) {
+        statement.execute(
+            "CREATE OR REPLACE TEMP TABLE "
+                + ASSIGNMENTS
+                + " (record_key BIGINT PRIMARY KEY, traveller BIGINT NOT NULL)");
+        try (DuckDBAppender appender =
+            duckdb.unwrap(DuckDBConnection.class).createAppender("temp", "main", ASSIGNMENTS)) {
+          for (int i = 0; i < assignments.size(); i++) {
+            appender.beginRow().append(assignments.keyAt(i)).append(assignments.valueAt(i));
+            appender.endRow();
+          }
+        }
+        List<String> kinds = new ArrayList<>();
+        for (EventKind kind : EventKind.values()) {
+          kinds.add(historySelect(duckdb, country, kind, lastSubmissionId));
+        }
+        // The order a walk over the records in time order meets them: a traveller's first record
+        // is the one whose key is its id (the linker names a traveller after its first record).
+        statement.execute(
+            "CREATE OR REPLACE TEMP TABLE "
+                + SORTED
+                + " AS WITH records AS ("
+                + String.join(" UNION ALL ", kinds)
+                + "), linked AS (SELECT records.*, a.traveller FROM records LEFT JOIN "
+                + ASSIGNMENTS
+                + " a ON a.record_key = records.record_key),"
+                + " firsts AS (SELECT traveller, min(event_second) AS first_second FROM linked"
+                + " GROUP BY traveller)"
+                + " SELECT linked.* EXCLUDE (record_key, event_second) FROM linked"
+                + " LEFT JOIN firsts USING (traveller)"
+                + " ORDER BY first_second, traveller, event_second, record_key");
+        try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + SORTED)) {
+          count.next();
+          this.records = count.getLong(1);
+        }
+      } catch (SQLException e) {
+        throw new PuenteException(
+            ErrorCode.UNAVAILABLE,
+            "cannot sort the lake's " + country + " records by traveller: " + e.getMessage(),
+            e);
+      }
+    }
+
+    /** How many records the travellers have. */
+    public long records() {
+      return records;
+    }
+
+    /**
+     * Calls {@code visitor} with each traveller in turn. Every record must have a traveller: one
+     * that linkage left out is an error, never a record dropped.
+     */
+    public void forEach(TravellerVisitor visitor) {
+      requireNonNull(visitor, "visitor is null");
+      try (Statement statement = duckdb.createStatement();
+          ResultSet row = statement.executeQuery("SELECT * FROM " + SORTED)) {
+        RecordColumns columns = columnsOf(row);
+        List<NodeRecord> history = new ArrayList<>();
+        long traveller = 0;
+        while (row.next()) {
+          long next = row.getLong(TRAVELLER + 1);
+          if (row.wasNull()) {
+            throw new IllegalStateException(
+                "linkage left record "
+                    + NodeRecord.key(row.getLong(1), row.getLong(2))
+                    + " unassigned");
+          }
+          if (!history.isEmpty() && next != traveller) {
+            visitor.visit(traveller, history);
+            history = new ArrayList<>();
+          }
+          traveller = next;
+          history.add(history(columns, EventKind.valueOf(row.getString(KIND + 1))));
+        }
+        if (!history.isEmpty()) {
+          visitor.visit(traveller, history);
+        }
+      } catch (SQLException e) {
+        throw new PuenteException(
+            ErrorCode.UNAVAILABLE, "cannot read the sorted histories: " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try (Statement statement = duckdb.createStatement()) {
+        statement.execute("DROP TABLE IF EXISTS " + SORTED);
+        statement.execute("DROP TABLE IF EXISTS " + ASSIGNMENTS);
+      } catch (SQLException e) {
+        throw new PuenteException(
+            ErrorCode.UNAVAILABLE, "cannot drop the sorted histories: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
+   * One kind's history columns for {@link Travellers}: {@link #columns} 0 to {@link #FIRST_TOKEN} -
+   * 1 (each cast to its type, NULL where the kind's table lacks it, so that every kind's select has
+   * the same columns), the kind, the record's key and its time order as {@link #eventSecond}
+   * computes it.
+   */
+  private String historySelect(
+      Connection duckdb, String country, EventKind kind, long lastSubmissionId) {
+    TableLayout layout = RecordTable.layout(RegionalSchema.standard(), kind);
+    String view = "histories_" + kind.name().toLowerCase(java.util.Locale.ROOT);
+    reader.createViewWithSubmission(duckdb, view, LakeQuery.of(kind).country(country), layout);
+    List<String> columns = columns(kind);
+    StringBuilder select = new StringBuilder("SELECT ");
+    for (int i = 0; i < FIRST_TOKEN; i++) {
+      String column = columns.get(i);
+      boolean present =
+          column.equals("submission_id")
+              || layout.columns().stream().anyMatch(c -> c.name().equals(column));
+      select
+          .append(present ? "CAST(\"" + column + "\" AS " : "CAST(NULL AS ")
+          .append(HISTORY_TYPES.get(i))
+          .append(") AS c")
+          .append(i)
+          .append(", ");
+    }
+    select
+        .append("'")
+        .append(kind.name())
+        .append("' AS kind, submission_id * ")
+        .append(1L << NodeRecord.LINE_BITS)
+        .append(" + CAST(c1 AS BIGINT) AS record_key, CAST(floor(epoch(CASE WHEN c5 IS NOT NULL")
+        .append(" AND CAST(c5 AS DATE) = c4 THEN c5 ELSE CAST(c4 AS TIMESTAMP) END)) AS BIGINT)")
+        .append(" AS event_second FROM ")
+        .append(view)
+        .append(" WHERE submission_id <= ")
+        .append(lastSubmissionId);
+    return select.toString();
+  }
+
+  /** The DuckDB types of {@link #columns} 0 to {@link #FIRST_TOKEN} - 1. */
+  private static final List<String> HISTORY_TYPES =
+      List.of(
+          "BIGINT",
+          "BIGINT",
+          "VARCHAR",
+          "VARCHAR",
+          "DATE",
+          "TIMESTAMP",
+          "VARCHAR",
+          "VARCHAR",
+          "VARCHAR",
+          "VARCHAR",
+          "VARCHAR",
+          "INTEGER",
+          "DATE",
+          "VARCHAR");
 
   /**
    * The linkage side of the same records, in the same order, with ids {@link NodeRecord#key}:
    * tokens as digests, encodings, blocking keys; packed out of the heap in a scratch file in {@code
-   * scratch} ({@link PackedRecords}), which the caller closes. Read apart from {@link #load} so
-   * that a country's linkage state and its histories are never in the heap together.
+   * scratch} ({@link PackedRecords}), which the caller closes. Read apart from {@link #travellers}
+   * so that a country's linkage state and its histories are never in the heap together.
    */
   public PackedRecords loadLinkage(
       Connection duckdb, Optional<String> country, long lastSubmissionId, Path scratch) {
@@ -123,7 +299,6 @@ public final class RecordLoader {
           duckdb,
           country,
           lastSubmissionId,
-          Part.LINKAGE,
           (row, kind) -> read.add(linkageRecord(columnsOf(row), kind, this::share)));
       PackedRecords ordered = read.ordered();
       if (ordered != read) {
@@ -136,12 +311,6 @@ public final class RecordLoader {
     }
   }
 
-  /** Which columns a read needs. */
-  private enum Part {
-    LINKAGE,
-    HISTORY
-  }
-
   private interface RowHandler {
     void accept(ResultSet row, EventKind kind) throws SQLException;
   }
@@ -150,11 +319,7 @@ public final class RecordLoader {
   public static final int FIRST_TOKEN = 14;
 
   private void read(
-      Connection duckdb,
-      Optional<String> country,
-      long lastSubmissionId,
-      Part part,
-      RowHandler handler) {
+      Connection duckdb, Optional<String> country, long lastSubmissionId, RowHandler handler) {
     for (EventKind kind : EventKind.values()) {
       LakeQuery query = LakeQuery.of(kind);
       if (country.isPresent()) {
@@ -163,7 +328,7 @@ public final class RecordLoader {
       TableLayout layout = RecordTable.layout(RegionalSchema.standard(), kind);
       String view = "records_" + kind.name().toLowerCase(java.util.Locale.ROOT);
       reader.createViewWithSubmission(duckdb, view, query, layout);
-      read(duckdb, view, kind, layout, lastSubmissionId, part, handler);
+      read(duckdb, view, kind, layout, lastSubmissionId, handler);
     }
   }
 
@@ -173,7 +338,6 @@ public final class RecordLoader {
       EventKind kind,
       TableLayout layout,
       long lastSubmissionId,
-      Part part,
       RowHandler handler) {
     List<String> columns = columns(kind);
     StringBuilder select = new StringBuilder("SELECT ");
@@ -182,9 +346,7 @@ public final class RecordLoader {
       boolean present =
           column.equals("submission_id")
               || layout.columns().stream().anyMatch(c -> c.name().equals(column));
-      // Positions stay fixed; a part reads NULL where it needs nothing (tokens for histories).
-      boolean needed = part == Part.LINKAGE || i < FIRST_TOKEN;
-      select.append(i == 0 ? "" : ", ").append(present && needed ? "\"" + column + "\"" : "NULL");
+      select.append(i == 0 ? "" : ", ").append(present ? "\"" + column + "\"" : "NULL");
     }
     select
         .append(" FROM ")

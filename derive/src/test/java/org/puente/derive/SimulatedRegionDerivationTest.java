@@ -1,6 +1,7 @@
 package org.puente.derive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -36,6 +37,7 @@ import org.puente.lake.LakeReader;
 import org.puente.lake.catalog.Catalog;
 import org.puente.lake.catalog.CatalogConfig;
 import org.puente.lake.catalog.DerivationRun;
+import org.puente.linkage.IdMap;
 import org.puente.linkage.PairwiseQuality;
 import org.puente.node.NodeHome;
 import org.puente.node.keys.KeyStore;
@@ -181,6 +183,55 @@ class SimulatedRegionDerivationTest {
     try (ResultSet row = statement.executeQuery(sql)) {
       row.next();
       return row.getLong(1);
+    }
+  }
+
+  @Test
+  void travellersAreWalkedAsATimeOrderedReadMeetsThem() throws SQLException {
+    long lastSubmission = incremental.run().lastSubmissionId();
+    RecordLoader loader = new RecordLoader(new LakeReader(lake.home(), catalog));
+    List<Long> order = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
+    long[] records = {0};
+    try (Connection duckdb = org.puente.lake.DuckDb.streaming();
+        RecordLoader.Travellers travellers =
+            loader.travellers(duckdb, "CRI", lastSubmission, IdMap.copyOf(incrementalTravellers))) {
+      travellers.forEach(
+          (traveller, history) -> {
+            assertThat(seen.add(traveller)).as("traveller %d visited once", traveller).isTrue();
+            // Named after its first record; its records in (time, key) order.
+            assertThat(history.get(0).key()).isEqualTo(traveller);
+            for (int i = 1; i < history.size(); i++) {
+              NodeRecord before = history.get(i - 1);
+              NodeRecord at = history.get(i);
+              assertThat(
+                      at.eventSecond() > before.eventSecond()
+                          || at.eventSecond() == before.eventSecond() && at.key() > before.key())
+                  .as("%s after %s", at.key(), before.key())
+                  .isTrue();
+            }
+            for (NodeRecord record : history) {
+              assertThat(incrementalTravellers.get(record.key())).isEqualTo(traveller);
+            }
+            order.add(history.get(0).eventSecond());
+            records[0] += history.size();
+          });
+      assertThat(records[0])
+          .isEqualTo(travellers.records())
+          .isEqualTo(incrementalTravellers.size());
+      assertThat(order).isSorted();
+      assertThat(seen).hasSize((int) incremental.run().travellers().orElseThrow());
+    }
+
+    Map<Long, Long> oneMissing = new HashMap<>(incrementalTravellers);
+    long dropped = oneMissing.keySet().iterator().next();
+    oneMissing.remove(dropped);
+    try (Connection duckdb = org.puente.lake.DuckDb.streaming();
+        RecordLoader.Travellers travellers =
+            loader.travellers(duckdb, "CRI", lastSubmission, IdMap.copyOf(oneMissing))) {
+      assertThatThrownBy(() -> travellers.forEach((traveller, history) -> {}))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("linkage left record " + dropped + " unassigned");
     }
   }
 
