@@ -37,9 +37,10 @@ import org.puente.schema.RegionalSchema;
  * {@link CountryLinkage#link}, the function the DuckDB engine calls, in one task ({@link
  * LinkagePartitions}).
  *
- * <p>A country is linked in one task, so a country's linkage state must fit one executor's memory:
- * about 370 bytes a record (the {@code LinkageRecord}s, blocks and cluster arrays), i.e. some 3.7
- * GB for ten million records of one country.
+ * <p>A country is linked in one task, so a country's linkage state must fit one executor: its
+ * records packed in a scratch file ({@code PackedRecords}, 304 bytes a record, in {@code
+ * java.io.tmpdir}) and its blocks and cluster arrays in the heap, about 120 bytes a record
+ * (some 1.2 GB for ten million records of one country).
  */
 final class SparkLinkage {
 
