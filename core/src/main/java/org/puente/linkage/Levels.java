@@ -55,18 +55,10 @@ final class Levels {
     if (a.document() == b.document()) {
       return 1;
     }
-    if (a.hasDocumentBloom() && b.hasDocumentBloom()) {
-      int common = 0;
-      int total = 0;
-      for (int w = 0; w < LinkageRecord.DOCUMENT_BLOOM_WORDS; w++) {
-        long x = a.documentBloomWord(w);
-        long y = b.documentBloomWord(w);
-        common += Long.bitCount(x & y);
-        total += Long.bitCount(x) + Long.bitCount(y);
-      }
-      if (total > 0 && 2.0 * common >= documentSimilar * total) {
-        return 2;
-      }
+    long overlap = overlap(a, b, true);
+    int total = (int) overlap;
+    if (total > 0 && 2.0 * (overlap >>> 32) >= documentSimilar * total) {
+      return 2;
     }
     return 3;
   }
@@ -82,7 +74,7 @@ final class Levels {
     if (a.nameSet() == b.nameSet()) {
       return 1;
     }
-    long overlap = nameOverlap(a, b);
+    long overlap = overlap(a, b, false);
     int total = (int) overlap;
     double twice = 2.0 * (overlap >>> 32);
     if (total > 0 && twice >= nameHigh * total) {
@@ -127,26 +119,31 @@ final class Levels {
   }
 
   /**
-   * Two {@link LinkageRecord#NAME_BLOOM_WORDS}-word encodings' common set bits (high 32 bits) and
-   * the sum of both encodings' set bits (low 32 bits), from which Dice = 2 · common / sum; 0 when
-   * either is absent.
+   * Two records' name encodings' (or, with {@code document}, document encodings') common set bits
+   * (high 32 bits) and the sum of both encodings' set bits (low 32 bits), from which Dice = 2 ·
+   * common / sum; 0 when either is absent.
    */
-  private static long nameOverlap(RecordFields a, RecordFields b) {
-    if (!a.hasNameBloom() || !b.hasNameBloom()) {
+  private static long overlap(RecordFields a, RecordFields b, boolean document) {
+    boolean present =
+        document
+            ? a.hasDocumentBloom() && b.hasDocumentBloom()
+            : a.hasNameBloom() && b.hasNameBloom();
+    if (!present) {
       return 0;
     }
     long common = 0;
     long total = 0;
-    for (int w = 0; w < LinkageRecord.NAME_BLOOM_WORDS; w++) {
-      long x = a.nameBloomWord(w);
-      long y = b.nameBloomWord(w);
+    int words = document ? LinkageRecord.DOCUMENT_BLOOM_WORDS : LinkageRecord.NAME_BLOOM_WORDS;
+    for (int w = 0; w < words; w++) {
+      long x = document ? a.documentBloomWord(w) : a.nameBloomWord(w);
+      long y = document ? b.documentBloomWord(w) : b.nameBloomWord(w);
       common += Long.bitCount(x & y);
       total += Long.bitCount(x) + Long.bitCount(y);
     }
     return common << 32 | total;
   }
 
-  /** {@link #nameOverlap} of two street encodings (in the heap: addresses are never packed). */
+  /** The same counts for two street encodings (addresses are only ever in the heap). */
   private static long overlap(long[] x, long[] y) {
     if (x == null || y == null) {
       return 0;
