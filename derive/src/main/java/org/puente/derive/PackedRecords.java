@@ -172,57 +172,34 @@ public final class PackedRecords extends AbstractList<LinkageRecord>
   /** The record in slot {@code index}, as it was added (its arrays new copies). */
   @Override
   public LinkageRecord get(int index) {
-    requireOpen();
-    if (index < 0 || index >= size) {
-      throw new IndexOutOfBoundsException(index);
-    }
-    LongBuffer segment = segments.get(index / SLOTS_PER_SEGMENT);
-    int at = (index % SLOTS_PER_SEGMENT) * SLOT_WORDS;
-    long flags = segment.get(at + FLAGS);
-    long[] keys = new long[(int) (flags & 7)];
-    segment.get(at + KEYS, keys);
-    long[] nameBloom = null;
-    if ((flags & NAME_PRESENT) != 0) {
-      nameBloom = new long[LinkageRecord.NAME_BLOOM_WORDS];
-      segment.get(at + NAME_BLOOM, nameBloom);
-    }
-    long[] documentBloom = null;
-    if ((flags & DOCUMENT_PRESENT) != 0) {
-      documentBloom = new long[LinkageRecord.DOCUMENT_BLOOM_WORDS];
-      segment.get(at + DOCUMENT_BLOOM, documentBloom);
-    }
-    int direction = (int) (flags >>> DIRECTION_SHIFT) & 3;
+    Cursor slot = new Cursor().moveTo(index);
     return new LinkageRecord(
-        segment.get(at + ID),
-        segment.get(at + DIGESTS),
-        segment.get(at + DIGESTS + 1),
-        segment.get(at + DIGESTS + 2),
-        segment.get(at + DIGESTS + 3),
-        segment.get(at + DIGESTS + 4),
-        segment.get(at + DIGESTS + 5),
-        segment.get(at + DIGESTS + 6),
-        segment.get(at + DIGESTS + 7),
-        segment.get(at + DIGESTS + 8),
-        keys,
-        nameBloom,
-        documentBloom,
-        string(flags >>> SEX_SHIFT),
-        string(flags >>> CITIZENSHIP_SHIFT),
-        segment.get(at + EVENT_SECOND),
-        direction == 0 ? null : DIRECTIONS[direction - 1],
-        string(flags >>> PORT_SHIFT));
+        slot.id(),
+        slot.document(),
+        slot.birthDate(),
+        slot.birthDateSwapped(),
+        slot.birthYear(),
+        slot.firstGivenName(),
+        slot.firstSurname(),
+        slot.word(DIGESTS + 6),
+        slot.word(DIGESTS + 7),
+        slot.nameSet(),
+        slot.blockingKeys(),
+        slot.hasNameBloom() ? slot.words(NAME_BLOOM, LinkageRecord.NAME_BLOOM_WORDS) : null,
+        slot.hasDocumentBloom()
+            ? slot.words(DOCUMENT_BLOOM, LinkageRecord.DOCUMENT_BLOOM_WORDS)
+            : null,
+        slot.sex(),
+        slot.citizenship(),
+        slot.eventSecond(),
+        slot.direction(),
+        slot.port());
   }
 
   /** The blocking keys of the record in slot {@code index}, without reading the rest of it. */
   @Override
   public long[] blockingKeys(int index) {
-    requireOpen();
-    Objects.checkIndex(index, size);
-    LongBuffer segment = segments.get(index / SLOTS_PER_SEGMENT);
-    int at = (index % SLOTS_PER_SEGMENT) * SLOT_WORDS;
-    long[] keys = new long[(int) (segment.get(at + FLAGS) & 7)];
-    segment.get(at + KEYS, keys);
-    return keys;
+    return new Cursor().moveTo(index).blockingKeys();
   }
 
   @Override
@@ -246,6 +223,22 @@ public final class PackedRecords extends AbstractList<LinkageRecord>
       at = (index % SLOTS_PER_SEGMENT) * SLOT_WORDS;
       flags = segment.get(at + FLAGS);
       return this;
+    }
+
+    /** Word {@code offset} of the slot. */
+    long word(int offset) {
+      return segment.get(at + offset);
+    }
+
+    /** A copy of {@code count} words of the slot from {@code offset}. */
+    long[] words(int offset, int count) {
+      long[] words = new long[count];
+      segment.get(at + offset, words);
+      return words;
+    }
+
+    long[] blockingKeys() {
+      return words(KEYS, (int) (flags & 7));
     }
 
     @Override
