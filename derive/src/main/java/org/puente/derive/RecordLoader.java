@@ -12,11 +12,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.puente.error.ErrorCode;
@@ -37,23 +34,13 @@ import org.puente.schema.RegionalSchema;
 /**
  * Reads the committed records of a node's lake, every event kind, in time order (event time, else
  * the event date at 00:00; then the key): their linkage side as {@link LinkageRecord}s, tokens
- * becoming 64-bit digests as they are read ({@link #loadLinkage}), or their history side as {@link
- * NodeRecord}s ({@link #load}). Each read takes only the columns its side uses.
+ * becoming 64-bit digests as they are read, packed out of the heap ({@link #loadLinkage}), or their
+ * history side as {@link NodeRecord}s grouped by traveller ({@link #travellers}), which reads only
+ * the history's columns.
  */
 public final class RecordLoader {
 
   private final LakeReader reader;
-
-  /**
-   * Codes and port names repeat across millions of records: one instance of each keeps a large
-   * lake's records within the heap (DuckDB hands out a new string per value).
-   */
-  private final Map<String, String> shared = new HashMap<>();
-
-  /** Likewise event dates (a few thousand days) and authorised stays (a few hundred values). */
-  private final Map<LocalDate, LocalDate> dates = new HashMap<>();
-
-  private final Map<Integer, Integer> stays = new HashMap<>();
 
   public RecordLoader(LakeReader reader) {
     this.reader = requireNonNull(reader, "reader is null");
@@ -243,9 +230,7 @@ public final class RecordLoader {
     StringBuilder select = new StringBuilder("SELECT ");
     for (int i = 0; i < FIRST_TOKEN; i++) {
       String column = columns.get(i);
-      boolean present =
-          column.equals("submission_id")
-              || layout.columns().stream().anyMatch(c -> c.name().equals(column));
+      boolean present = hasColumn(layout, column);
       select
           .append(present ? "CAST(\"" + column + "\" AS " : "CAST(NULL AS ")
           .append(HISTORY_TYPES.get(i))
@@ -265,6 +250,12 @@ public final class RecordLoader {
         .append(" WHERE submission_id <= ")
         .append(lastSubmissionId);
     return select.toString();
+  }
+
+  /** Whether a kind's lake table (or its view, which adds {@code submission_id}) has the column. */
+  private static boolean hasColumn(TableLayout layout, String column) {
+    return column.equals("submission_id")
+        || layout.columns().stream().anyMatch(c -> c.name().equals(column));
   }
 
   /** The DuckDB types of {@link #columns} 0 to {@link #FIRST_TOKEN} - 1. */
@@ -299,7 +290,7 @@ public final class RecordLoader {
           duckdb,
           country,
           lastSubmissionId,
-          (row, kind) -> read.add(linkageRecord(columnsOf(row), kind, this::share)));
+          (row, kind) -> read.add(linkageRecord(columnsOf(row), kind)));
       PackedRecords ordered = read.ordered();
       if (ordered != read) {
         read.close();
@@ -343,9 +334,7 @@ public final class RecordLoader {
     StringBuilder select = new StringBuilder("SELECT ");
     for (int i = 0; i < columns.size(); i++) {
       String column = columns.get(i);
-      boolean present =
-          column.equals("submission_id")
-              || layout.columns().stream().anyMatch(c -> c.name().equals(column));
+      boolean present = hasColumn(layout, column);
       select.append(i == 0 ? "" : ", ").append(present ? "\"" + column + "\"" : "NULL");
     }
     select
@@ -436,14 +425,13 @@ public final class RecordLoader {
 
   /**
    * The linkage side of one record of {@code kind} from its columns ({@link #columns}), with id
-   * {@link NodeRecord#key}: tokens as digests, encodings, blocking keys. {@code share} may return
-   * one instance for equal codes (to save heap), or its argument.
+   * {@link NodeRecord#key}: tokens as digests, encodings, blocking keys. Both engines pack it at
+   * once ({@link PackedRecords}, whose dictionary keeps one instance of each code).
    */
-  public static LinkageRecord linkageRecord(
-      RecordColumns row, EventKind kind, UnaryOperator<String> share) {
+  public static LinkageRecord linkageRecord(RecordColumns row, EventKind kind) {
     long key = NodeRecord.key(row.number(0), row.number(1));
     LocalDate date = row.date(4);
-    String sex = share.apply(row.string(13));
+    String sex = row.string(13);
     long document = TokenDigest.of(row.string(14));
     long birthDate = TokenDigest.of(row.string(15));
     long swappedDate = TokenDigest.of(row.string(16));
@@ -465,17 +453,15 @@ public final class RecordLoader {
         TokenDigest.bloom(row.string(23)),
         TokenDigest.documentBloom(row.string(24)),
         sex,
-        share.apply(row.string(8)),
+        row.string(8),
         eventSecond(row, date),
         direction(row, kind),
-        share.apply(row.string(7)));
+        row.string(7));
   }
 
   private NodeRecord history(RecordColumns row, EventKind kind) {
     long key = NodeRecord.key(row.number(0), row.number(1));
-    LocalDate date = dates.computeIfAbsent(row.date(4), d -> d);
-    Integer stay = row.integer(11);
-    Integer authorisedStay = stay == null ? null : stays.computeIfAbsent(stay, d -> d);
+    LocalDate date = row.date(4);
     HistoryEvent event =
         new HistoryEvent(
             key,
@@ -483,12 +469,12 @@ public final class RecordLoader {
             date,
             eventSecond(row, date),
             direction(row, kind),
-            share(row.string(7)),
-            share(row.string(3)),
-            share(row.string(8)),
-            share(row.string(9)),
-            authorisedStay,
-            share(row.string(10)));
+            row.string(7),
+            row.string(3),
+            row.string(8),
+            row.string(9),
+            row.integer(11),
+            row.string(10));
     return new NodeRecord(key, row.string(2), event);
   }
 
@@ -604,13 +590,5 @@ public final class RecordLoader {
     h *= 0xc4ceb9fe1a85ec53L;
     h ^= h >>> 33;
     return h == 0 ? 1 : h;
-  }
-
-  private String share(String value) {
-    if (value == null) {
-      return null;
-    }
-    String known = shared.putIfAbsent(value, value);
-    return known == null ? value : known;
   }
 }

@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
@@ -54,7 +52,6 @@ final class LinkagePartitions {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
       CountryLinkage.Plan linking = plan.plan();
-      Map<String, String> shared = new HashMap<>();
       return new Iterator<>() {
         private Row pending = rows.hasNext() ? rows.next() : null;
         private Iterator<Row> current = Collections.emptyIterator();
@@ -86,9 +83,7 @@ final class LinkagePartitions {
             while (pending != null && country.equals(pending.getString(COUNTRY))) {
               LinkageRecord record =
                   RecordLoader.linkageRecord(
-                      columns(pending),
-                      EventKind.valueOf(pending.getString(KIND)),
-                      value -> value == null ? null : shared.computeIfAbsent(value, v -> v));
+                      columns(pending), EventKind.valueOf(pending.getString(KIND)));
               read.add(record);
               if (!pending.isNullAt(PREVIOUS)) {
                 before.put(record.id(), pending.getLong(PREVIOUS));
