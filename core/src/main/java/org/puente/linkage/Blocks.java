@@ -3,6 +3,7 @@ package org.puente.linkage;
 import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.LongIntHashMap;
 import java.util.function.IntFunction;
+import java.util.function.LongFunction;
 
 /**
  * The blocks of a set of records in processing order: for each blocking key, the records that carry
@@ -18,29 +19,47 @@ import java.util.function.IntFunction;
  * <p>The blocks are built once, before linking, in one array: every block's members contiguous and
  * ascending, each (record, key) entry knowing its place there and how many earlier members its
  * block has, so a record's candidates are a backward read from its place in each of its blocks.
- * That holds three ints an entry and two a record (its first entry, and the stamp that makes a pair
- * found through several keys count once), where a hash table of growing member lists held about 180
- * bytes a record of a large country (tenth session); the table from key to block is needed only
- * while building.
+ * That is three ints an entry and two a record (its first entry, and the stamp that makes a pair
+ * found through several keys count once), in {@link IntArray}s from the caller: in the heap, or
+ * beside records kept out of it ({@link RecordStore#ints}).
+ *
+ * <p>Building needs each key's block. A table from key to block for every key of a large country
+ * held 12 to 24 bytes a distinct key in the heap, and failed to grow at ten million crossings in a
+ * 1 GiB heap (fourteenth session). So the entries are first grouped by the key's top bits (a
+ * counting sort, into a scratch array of three ints an entry: the key's two halves and the entry),
+ * and the table is built one group at a time, a group holding at most {@code entriesPerGroup}
+ * entries unless one part of the keys is larger: the heap holds one group's table. A key's entries
+ * all fall in one group, in record order, so a block's members come out ascending.
  */
-final class Blocks {
+final class Blocks implements AutoCloseable {
+
+  /** Parts the keys are grouped into by their top bits ({@code key >>> PART_SHIFT}). */
+  private static final int PARTS = 1024;
+
+  private static final int PART_SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(PARTS);
+
+  /** The entries whose key table is built at once, unless a part of the keys has more. */
+  static final int ENTRIES_PER_GROUP = 1 << 22;
+
+  /** Ints a grouped entry takes in the scratch array: key (high, low), entry. */
+  private static final int GROUPED = 3;
 
   private final int maxComparisons;
 
   /** The entries of record i are firstEntry[i] .. firstEntry[i + 1] - 1. */
-  private final int[] firstEntry;
+  private final IntArray firstEntry;
 
   /** Each entry's place in {@link #members}. */
-  private final int[] place;
+  private final IntArray place;
 
   /** Each entry's earlier members in its block. */
-  private final int[] earlier;
+  private final IntArray earlier;
 
   /** The records of every block, block after block, ascending within a block. */
-  private final int[] members;
+  private final IntArray members;
 
   /** stamp[j] == i + 1 when record j is already a candidate of record i. */
-  private final int[] stamp;
+  private final IntArray stamp;
 
   private final int blocks;
   private final int largestBlock;
@@ -49,90 +68,174 @@ final class Blocks {
 
   private Blocks(
       int maxComparisons,
-      int[] firstEntry,
-      int[] place,
-      int[] earlier,
-      int[] members,
-      int blocks,
-      int largestBlock,
-      long oversizeBlocks) {
+      IntArray firstEntry,
+      IntArray place,
+      IntArray earlier,
+      IntArray members,
+      IntArray stamp,
+      Sizes sizes) {
     this.maxComparisons = maxComparisons;
     this.firstEntry = firstEntry;
     this.place = place;
     this.earlier = earlier;
     this.members = members;
-    this.stamp = new int[Math.max(1, firstEntry.length - 1)];
-    this.blocks = blocks;
-    this.largestBlock = largestBlock;
-    this.oversizeBlocks = oversizeBlocks;
+    this.stamp = stamp;
+    this.blocks = sizes.blocks;
+    this.largestBlock = sizes.largest;
+    this.oversizeBlocks = sizes.oversize;
   }
 
   /**
    * The blocks of {@code records} records, record i (in processing order) carrying the keys {@code
-   * keysOf.apply(i)} (zeros and repeats ignored). {@code keysOf} is called twice a record.
+   * keysOf.apply(i)} (zeros and repeats ignored), in arrays made by {@code arrays}, building the
+   * key tables {@code entriesPerGroup} entries at a time. {@code keysOf} is called twice a record.
    */
-  static Blocks of(int records, IntFunction<long[]> keysOf, int maxComparisons) {
-    int[] firstEntry = new int[records + 1];
-    for (int i = 0; i < records; i++) {
-      firstEntry[i + 1] = firstEntry[i] + distinctKeys(keysOf.apply(i));
-    }
-    int entries = firstEntry[records];
-    // Each entry's block, and each block's size: a counting sort of the entries by block.
-    int[] blockOf = new int[entries];
-    IntArrayList sizes = new IntArrayList();
-    LongIntHashMap blockIds = new LongIntHashMap();
+  static Blocks of(
+      int records,
+      IntFunction<long[]> keysOf,
+      int maxComparisons,
+      LongFunction<IntArray> arrays,
+      int entriesPerGroup) {
+    IntArray firstEntry = arrays.apply(records + 1L);
+    long[] partStart = new long[PARTS + 1];
+    long entries = 0;
     for (int i = 0; i < records; i++) {
       long[] keys = keysOf.apply(i);
-      int entry = firstEntry[i];
+      for (int k = 0; k < keys.length; k++) {
+        if (keys[k] != 0 && !repeated(keys, k)) {
+          partStart[part(keys[k]) + 1]++;
+          entries++;
+        }
+      }
+      if (entries > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException(
+            "more than " + (Integer.MAX_VALUE - 8) + " blocking keys in one linkage");
+      }
+      firstEntry.set(i + 1, (int) entries);
+    }
+    for (int p = 0; p < PARTS; p++) {
+      partStart[p + 1] += partStart[p];
+    }
+    IntArray place = arrays.apply(entries);
+    IntArray earlier = arrays.apply(entries);
+    Sizes sizes;
+    try (IntArray grouped = group(records, keysOf, firstEntry, partStart, arrays)) {
+      sizes = placeEntries(grouped, partStart, place, earlier, maxComparisons, entriesPerGroup);
+    }
+    IntArray members = arrays.apply(entries);
+    for (int i = 0; i < records; i++) {
+      for (int e = firstEntry.get(i); e < firstEntry.get(i + 1); e++) {
+        members.set(place.get(e), i);
+      }
+    }
+    IntArray stamp = arrays.apply(Math.max(1, records));
+    return new Blocks(maxComparisons, firstEntry, place, earlier, members, stamp, sizes);
+  }
+
+  /** The entries as (key high, key low, entry), part after part, in entry order within a part. */
+  private static IntArray group(
+      int records,
+      IntFunction<long[]> keysOf,
+      IntArray firstEntry,
+      long[] partStart,
+      LongFunction<IntArray> arrays) {
+    IntArray grouped = arrays.apply(GROUPED * partStart[PARTS]);
+    long[] next = partStart.clone();
+    for (int i = 0; i < records; i++) {
+      long[] keys = keysOf.apply(i);
+      int entry = firstEntry.get(i);
       for (int k = 0; k < keys.length; k++) {
         if (keys[k] == 0 || repeated(keys, k)) {
           continue;
         }
-        int slot = blockIds.indexOf(keys[k]);
+        long at = GROUPED * next[part(keys[k])]++;
+        grouped.set(at, (int) (keys[k] >>> 32));
+        grouped.set(at + 1, (int) keys[k]);
+        grouped.set(at + 2, entry++);
+      }
+    }
+    return grouped;
+  }
+
+  /**
+   * Gives each entry its place and its count of earlier members, one group of parts at a time:
+   * number the group's keys (overwriting each entry's key high half with its block), size the
+   * blocks, lay them out after the earlier groups' blocks, then place the entries in order.
+   */
+  private static Sizes placeEntries(
+      IntArray grouped,
+      long[] partStart,
+      IntArray place,
+      IntArray earlier,
+      int maxComparisons,
+      int entriesPerGroup) {
+    Sizes sizes = new Sizes();
+    int placed = 0;
+    int part = 0;
+    while (part < PARTS) {
+      int end = part + 1;
+      while (end < PARTS && partStart[end + 1] - partStart[part] <= entriesPerGroup) {
+        end++;
+      }
+      long from = partStart[part];
+      long to = partStart[end];
+      LongIntHashMap blockIds = new LongIntHashMap();
+      IntArrayList counts = new IntArrayList();
+      for (long g = from; g < to; g++) {
+        long at = GROUPED * g;
+        long key = ((long) grouped.get(at) << 32) | (grouped.get(at + 1) & 0xFFFFFFFFL);
+        int slot = blockIds.indexOf(key);
         int block;
         if (blockIds.indexExists(slot)) {
           block = blockIds.indexGet(slot);
         } else {
-          block = sizes.size();
-          blockIds.indexInsert(slot, keys[k], block);
-          sizes.add(0);
+          block = counts.size();
+          blockIds.indexInsert(slot, key, block);
+          counts.add(0);
         }
-        blockOf[entry++] = block;
-        sizes.buffer[block]++;
+        counts.buffer[block]++;
+        grouped.set(at, block);
       }
+      blockIds = null; // garbage before the starts are allocated
+      int[] start = new int[counts.size()];
+      for (int b = 0; b < counts.size(); b++) {
+        int size = counts.buffer[b];
+        sizes.add(size, maxComparisons);
+        start[b] = placed;
+        placed += size;
+        counts.buffer[b] = 0;
+      }
+      for (long g = from; g < to; g++) {
+        long at = GROUPED * g;
+        int block = grouped.get(at);
+        int entry = grouped.get(at + 2);
+        int before = counts.buffer[block]++;
+        place.set(entry, start[block] + before);
+        earlier.set(entry, before);
+      }
+      part = end;
     }
-    int blocks = sizes.size();
-    blockIds = null; // the key table is garbage before the three arrays below are allocated
-    int largestBlock = 0;
-    long oversizeBlocks = 0;
-    // sizes becomes each block's next free place.
-    int[] next = sizes.buffer;
-    int start = 0;
-    for (int b = 0; b < blocks; b++) {
-      int size = next[b];
-      largestBlock = Math.max(largestBlock, size);
+    return sizes;
+  }
+
+  /** The group of parts a key falls in. */
+  private static int part(long key) {
+    return (int) (key >>> PART_SHIFT);
+  }
+
+  /** How many blocks, the largest, and how many grew past the window. */
+  private static final class Sizes {
+    private int blocks;
+    private int largest;
+    private long oversize;
+
+    void add(int size, int maxComparisons) {
+      blocks++;
+      largest = Math.max(largest, size);
       if (size > maxComparisons) {
-        oversizeBlocks++;
-      }
-      next[b] = start;
-      start += size;
-    }
-    int[] members = new int[entries];
-    int[] place = new int[entries];
-    int[] earlier = new int[entries];
-    int[] blockStart = new int[blocks];
-    System.arraycopy(next, 0, blockStart, 0, blocks);
-    for (int i = 0; i < records; i++) {
-      for (int e = firstEntry[i]; e < firstEntry[i + 1]; e++) {
-        int block = blockOf[e];
-        int at = next[block]++;
-        members[at] = i;
-        place[e] = at;
-        earlier[e] = at - blockStart[block];
+        oversize++;
       }
     }
-    return new Blocks(
-        maxComparisons, firstEntry, place, earlier, members, blocks, largestBlock, oversizeBlocks);
   }
 
   /**
@@ -142,14 +245,16 @@ final class Blocks {
   int candidates(int index, int[] out) {
     int found = 0;
     boolean truncated = false;
-    for (int e = firstEntry[index]; e < firstEntry[index + 1]; e++) {
-      int at = place[e];
-      int count = Math.min(earlier[e], maxComparisons);
-      truncated |= earlier[e] > maxComparisons;
+    int end = firstEntry.get(index + 1);
+    for (int e = firstEntry.get(index); e < end; e++) {
+      int at = place.get(e);
+      int before = earlier.get(e);
+      int count = Math.min(before, maxComparisons);
+      truncated |= before > maxComparisons;
       for (int k = at - count; k < at; k++) {
-        int j = members[k];
-        if (stamp[j] != index + 1) {
-          stamp[j] = index + 1;
+        int j = members.get(k);
+        if (stamp.get(j) != index + 1) {
+          stamp.set(j, index + 1);
           out[found++] = j;
         }
       }
@@ -162,7 +267,7 @@ final class Blocks {
 
   /** The most candidates {@link #candidates} can return for record {@code index}. */
   int bound(int index) {
-    long bound = (long) (firstEntry[index + 1] - firstEntry[index]) * maxComparisons;
+    long bound = (long) (firstEntry.get(index + 1) - firstEntry.get(index)) * maxComparisons;
     return (int) Math.min(Integer.MAX_VALUE - 8, Math.min(bound, index));
   }
 
@@ -183,14 +288,14 @@ final class Blocks {
     return blocks;
   }
 
-  private static int distinctKeys(long[] keys) {
-    int count = 0;
-    for (int k = 0; k < keys.length; k++) {
-      if (keys[k] != 0 && !repeated(keys, k)) {
-        count++;
-      }
-    }
-    return count;
+  /** Releases the arrays. */
+  @Override
+  public void close() {
+    firstEntry.close();
+    place.close();
+    earlier.close();
+    members.close();
+    stamp.close();
   }
 
   /** Whether the key at {@code k} already occurred earlier in the record's keys. */

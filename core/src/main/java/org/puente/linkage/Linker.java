@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import org.puente.residence.Direction;
 
 /**
@@ -58,7 +59,9 @@ public final class Linker {
     requireNonNull(frequencies, "frequencies is null");
     requireNonNull(existing, "existing is null");
     requireNonNull(records, "records is null");
-    return new Run(model, frequencies, records).run(existing, fromSecond);
+    try (Run run = new Run(model, frequencies, records)) {
+      return run.run(existing, fromSecond);
+    }
   }
 
   /**
@@ -75,11 +78,19 @@ public final class Linker {
   }
 
   /**
-   * One run's state: arrays indexed by a record's position in processing order. The records are
-   * read by position when needed ({@link RecordReader}: in place from a {@link RecordStore}), never
-   * held as objects.
+   * Int arrays for a linkage of {@code records}: beside them ({@link RecordStore#ints}) when they
+   * are kept out of the heap, else in the heap.
    */
-  private static final class Run {
+  static LongFunction<IntArray> arraysFor(List<LinkageRecord> records) {
+    return records instanceof RecordStore store ? store::ints : IntArray::inHeap;
+  }
+
+  /**
+   * One run's state: arrays indexed by a record's position in processing order, kept beside the
+   * records ({@link #arraysFor}) but for the ids and directions. The records are read by position
+   * when needed ({@link RecordReader}: in place from a {@link RecordStore}), never held as objects.
+   */
+  private static final class Run implements AutoCloseable {
 
     private final LinkageSettings settings;
     private final PairScorer scorer;
@@ -94,18 +105,21 @@ public final class Linker {
     /** Each record's id. */
     private final long[] ids;
 
+    private final LongFunction<IntArray> arrays;
+
     /** The first record of each record's cluster. */
-    private final int[] clusterOf;
+    private final IntArray clusterOf;
 
     /** The member before each record in its cluster, -1 for the first. */
-    private final int[] previousMember;
+    private final IntArray previousMember;
 
     /**
-     * By cluster (its first record): the latest member and the direction of the latest crossing.
+     * By cluster (its first record): the latest member, and the direction of the latest crossing
+     * (its {@link #code}).
      */
-    private final int[] lastMember;
+    private final IntArray lastMember;
 
-    private final Direction[] lastDirection;
+    private final byte[] lastDirection;
 
     Run(LinkageModel model, TermFrequencies frequencies, List<LinkageRecord> records) {
       this.settings = model.settings();
@@ -120,15 +134,34 @@ public final class Linker {
         ids[i] = current.at(i).id();
       }
       requireUniqueIds(ids);
-      clusterOf = new int[n];
-      previousMember = new int[n];
-      lastMember = new int[n];
-      lastDirection = new Direction[n];
+      arrays = arraysFor(ordered);
+      clusterOf = arrays.apply(n);
+      previousMember = arrays.apply(n);
+      lastMember = arrays.apply(n);
+      lastDirection = new byte[n];
+    }
+
+    @Override
+    public void close() {
+      clusterOf.close();
+      previousMember.close();
+      lastMember.close();
     }
 
     Clusters run(Map<Long, Long> existing, long fromSecond) {
+      try (Blocks blocks =
+          Blocks.of(
+              ordered.size(),
+              current::blockingKeys,
+              settings.maxBlockComparisons(),
+              arrays,
+              Blocks.ENTRIES_PER_GROUP)) {
+        return run(blocks, existing, fromSecond);
+      }
+    }
+
+    private Clusters run(Blocks blocks, Map<Long, Long> existing, long fromSecond) {
       int n = ordered.size();
-      Blocks blocks = Blocks.of(n, current::blockingKeys, settings.maxBlockComparisons());
       LongIntHashMap keptIndex = new LongIntHashMap();
       int[] candidates = new int[64];
       long decided = 0;
@@ -159,8 +192,8 @@ public final class Linker {
           if (weight < threshold) {
             continue;
           }
-          int cluster = clusterOf[j];
-          if (record.direction() != null && lastDirection[cluster] == record.direction()) {
+          int cluster = clusterOf.get(j);
+          if (record.direction() != null && lastDirection[cluster] == code(record.direction())) {
             directionPenalties++;
             weight -= settings.sameDirectionPenalty();
             if (weight < threshold) {
@@ -179,7 +212,7 @@ public final class Linker {
         }
         if (best >= 0) {
           links++;
-          attach(i, clusterOf[best], record.direction());
+          attach(i, clusterOf.get(best), record.direction());
         } else {
           attach(i, i, record.direction());
         }
@@ -187,8 +220,8 @@ public final class Linker {
       long[] clusterIds = new long[n];
       long clusters = 0;
       for (int i = 0; i < n; i++) {
-        clusterIds[i] = ids[clusterOf[i]];
-        if (clusterOf[i] == i) {
+        clusterIds[i] = ids[clusterOf.get(i)];
+        if (clusterOf.get(i) == i) {
           clusters++;
         }
       }
@@ -217,7 +250,7 @@ public final class Linker {
         return i;
       }
       int first = keptIndex.getOrDefault(cluster, -1);
-      if (first < 0 || clusterOf[first] != first) {
+      if (first < 0 || clusterOf.get(first) != first) {
         throw new IllegalArgumentException(
             "record "
                 + id
@@ -233,7 +266,7 @@ public final class Linker {
       if (!record.timed() || record.port() == null) {
         return true;
       }
-      for (int m = lastMember[cluster]; m >= 0; m = previousMember[m]) {
+      for (int m = lastMember.get(cluster); m >= 0; m = previousMember.get(m)) {
         RecordFields member = this.member.at(m);
         if (!member.timed()
             || record.eventSecond() - member.eventSecond() >= settings.samePlaceSeconds()) {
@@ -248,12 +281,17 @@ public final class Linker {
 
     /** Record i (whose direction is given) joins {@code cluster}. */
     private void attach(int i, int cluster, Direction direction) {
-      clusterOf[i] = cluster;
-      previousMember[i] = cluster == i ? -1 : lastMember[cluster];
-      lastMember[cluster] = i;
+      clusterOf.set(i, cluster);
+      previousMember.set(i, cluster == i ? -1 : lastMember.get(cluster));
+      lastMember.set(cluster, i);
       if (direction != null) {
-        lastDirection[cluster] = direction;
+        lastDirection[cluster] = code(direction);
       }
+    }
+
+    /** A direction as {@link #lastDirection} holds it: 0 is none. */
+    private static byte code(Direction direction) {
+      return (byte) (direction.ordinal() + 1);
     }
 
     private static void requireUniqueIds(long[] unsorted) {

@@ -157,13 +157,35 @@ public final class PatternCounts {
       KeysOf keysOf,
       Predicate<RecordFields> meets) {
     List<LinkageRecord> ordered = Linker.ordered(records);
-    RecordReader current = new RecordReader(ordered);
-    RecordReader candidate = new RecordReader(ordered);
     Levels levels = new Levels(settings);
     RecordReader keys = new RecordReader(ordered);
-    Blocks blocks = Blocks.of(ordered.size(), i -> keysOf.of(keys, i), window);
     // A few hundred distinct patterns out of 2^28 possible: a primitive map, not a dense array.
     IntLongHashMap byPattern = new IntLongHashMap();
+    try (Blocks blocks =
+        Blocks.of(
+            ordered.size(),
+            i -> keysOf.of(keys, i),
+            window,
+            Linker.arraysFor(ordered),
+            Blocks.ENTRIES_PER_GROUP)) {
+      countPairs(ordered, levels, blocks, meets, byPattern);
+    }
+    Map<Integer, Long> counts = new LinkedHashMap<>();
+    for (IntLongCursor cursor : byPattern) {
+      counts.put(cursor.key, cursor.value);
+    }
+    return of(counts);
+  }
+
+  /** Adds the pattern of every candidate pair of the records that meet {@code meets}. */
+  private static void countPairs(
+      List<LinkageRecord> ordered,
+      Levels levels,
+      Blocks blocks,
+      Predicate<RecordFields> meets,
+      IntLongHashMap byPattern) {
+    RecordReader current = new RecordReader(ordered);
+    RecordReader candidate = new RecordReader(ordered);
     int[] candidates = new int[64];
     for (int i = 0; i < ordered.size(); i++) {
       RecordFields record = current.at(i);
@@ -179,11 +201,6 @@ public final class PatternCounts {
         byPattern.addTo(levels.pattern(candidate.at(candidates[k]), record), 1);
       }
     }
-    Map<Integer, Long> counts = new LinkedHashMap<>();
-    for (IntLongCursor cursor : byPattern) {
-      counts.put(cursor.key, cursor.value);
-    }
-    return of(counts);
   }
 
   public int distinct() {

@@ -20,6 +20,13 @@ public interface RecordStore extends List<LinkageRecord>, RandomAccess {
   /** A new cursor: one for each record a caller reads at the same time. */
   Cursor cursor();
 
+  /**
+   * A zeroed array of {@code length} ints beside the records (out of the heap when they are), for
+   * the linker's blocks and per-record state; the caller closes it, and closing the store releases
+   * any left open.
+   */
+  IntArray ints(long length);
+
   /** A record read in place: what it returns changes when it moves. */
   interface Cursor extends RecordFields {
 

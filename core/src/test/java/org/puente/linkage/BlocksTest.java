@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BlocksTest {
 
@@ -33,20 +35,32 @@ class BlocksTest {
     return found.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  @Test
-  void candidatesAreTheLatestEarlierMembersOfEachKeyOnce() {
+  /** The blocks in heap arrays, building key tables of at most {@code entriesPerGroup} entries. */
+  private static Blocks blocks(long[][] keys, int window, int entriesPerGroup) {
+    return Blocks.of(keys.length, i -> keys[i], window, IntArray::inHeap, entriesPerGroup);
+  }
+
+  @ParameterizedTest(name = "key tables of {0} entries")
+  @ValueSource(ints = {1, 7, 64, Blocks.ENTRIES_PER_GROUP})
+  void candidatesAreTheLatestEarlierMembersOfEachKeyOnce(int entriesPerGroup) {
     SplittableRandom random = new SplittableRandom(11);
     int n = 600;
     int window = 4;
+    // Few distinct keys (some blocks far larger than the window), spread over the 64 bits, so that
+    // small key tables split them into several groups; zeros and repeats included.
+    long[] pool = new long[40];
+    for (int p = 0; p < pool.length; p++) {
+      pool[p] = p < 4 ? p + 1 : random.nextLong();
+    }
     long[][] keys = new long[n][];
     for (int i = 0; i < n; i++) {
-      // Few distinct keys (some blocks far larger than the window), zeros and repeats included.
       keys[i] = new long[random.nextInt(0, 5)];
       for (int k = 0; k < keys[i].length; k++) {
-        keys[i][k] = random.nextInt(0, 40);
+        int p = random.nextInt(-1, pool.length);
+        keys[i][k] = p < 0 ? 0 : pool[p];
       }
     }
-    Blocks blocks = Blocks.of(n, i -> keys[i], window);
+    Blocks blocks = blocks(keys, window, entriesPerGroup);
     int[] out = new int[n];
     long truncated = 0;
     for (int i = 0; i < n; i++) {
@@ -69,7 +83,7 @@ class BlocksTest {
   void blockSizesAreCountedOnceEach() {
     // Key 7 on six records, key 9 on two, key 5 on one: window 3.
     long[][] keys = {{7}, {7, 9}, {7, 7}, {5, 7}, {0}, {7}, {9, 7}};
-    Blocks blocks = Blocks.of(keys.length, i -> keys[i], 3);
+    Blocks blocks = blocks(keys, 3, Blocks.ENTRIES_PER_GROUP);
     assertThat(blocks.largestBlock()).isEqualTo(6);
     assertThat(blocks.oversizeBlocks()).isEqualTo(1);
     assertThat(blocks.blocks()).isEqualTo(3);

@@ -5,23 +5,18 @@ import static java.util.Objects.requireNonNull;
 import com.carrotsearch.hppc.sorting.IndirectSort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.LongBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.puente.linkage.IntArray;
 import org.puente.linkage.LinkageAddress;
 import org.puente.linkage.LinkageRecord;
 import org.puente.linkage.Linker;
@@ -85,6 +80,7 @@ public final class PackedRecords extends AbstractList<LinkageRecord>
   private final FileChannel channel;
   private final List<MappedByteBuffer> mapped = new ArrayList<>();
   private final List<LongBuffer> segments = new ArrayList<>();
+  private final List<ScratchInts> arrays = new ArrayList<>();
   private final Map<String, Integer> codeOf;
   private final List<String> codes;
   private boolean ordered;
@@ -97,19 +93,7 @@ public final class PackedRecords extends AbstractList<LinkageRecord>
     this.codeOf = codeOf;
     this.codes = codes;
     this.ordered = ordered;
-    try {
-      Files.createDirectories(directory);
-      Path file =
-          Files.createTempFile(
-              directory,
-              "puente-linkage-",
-              ".records",
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      this.channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      Files.delete(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot make a linkage scratch file in " + directory, e);
-    }
+    this.channel = ScratchFile.open(directory, "puente-linkage-", ".records");
   }
 
   /** An empty store whose scratch file is made in {@code directory} (created if missing). */
@@ -402,16 +386,35 @@ public final class PackedRecords extends AbstractList<LinkageRecord>
     return true;
   }
 
-  /** Unmaps and releases the scratch file; the store is unusable afterwards. */
+  /**
+   * A zeroed array in a scratch file of its own in this store's directory, as sparse as what is
+   * written to it; closing the store closes it too.
+   */
+  @Override
+  public IntArray ints(long length) {
+    requireOpen();
+    ScratchInts array = ScratchInts.in(directory, length);
+    arrays.add(array);
+    return array;
+  }
+
+  /**
+   * Unmaps and releases the scratch files (the records' and the arrays'); the store is unusable
+   * afterwards.
+   */
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
+    for (ScratchInts array : arrays) {
+      array.close();
+    }
+    arrays.clear();
     segments.clear();
     for (MappedByteBuffer buffer : mapped) {
-      Unmapper.unmap(buffer);
+      ScratchFile.unmap(buffer);
     }
     mapped.clear();
     try {
@@ -472,45 +475,6 @@ public final class PackedRecords extends AbstractList<LinkageRecord>
   private void requireOpen() {
     if (closed) {
       throw new IllegalStateException("the packed records are closed");
-    }
-  }
-
-  /**
-   * Unmaps a mapped buffer now rather than when the collector finds it: a large country's scratch
-   * file would otherwise keep its disk space and page cache until a full collection. Java 17 has no
-   * public way; {@code sun.misc.Unsafe.invokeCleaner} (module jdk.unsupported, there for this use)
-   * is what Lucene and Netty call. Where it is unavailable the buffer is left to the collector.
-   */
-  private static final class Unmapper {
-    private static final Object UNSAFE;
-    private static final Method INVOKE_CLEANER;
-
-    static {
-      Object unsafe = null;
-      Method invokeCleaner = null;
-      try {
-        Class<?> type = Class.forName("sun.misc.Unsafe");
-        Field field = type.getDeclaredField("theUnsafe");
-        field.setAccessible(true);
-        unsafe = field.get(null);
-        invokeCleaner = type.getMethod("invokeCleaner", ByteBuffer.class);
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        unsafe = null;
-        invokeCleaner = null;
-      }
-      UNSAFE = unsafe;
-      INVOKE_CLEANER = invokeCleaner;
-    }
-
-    static void unmap(MappedByteBuffer buffer) {
-      if (INVOKE_CLEANER == null) {
-        return;
-      }
-      try {
-        INVOKE_CLEANER.invoke(UNSAFE, buffer);
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        // Left to the collector.
-      }
     }
   }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.puente.linkage.Clusters;
+import org.puente.linkage.IntArray;
 import org.puente.linkage.LinkageAddress;
 import org.puente.linkage.LinkageModel;
 import org.puente.linkage.LinkageRecord;
@@ -169,6 +170,31 @@ class PackedRecordsTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("at most 6 blocking keys");
       assertThat(packed).isEmpty();
+    }
+  }
+
+  @Test
+  void keepsIntArraysInSparseScratchFilesAcrossSegments() throws IOException {
+    long segment = 1L << 24;
+    try (PackedRecords packed = PackedRecords.in(scratch.resolve("ints"))) {
+      IntArray ints = packed.ints(3 * segment + 10);
+      long[] at = {0, segment - 1, segment, 2 * segment + 1, 3 * segment + 9};
+      for (int k = 0; k < at.length; k++) {
+        ints.set(at[k], -1 - k);
+      }
+      for (int k = 0; k < at.length; k++) {
+        assertThat(ints.get(at[k])).isEqualTo(-1 - k);
+      }
+      assertThat(ints.get(segment + 1)).isZero();
+      assertThat(ints.length()).isEqualTo(3 * segment + 10);
+      assertThatThrownBy(() -> ints.get(3 * segment + 10))
+          .isInstanceOf(IndexOutOfBoundsException.class);
+      try (Stream<Path> files = Files.list(scratch.resolve("ints"))) {
+        assertThat(files).isEmpty(); // unlinked as soon as made
+      }
+      IntArray small = packed.ints(0);
+      assertThat(small.length()).isZero();
+      small.close();
     }
   }
 
