@@ -2,6 +2,7 @@ package org.puente.derive;
 
 import static java.util.Objects.requireNonNull;
 
+import com.carrotsearch.hppc.BufferAllocationException;
 import com.carrotsearch.hppc.LongObjectHashMap;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -116,24 +117,28 @@ public final class Derivation implements DerivationEngine {
     // One country at a time (linkage never crosses countries), and within a country its linkage
     // side, then its history side: the heap holds one of the two for one country at most.
     for (String country : countries) {
-      long t0 = System.nanoTime();
-      LongObjectHashMap<PreviousRecord> before =
-          previous.isPresent()
-              ? previousHistories(duckdb, previous.get(), country)
-              : new LongObjectHashMap<>();
-      long t1 = System.nanoTime();
-      Linked linked = linkCountry(loader, duckdb, country, plan, before);
-      linked.model().ifPresent(entry -> models.put(country, entry));
-      long t2 = System.nanoTime();
-      // The linkage records are released by now: the histories' side is sorted next, by DuckDB.
-      try (RecordLoader.Travellers sorted =
-          loader.travellers(
-              duckdb, country, run.lastSubmissionId(), linked.clusters().assignments())) {
-        long t3 = System.nanoTime();
-        loadNanos += (t1 - t0) + linked.loadNanos() + (t3 - t2);
-        linkNanos += (t2 - t1) - linked.loadNanos();
-        linkedRecords += sorted.records();
-        travellers += histories.write(country, sorted, before);
+      try {
+        long t0 = System.nanoTime();
+        LongObjectHashMap<PreviousRecord> before =
+            previous.isPresent()
+                ? previousHistories(duckdb, previous.get(), country)
+                : new LongObjectHashMap<>();
+        long t1 = System.nanoTime();
+        Linked linked = linkCountry(loader, duckdb, country, plan, before);
+        linked.model().ifPresent(entry -> models.put(country, entry));
+        long t2 = System.nanoTime();
+        // The linkage records are released by now: the histories' side is sorted next, by DuckDB.
+        try (RecordLoader.Travellers sorted =
+            loader.travellers(
+                duckdb, country, run.lastSubmissionId(), linked.clusters().assignments())) {
+          long t3 = System.nanoTime();
+          loadNanos += (t1 - t0) + linked.loadNanos() + (t3 - t2);
+          linkNanos += (t2 - t1) - linked.loadNanos();
+          linkedRecords += sorted.records();
+          travellers += histories.write(country, sorted, before);
+        }
+      } catch (OutOfMemoryError | BufferAllocationException e) {
+        throw outOfHeap("deriving " + country + "'s travellers", e);
       }
     }
     long derived = System.nanoTime();
@@ -165,17 +170,38 @@ public final class Derivation implements DerivationEngine {
         loader.loadLinkage(
             duckdb, Optional.of(country), plan.lastSubmission(), lake.home().staging())) {
       long loaded = System.nanoTime() - start;
-      CountryLinkage.Result result =
-          CountryLinkage.link(
-              country,
-              records,
-              plan,
-              key -> {
-                PreviousRecord earlier = before.get(key);
-                return earlier == null ? CountryLinkage.NO_TRAVELLER : earlier.travellerId();
-              });
-      return new Linked(result.clusters(), result.model(), loaded);
+      try {
+        CountryLinkage.Result result =
+            CountryLinkage.link(
+                country,
+                records,
+                plan,
+                key -> {
+                  PreviousRecord earlier = before.get(key);
+                  return earlier == null ? CountryLinkage.NO_TRAVELLER : earlier.travellerId();
+                });
+        return new Linked(result.clusters(), result.model(), loaded);
+      } catch (OutOfMemoryError | BufferAllocationException e) {
+        throw outOfHeap(String.format("linking %s's %,d records", country, records.size()), e);
+      }
     }
+  }
+
+  /**
+   * What a run that ran out of heap says: what it was doing, the heap it had, and how to give it
+   * more (the collector's own message, or hppc's "not enough memory to allocate buffers for
+   * rehashing", says neither). The heap a size needs is measured in docs/BENCHMARKS.md.
+   */
+  static PuenteException outOfHeap(String doing, Throwable cause) {
+    long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
+    long suggestGiB = Math.max(2, 2 * ((maxMiB + 1023) >> 10));
+    return new PuenteException(
+        ErrorCode.UNAVAILABLE,
+        String.format(
+            "the run ran out of memory %s with a heap of at most %,d MiB; run it again with more,"
+                + " e.g. PUENTE_JAVA_OPTS='-XX:+UseParallelGC -Xmx%dg' (%s)",
+            doing, maxMiB, suggestGiB, cause),
+        cause);
   }
 
   /** The previous run's traveller and class of each record of {@code country}. */
