@@ -72,6 +72,8 @@ final class HistoryWriter {
           writeTraveller(country, travellerId, history, model, previous);
           written[0]++;
         });
+    // Its files wait for the commit; its open row groups leave the heap before the next country.
+    writer.finishCountry(country);
     return written[0];
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,10 @@ public final class RunWriter implements AutoCloseable {
   private final Path staging;
   private final int rowsPerFile;
   private final Map<String, Output> outputs = new LinkedHashMap<>();
+
+  /** The staged files of the outputs finished early ({@link #finishCountry}), by output key. */
+  private final Map<String, List<StagedFile>> finishedEarly = new HashMap<>();
+
   private boolean finished;
 
   RunWriter(NodeHome home, Catalog catalog, DerivationRun run, int rowsPerFile) {
@@ -72,6 +77,9 @@ public final class RunWriter implements AutoCloseable {
       throw new IllegalArgumentException("table name must be a lower-case identifier");
     }
     String key = tableName + "/" + kind + "/" + country;
+    if (finishedEarly.containsKey(key)) {
+      throw new IllegalStateException("the tables of " + country + " were already finished");
+    }
     Output output = outputs.get(key);
     if (output == null) {
       Path directory = staging.resolve(tableName).resolve(kind + "-" + country);
@@ -83,6 +91,7 @@ public final class RunWriter implements AutoCloseable {
       output =
           new Output(
               tableName,
+              country,
               layout,
               new PartitionedParquetWriter(
                   directory,
@@ -100,6 +109,22 @@ public final class RunWriter implements AutoCloseable {
     return output.writer;
   }
 
+  /**
+   * Finishes the tables of {@code country} now: their files wait in staging for {@link #commit},
+   * and their open row groups (up to {@link PartitionedParquetWriter#DEFAULT_MEMORY_BUDGET} a
+   * table) leave the heap. A run that writes its countries one after the other then holds one
+   * country's open files, not every country's. Its tables are not asked for again.
+   */
+  public void finishCountry(String country) {
+    requireNonNull(country, "country is null");
+    requireOpen();
+    for (Map.Entry<String, Output> entry : outputs.entrySet()) {
+      if (entry.getValue().country.equals(country) && !finishedEarly.containsKey(entry.getKey())) {
+        finishedEarly.put(entry.getKey(), entry.getValue().writer.finish());
+      }
+    }
+  }
+
   /** Finishes every table, moves the files into the lake and commits the run. */
   public DerivationRun commit(RunCounts counts) {
     requireNonNull(counts, "counts is null");
@@ -107,8 +132,10 @@ public final class RunWriter implements AutoCloseable {
     finished = true;
     List<RunFile> moved = new ArrayList<>();
     try {
-      for (Output output : outputs.values()) {
-        for (StagedFile file : output.writer.finish()) {
+      for (Map.Entry<String, Output> entry : outputs.entrySet()) {
+        Output output = entry.getValue();
+        List<StagedFile> files = finishedEarly.get(entry.getKey());
+        for (StagedFile file : files != null ? files : output.writer.finish()) {
           String path =
               "derived/" + output.tableName + "/run-" + run.id() + "/" + file.lakeFile().path();
           Path target = home.lake().resolve(path);
@@ -179,5 +206,6 @@ public final class RunWriter implements AutoCloseable {
     }
   }
 
-  private record Output(String tableName, TableLayout layout, PartitionedParquetWriter writer) {}
+  private record Output(
+      String tableName, String country, TableLayout layout, PartitionedParquetWriter writer) {}
 }

@@ -528,6 +528,44 @@ abstract class LakeContractTest {
   }
 
   @Test
+  void aCountryFinishedEarlyIsCommittedWithTheRestAndNotWrittenAgain() throws SQLException {
+    DerivationRun run = catalog.runs().start(LocalDate.of(2024, 12, 31), DerivationRun.Mode.FULL);
+    SplittableRandom random = new SplittableRandom(5);
+    try (RunWriter writer = lake.runWriter(run)) {
+      for (long seq = 0; seq < 500; seq++) {
+        writer
+            .table("classes", EventKind.BORDER_CROSSING, "GTM", Rows.LAYOUT)
+            .append(Rows.row(seq, 3, random));
+      }
+      writer.finishCountry("GTM");
+      assertThat(catalog.runs().files(run.id(), "classes")).isEmpty(); // staged, not committed
+      assertThatThrownBy(
+              () -> writer.table("classes", EventKind.BORDER_CROSSING, "GTM", Rows.LAYOUT))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("GTM");
+      for (long seq = 500; seq < 800; seq++) {
+        writer
+            .table("classes", EventKind.BORDER_CROSSING, "HND", Rows.LAYOUT)
+            .append(Rows.row(seq, 3, random));
+      }
+      writer.commit(new RunCounts(800, 600, "{}", "{}"));
+    }
+    List<RunFile> files = catalog.runs().files(run.id(), "classes");
+    assertThat(files.stream().mapToLong(f -> f.file().rows()).sum()).isEqualTo(800);
+    assertThat(files)
+        .extracting(f -> f.file().path().replaceAll(".*country=([A-Z]+)/.*", "$1"))
+        .containsOnly("GTM", "HND");
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement()) {
+      reader.createRunView(duckdb, "classes", run.id(), "classes", Rows.LAYOUT);
+      try (ResultSet row = statement.executeQuery("SELECT COUNT(DISTINCT seq) FROM classes")) {
+        row.next();
+        assertThat(row.getLong(1)).isEqualTo(800);
+      }
+    }
+  }
+
+  @Test
   void anAbandonedOrInterruptedRunLeavesNothingAndIsRecordedFailed() throws IOException {
     DerivationRun abandoned =
         catalog.runs().start(LocalDate.of(2024, 6, 30), DerivationRun.Mode.FULL);
