@@ -47,6 +47,46 @@ public final class IdMap extends AbstractMap<Long, Long> {
     return new IdMap(sortedKeys, sortedValues);
   }
 
+  /**
+   * The map of {@code keys[i] → values[i]}, taking the arrays (of one length, keys distinct): they
+   * are sorted in place and kept, not copied. A country's linkage hands over its millions of record
+   * and cluster ids so, where {@link #of} would hold them twice while sorting.
+   */
+  public static IdMap ofOwned(long[] keys, long[] values) {
+    if (keys.length != values.length || keys == values) {
+      throw new IllegalArgumentException("keys and values must be two arrays of one length");
+    }
+    int[] order = IndirectSort.mergesort(0, keys.length, (a, b) -> Long.compare(keys[a], keys[b]));
+    // Each cycle of the permutation in turn: position j takes what was at order[j]; a done
+    // position's order is stored complemented (negative).
+    for (int i = 0; i < order.length; i++) {
+      if (order[i] < 0) {
+        continue;
+      }
+      long key = keys[i];
+      long value = values[i];
+      int j = i;
+      while (true) {
+        int from = order[j];
+        order[j] = ~from;
+        if (from == i) {
+          keys[j] = key;
+          values[j] = value;
+          break;
+        }
+        keys[j] = keys[from];
+        values[j] = values[from];
+        j = from;
+      }
+    }
+    for (int i = 1; i < keys.length; i++) {
+      if (keys[i] == keys[i - 1]) {
+        throw new IllegalArgumentException("key " + keys[i] + " occurs twice");
+      }
+    }
+    return new IdMap(keys, values);
+  }
+
   /** A copy of {@code map} (its entries; nulls are not allowed). */
   public static IdMap copyOf(Map<Long, Long> map) {
     if (map instanceof IdMap same) {

@@ -237,7 +237,8 @@ public final class Linker {
               placeRejections,
               directionPenalties,
               clusters);
-      return new Clusters(IdMap.of(ids, clusterIds, n), report);
+      // The ids are not needed any more: the map sorts and keeps them.
+      return new Clusters(IdMap.ofOwned(ids, clusterIds), report);
     }
 
     private int keptCluster(Map<Long, Long> existing, LongIntHashMap keptIndex, long id, int i) {

@@ -34,6 +34,28 @@ class IdMapTest {
   }
 
   @Test
+  void takesArraysOverSortingThemInPlace() {
+    SplittableRandom random = new SplittableRandom(4);
+    Map<Long, Long> expected = new HashMap<>();
+    long[] keys = new long[5_000];
+    long[] values = new long[5_000];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = i % 3 == 0 ? i : random.nextLong(); // runs already in order, and random cycles
+      values[i] = random.nextLong();
+      expected.put(keys[i], values[i]);
+    }
+    IdMap map = IdMap.ofOwned(keys, values);
+    assertThat(map).isEqualTo(expected).isEqualTo(IdMap.copyOf(expected));
+    assertThat(keys).isSorted(); // sorted in place: the same arrays
+    assertThat(map.keyAt(0)).isEqualTo(keys[0]);
+    assertThat(IdMap.ofOwned(new long[0], new long[0])).isEmpty();
+    assertThatThrownBy(() -> IdMap.ofOwned(new long[] {7, 2, 7}, new long[] {1, 2, 3}))
+        .hasMessageContaining("key 7 occurs twice");
+    long[] same = {1, 2};
+    assertThatThrownBy(() -> IdMap.ofOwned(same, same)).hasMessageContaining("two arrays");
+  }
+
+  @Test
   void usesOnlyTheGivenPrefixAndRefusesRepeatedKeys() {
     assertThat(IdMap.of(new long[] {5, 3, 9}, new long[] {50, 30, 90}, 2))
         .containsExactly(Map.entry(3L, 30L), Map.entry(5L, 50L));
