@@ -513,14 +513,7 @@ abstract class LakeContractTest {
                             + run.id()
                             + "/kind=BORDER_CROSSING/country=GTM/period=2024-"));
     assertThat(catalog.runs().latestCommitted()).map(DerivationRun::id).hasValue(run.id());
-    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
-        Statement statement = duckdb.createStatement()) {
-      reader.createRunView(duckdb, "classes", run.id(), "classes", Rows.LAYOUT);
-      try (ResultSet row = statement.executeQuery("SELECT COUNT(DISTINCT seq) FROM classes")) {
-        row.next();
-        assertThat(row.getLong(1)).isEqualTo(1_200);
-      }
-    }
+    assertThat(distinctRunSeqs(run)).isEqualTo(1_200);
     // The run's files survive reopening: recovery knows them as committed.
     closeAll();
     openAgain();
@@ -555,14 +548,7 @@ abstract class LakeContractTest {
     assertThat(files)
         .extracting(f -> f.file().path().replaceAll(".*country=([A-Z]+)/.*", "$1"))
         .containsOnly("GTM", "HND");
-    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
-        Statement statement = duckdb.createStatement()) {
-      reader.createRunView(duckdb, "classes", run.id(), "classes", Rows.LAYOUT);
-      try (ResultSet row = statement.executeQuery("SELECT COUNT(DISTINCT seq) FROM classes")) {
-        row.next();
-        assertThat(row.getLong(1)).isEqualTo(800);
-      }
-    }
+    assertThat(distinctRunSeqs(run)).isEqualTo(800);
   }
 
   @Test
@@ -591,6 +577,18 @@ abstract class LakeContractTest {
     assertThat(after.status()).isEqualTo(DerivationRun.Status.FAILED);
     assertThat(after.failure()).hasValue(Recovery.INTERRUPTED);
     assertThat(parquetFilesOnDisk()).isEmpty();
+  }
+
+  /** The distinct row numbers of a committed run's table "classes", read back by DuckDB. */
+  private long distinctRunSeqs(DerivationRun run) throws SQLException {
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement()) {
+      reader.createRunView(duckdb, "classes", run.id(), "classes", Rows.LAYOUT);
+      try (ResultSet row = statement.executeQuery("SELECT COUNT(DISTINCT seq) FROM classes")) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
   }
 
   @Test
