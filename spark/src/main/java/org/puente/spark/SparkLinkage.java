@@ -39,8 +39,8 @@ import org.puente.schema.RegionalSchema;
  *
  * <p>A country is linked in one task, so a country's linkage state must fit one executor: its
  * records packed in a scratch file ({@code PackedRecords}, 304 bytes a record, in {@code
- * java.io.tmpdir}) and its blocks and cluster arrays in the heap, about 120 bytes a record (some
- * 1.2 GB for ten million records of one country).
+ * java.io.tmpdir}, their blocks and cluster arrays beside them) and its ids, term frequencies and
+ * assignments in the heap, about 27 bytes a record at the most (docs/BENCHMARKS.md).
  */
 final class SparkLinkage {
 
