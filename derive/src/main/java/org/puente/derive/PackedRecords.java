@@ -27,9 +27,10 @@ import org.puente.residence.Direction;
  * Linkage records kept out of the heap: one fixed-size slot of 64-bit words per record in a
  * memory-mapped scratch file, read back as a {@link LinkageRecord} when asked for ({@link #get}) or
  * in place through a {@link RecordStore.Cursor}. What a country's linkage holds per record in the
- * heap is then its ids and cluster arrays, not the record (about 380 bytes as objects, mostly its
- * encodings), and the operating system pages the records in and out of memory: a country larger
- * than the heap, or than the machine's memory, is linked from its scratch file.
+ * heap is then its id, not the record (about 380 bytes as objects, mostly its encodings): the
+ * linker's blocks and cluster arrays are beside it ({@link #ints}), and the operating system pages
+ * them in and out of memory: a country larger than the heap, or than the machine's memory, is
+ * linked from its scratch files.
  *
  * <p>A slot holds the record's id, its nine token digests and its time; one word of flags (blocking
  * key count, which encodings are present, direction) and codes (sex, citizenship and port, numbered
