@@ -3,13 +3,11 @@ package org.puente.derive;
 import static java.util.Objects.requireNonNull;
 
 import com.carrotsearch.hppc.BufferAllocationException;
-import com.carrotsearch.hppc.LongObjectHashMap;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,10 +117,10 @@ public final class Derivation implements DerivationEngine {
     for (String country : countries) {
       try {
         long t0 = System.nanoTime();
-        LongObjectHashMap<PreviousRecord> before =
+        PreviousRecords before =
             previous.isPresent()
                 ? previousHistories(duckdb, previous.get(), country)
-                : new LongObjectHashMap<>();
+                : PreviousRecords.NONE;
         long t1 = System.nanoTime();
         Linked linked = linkCountry(loader, duckdb, country, plan, before);
         linked.model().ifPresent(entry -> models.put(country, entry));
@@ -164,7 +162,7 @@ public final class Derivation implements DerivationEngine {
       Connection duckdb,
       String country,
       CountryLinkage.Plan plan,
-      LongObjectHashMap<PreviousRecord> before) {
+      PreviousRecords before) {
     long start = System.nanoTime();
     try (PackedRecords records =
         loader.loadLinkage(
@@ -205,7 +203,7 @@ public final class Derivation implements DerivationEngine {
   }
 
   /** The previous run's traveller and class of each record of {@code country}. */
-  private LongObjectHashMap<PreviousRecord> previousHistories(
+  private PreviousRecords previousHistories(
       Connection duckdb, DerivationRun previous, String country) throws SQLException {
     reader.createRunView(
         duckdb,
@@ -213,27 +211,33 @@ public final class Derivation implements DerivationEngine {
         previous.id(),
         OutputTables.HISTORIES,
         OutputTables.HISTORIES_LAYOUT);
-    LongObjectHashMap<PreviousRecord> before = new LongObjectHashMap<>();
-    Map<String, String> classes = new HashMap<>();
+    int count;
+    try (PreparedStatement statement =
+        duckdb.prepareStatement(
+            "SELECT count(*) FROM previous_histories WHERE reporting_country = ?")) {
+      statement.setString(1, country);
+      try (ResultSet row = statement.executeQuery()) {
+        row.next();
+        count = Math.toIntExact(row.getLong(1));
+      }
+    }
+    PreviousRecords.Builder before = new PreviousRecords.Builder(count);
     try (PreparedStatement statement =
         duckdb.prepareStatement(
             "SELECT submission_id, source_line, traveller_id, class, predicted_permille"
-                + " FROM previous_histories WHERE reporting_country = ?")) {
+                + " FROM previous_histories WHERE reporting_country = ?"
+                + " ORDER BY submission_id, source_line")) {
       statement.setString(1, country);
       try (ResultSet row = statement.executeQuery()) {
         while (row.next()) {
           int permille = row.getInt(5);
           boolean noPermille = row.wasNull();
-          String residenceClass = row.getString(4);
-          if (residenceClass != null) {
-            residenceClass = classes.computeIfAbsent(residenceClass, c -> c);
-          }
-          before.put(
+          before.add(
               NodeRecord.key(row.getLong(1), row.getLong(2)),
-              new PreviousRecord(row.getLong(3), residenceClass, noPermille ? -1 : permille));
+              new PreviousRecord(row.getLong(3), row.getString(4), noPermille ? -1 : permille));
         }
       }
     }
-    return before;
+    return before.build();
   }
 }

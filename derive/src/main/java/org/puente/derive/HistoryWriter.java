@@ -2,7 +2,6 @@ package org.puente.derive;
 
 import static java.util.Objects.requireNonNull;
 
-import com.carrotsearch.hppc.LongObjectHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,10 +52,7 @@ final class HistoryWriter {
    * number of travellers. {@code previous} holds the earlier run's traveller and class of each of
    * these records it had (empty when there is no earlier run).
    */
-  long write(
-      String country,
-      RecordLoader.Travellers travellers,
-      LongObjectHashMap<PreviousRecord> previous) {
+  long write(String country, RecordLoader.Travellers travellers, PreviousRecords previous) {
     requireNonNull(previous, "previous is null");
     MigrantRateModel.Fitter fitter = new MigrantRateModel.Fitter();
     travellers.forEach(
@@ -82,7 +78,7 @@ final class HistoryWriter {
       long travellerId,
       List<NodeRecord> history,
       MigrantRateModel model,
-      LongObjectHashMap<PreviousRecord> previous) {
+      PreviousRecords previous) {
     List<HistoryEvent> events = events(history);
     Map<Long, CrossingOutcome> outcomes = new HashMap<>();
     for (CrossingOutcome outcome :
@@ -180,10 +176,7 @@ final class HistoryWriter {
   }
 
   private void revise(
-      long key,
-      CrossingOutcome outcome,
-      Integer permille,
-      LongObjectHashMap<PreviousRecord> previous) {
+      long key, CrossingOutcome outcome, Integer permille, PreviousRecords previous) {
     if (!revising) {
       return;
     }
