@@ -492,11 +492,7 @@ abstract class LakeContractTest {
 
     SplittableRandom random = new SplittableRandom(3);
     try (RunWriter writer = lake.runWriter(run)) {
-      for (long seq = 0; seq < 1_200; seq++) {
-        writer
-            .table("classes", EventKind.BORDER_CROSSING, "GTM", Rows.LAYOUT)
-            .append(Rows.row(seq, 3, random));
-      }
+      appendClasses(writer, "GTM", 0, 1_200, random);
       assertThat(catalog.runs().files(run.id(), "classes")).isEmpty();
       DerivationRun committed = writer.commit(new RunCounts(1_200, 900, "{\"model\": 1}", "{}"));
       assertThat(committed.status()).isEqualTo(DerivationRun.Status.COMMITTED);
@@ -525,22 +521,14 @@ abstract class LakeContractTest {
     DerivationRun run = catalog.runs().start(LocalDate.of(2024, 12, 31), DerivationRun.Mode.FULL);
     SplittableRandom random = new SplittableRandom(5);
     try (RunWriter writer = lake.runWriter(run)) {
-      for (long seq = 0; seq < 500; seq++) {
-        writer
-            .table("classes", EventKind.BORDER_CROSSING, "GTM", Rows.LAYOUT)
-            .append(Rows.row(seq, 3, random));
-      }
+      appendClasses(writer, "GTM", 0, 500, random);
       writer.finishCountry("GTM");
       assertThat(catalog.runs().files(run.id(), "classes")).isEmpty(); // staged, not committed
       assertThatThrownBy(
               () -> writer.table("classes", EventKind.BORDER_CROSSING, "GTM", Rows.LAYOUT))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("GTM");
-      for (long seq = 500; seq < 800; seq++) {
-        writer
-            .table("classes", EventKind.BORDER_CROSSING, "HND", Rows.LAYOUT)
-            .append(Rows.row(seq, 3, random));
-      }
+      appendClasses(writer, "HND", 500, 800, random);
       writer.commit(new RunCounts(800, 600, "{}", "{}"));
     }
     List<RunFile> files = catalog.runs().files(run.id(), "classes");
@@ -577,6 +565,16 @@ abstract class LakeContractTest {
     assertThat(after.status()).isEqualTo(DerivationRun.Status.FAILED);
     assertThat(after.failure()).hasValue(Recovery.INTERRUPTED);
     assertThat(parquetFilesOnDisk()).isEmpty();
+  }
+
+  /** Appends rows {@code from} to {@code to} - 1 to a run's table "classes" of {@code country}. */
+  private static void appendClasses(
+      RunWriter writer, String country, long from, long to, SplittableRandom random) {
+    for (long seq = from; seq < to; seq++) {
+      writer
+          .table("classes", EventKind.BORDER_CROSSING, country, Rows.LAYOUT)
+          .append(Rows.row(seq, 3, random));
+    }
   }
 
   /** The distinct row numbers of a committed run's table "classes", read back by DuckDB. */
