@@ -34,17 +34,7 @@ public final class IdMap extends AbstractMap<Long, Long> {
     if (size < 0 || size > keys.length || size > values.length) {
       throw new IllegalArgumentException("size " + size + " does not fit the arrays");
     }
-    int[] order = IndirectSort.mergesort(0, size, (a, b) -> Long.compare(keys[a], keys[b]));
-    long[] sortedKeys = new long[size];
-    long[] sortedValues = new long[size];
-    for (int i = 0; i < size; i++) {
-      sortedKeys[i] = keys[order[i]];
-      sortedValues[i] = values[order[i]];
-      if (i > 0 && sortedKeys[i] == sortedKeys[i - 1]) {
-        throw new IllegalArgumentException("key " + sortedKeys[i] + " occurs twice");
-      }
-    }
-    return new IdMap(sortedKeys, sortedValues);
+    return ofOwned(Arrays.copyOf(keys, size), Arrays.copyOf(values, size));
   }
 
   /**
