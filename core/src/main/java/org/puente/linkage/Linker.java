@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
+import java.util.function.LongUnaryOperator;
 import org.puente.residence.Direction;
 
 /**
@@ -34,12 +35,15 @@ public final class Linker {
   public static final Comparator<LinkageRecord> ORDER =
       Comparator.comparingLong(LinkageRecord::eventSecond).thenComparingLong(LinkageRecord::id);
 
+  /** What an earlier run's assignments give for a record they do not hold. */
+  public static final long UNASSIGNED = Long.MIN_VALUE;
+
   private Linker() {}
 
   /** Links all records from scratch. */
   public static Clusters link(
       LinkageModel model, TermFrequencies frequencies, List<LinkageRecord> records) {
-    return resume(model, frequencies, Map.of(), records, Long.MIN_VALUE);
+    return resume(model, frequencies, id -> UNASSIGNED, records, Long.MIN_VALUE);
   }
 
   /**
@@ -53,6 +57,30 @@ public final class Linker {
       LinkageModel model,
       TermFrequencies frequencies,
       Map<Long, Long> existing,
+      List<LinkageRecord> records,
+      long fromSecond) {
+    requireNonNull(existing, "existing is null");
+    return resume(
+        model,
+        frequencies,
+        id -> {
+          Long cluster = existing.get(id);
+          return cluster == null ? UNASSIGNED : cluster;
+        },
+        records,
+        fromSecond);
+  }
+
+  /**
+   * {@link #resume(LinkageModel, TermFrequencies, Map, List, long)} with the earlier assignments as
+   * a lookup from record id to cluster id ({@link #UNASSIGNED} for none), asked once for each
+   * record before {@code fromSecond}: an engine can answer from what it already holds (the previous
+   * run's rows, sorted) without building a map of every record.
+   */
+  public static Clusters resume(
+      LinkageModel model,
+      TermFrequencies frequencies,
+      LongUnaryOperator existing,
       List<LinkageRecord> records,
       long fromSecond) {
     requireNonNull(model, "model is null");
@@ -148,7 +176,7 @@ public final class Linker {
       lastMember.close();
     }
 
-    Clusters run(Map<Long, Long> existing, long fromSecond) {
+    Clusters run(LongUnaryOperator existing, long fromSecond) {
       try (Blocks blocks =
           Blocks.of(
               ordered.size(),
@@ -160,9 +188,11 @@ public final class Linker {
       }
     }
 
-    private Clusters run(Blocks blocks, Map<Long, Long> existing, long fromSecond) {
+    private Clusters run(Blocks blocks, LongUnaryOperator existing, long fromSecond) {
       int n = ordered.size();
-      LongIntHashMap keptIndex = new LongIntHashMap();
+      // The kept records that start a cluster, by id: an earlier run's cluster id is the id of its
+      // first record, so only those are ever looked up.
+      LongIntHashMap keptFirst = new LongIntHashMap();
       int[] candidates = new int[64];
       long decided = 0;
       long pairs = 0;
@@ -173,8 +203,11 @@ public final class Linker {
       for (int i = 0; i < n; i++) {
         RecordFields record = current.at(i);
         if (record.eventSecond() < fromSecond) {
-          attach(i, keptCluster(existing, keptIndex, record.id(), i), record.direction());
-          keptIndex.put(record.id(), i);
+          int cluster = keptCluster(existing, keptFirst, record.id(), i);
+          attach(i, cluster, record.direction());
+          if (cluster == i) {
+            keptFirst.put(record.id(), i);
+          }
           continue;
         }
         decided++;
@@ -241,17 +274,17 @@ public final class Linker {
       return new Clusters(IdMap.ofOwned(ids, clusterIds), report);
     }
 
-    private int keptCluster(Map<Long, Long> existing, LongIntHashMap keptIndex, long id, int i) {
-      Long cluster = existing.get(id);
-      if (cluster == null) {
+    private int keptCluster(LongUnaryOperator existing, LongIntHashMap keptFirst, long id, int i) {
+      long cluster = existing.applyAsLong(id);
+      if (cluster == UNASSIGNED) {
         throw new IllegalArgumentException(
             "record " + id + " is before fromSecond but has no existing assignment");
       }
       if (cluster == id) {
         return i;
       }
-      int first = keptIndex.getOrDefault(cluster, -1);
-      if (first < 0 || clusterOf.get(first) != first) {
+      int first = keptFirst.getOrDefault(cluster, -1);
+      if (first < 0) {
         throw new IllegalArgumentException(
             "record "
                 + id

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -247,6 +249,21 @@ class LinkerTest {
 
       assertThat(resumed.assignments()).isEqualTo(full.assignments());
       assertThat(resumed.report().records()).isEqualTo(data.records().size() - before.size());
+      // The same from a lookup asked only of the records before the cut, once each.
+      Set<Long> asked = new HashSet<>();
+      Clusters looked =
+          Linker.resume(
+              model,
+              frequencies,
+              id -> {
+                assertThat(asked.add(id)).as("record %d asked again", id).isTrue();
+                Long cluster = earlier.assignments().get(id);
+                return cluster == null ? Linker.UNASSIGNED : cluster;
+              },
+              data.records(),
+              cut);
+      assertThat(looked.assignments()).isEqualTo(full.assignments());
+      assertThat(asked).isEqualTo(earlier.assignments().keySet());
     }
     assertThat(full.report().links()).isGreaterThan(500);
   }
@@ -258,5 +275,21 @@ class LinkerTest {
     assertThatThrownBy(() -> Linker.resume(model, frequencies, Map.of(), records, T + 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no existing assignment");
+  }
+
+  /** An earlier cluster is named by its first record: a later member's id names none. */
+  @Test
+  void resumingRefusesAClusterNamedByALaterMember() {
+    List<LinkageRecord> records =
+        List.of(
+            crossing(1, T, Direction.ARRIVAL, "P1"),
+            crossing(2, T + 86_400, Direction.DEPARTURE, "P1"),
+            crossing(3, T + 2 * 86_400, Direction.ARRIVAL, "P1"));
+    Map<Long, Long> named = Map.of(1L, 1L, 2L, 1L, 3L, 2L);
+
+    assertThatThrownBy(() -> Linker.resume(model, frequencies, named, records, T + 3 * 86_400))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("record 3 is assigned to cluster 2")
+        .hasMessageContaining("not the first record of a cluster before it");
   }
 }

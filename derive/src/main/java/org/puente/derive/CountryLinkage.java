@@ -9,7 +9,6 @@ import java.util.SplittableRandom;
 import java.util.function.LongUnaryOperator;
 import org.puente.lake.catalog.DerivationRun;
 import org.puente.linkage.Clusters;
-import org.puente.linkage.IdMap;
 import org.puente.linkage.LinkageModel;
 import org.puente.linkage.LinkageRecord;
 import org.puente.linkage.LinkageSettings;
@@ -138,22 +137,21 @@ public final class CountryLinkage {
       return Linker.link(model.model(), frequencies, records);
     }
     long from = resumeFrom(records, plan.previousLastSubmission());
-    long[] keys = new long[records.size()];
-    long[] travellers = new long[records.size()];
-    int kept = 0;
-    for (LinkageRecord record : records) {
-      if (record.eventSecond() < from) {
-        long earlier = previousTraveller.applyAsLong(record.id());
-        if (earlier == NO_TRAVELLER) {
-          throw new IllegalStateException(
-              "record " + record.id() + " is older than the new ones but not in the last run");
-        }
-        keys[kept] = record.id();
-        travellers[kept++] = earlier;
-      }
-    }
+    // The earlier records' travellers are asked of the previous run's rows as the linker meets
+    // them: no map of every record beside them.
     return Linker.resume(
-        model.model(), frequencies, IdMap.of(keys, travellers, kept), records, from);
+        model.model(),
+        frequencies,
+        id -> {
+          long earlier = previousTraveller.applyAsLong(id);
+          if (earlier == NO_TRAVELLER) {
+            throw new IllegalStateException(
+                "record " + id + " is older than the new ones but not in the last run");
+          }
+          return earlier;
+        },
+        records,
+        from);
   }
 
   /**

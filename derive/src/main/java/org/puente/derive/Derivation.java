@@ -170,14 +170,7 @@ public final class Derivation implements DerivationEngine {
       long loaded = System.nanoTime() - start;
       try {
         CountryLinkage.Result result =
-            CountryLinkage.link(
-                country,
-                records,
-                plan,
-                key -> {
-                  PreviousRecord earlier = before.get(key);
-                  return earlier == null ? CountryLinkage.NO_TRAVELLER : earlier.travellerId();
-                });
+            CountryLinkage.link(country, records, plan, before::travellerOf);
         return new Linked(result.clusters(), result.model(), loaded);
       } catch (OutOfMemoryError | BufferAllocationException e) {
         throw outOfHeap(String.format("linking %s's %,d records", country, records.size()), e);

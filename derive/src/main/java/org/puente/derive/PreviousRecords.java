@@ -46,6 +46,15 @@ final class PreviousRecords {
     return new PreviousRecord(travellers[at], residenceClass, permille[at]);
   }
 
+  /**
+   * The previous run's traveller of record {@code key}, {@link CountryLinkage#NO_TRAVELLER} when it
+   * did not have it (what {@link #get} says, without making an object).
+   */
+  long travellerOf(long key) {
+    int at = Arrays.binarySearch(keys, key);
+    return at < 0 ? CountryLinkage.NO_TRAVELLER : travellers[at];
+  }
+
   int size() {
     return keys.length;
   }

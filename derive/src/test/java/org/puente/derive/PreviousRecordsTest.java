@@ -30,8 +30,15 @@ class PreviousRecordsTest {
     assertThat(previous.size()).isEqualTo(n);
     for (long k = 0; k <= key + 1; k++) {
       assertThat(previous.get(k)).as("record %d", k).isEqualTo(expected.get(k));
+      assertThat(previous.travellerOf(k))
+          .as("record %d's traveller", k)
+          .isEqualTo(
+              expected.containsKey(k)
+                  ? expected.get(k).travellerId()
+                  : CountryLinkage.NO_TRAVELLER);
     }
     assertThat(PreviousRecords.NONE.get(1)).isNull();
+    assertThat(PreviousRecords.NONE.travellerOf(1)).isEqualTo(CountryLinkage.NO_TRAVELLER);
   }
 
   @Test
