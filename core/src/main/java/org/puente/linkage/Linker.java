@@ -250,6 +250,7 @@ public final class Linker {
           attach(i, i, record.direction());
         }
       }
+      keptFirst.release();
       long[] clusterIds = new long[n];
       long clusters = 0;
       for (int i = 0; i < n; i++) {

@@ -116,15 +116,19 @@ public final class Derivation implements DerivationEngine {
     // side, then its history side: the heap holds one of the two for one country at most.
     for (String country : countries) {
       try {
+        // What the previous run said of the country's records: an incremental run's linkage asks
+        // it for the earlier records' travellers; otherwise only the histories need it (for the
+        // revisions), so it is read after linking and the two never share the heap.
         long t0 = System.nanoTime();
         PreviousRecords before =
-            previous.isPresent()
-                ? previousHistories(duckdb, previous.get(), country)
-                : PreviousRecords.NONE;
+            plan.resume() ? previousHistories(duckdb, previous, country) : PreviousRecords.NONE;
         long t1 = System.nanoTime();
         Linked linked = linkCountry(loader, duckdb, country, plan, before);
         linked.model().ifPresent(entry -> models.put(country, entry));
         long t2 = System.nanoTime();
+        if (!plan.resume()) {
+          before = previousHistories(duckdb, previous, country);
+        }
         // The linkage records are released by now: the histories' side is sorted next, by DuckDB.
         try (RecordLoader.Travellers sorted =
             loader.travellers(
@@ -197,7 +201,11 @@ public final class Derivation implements DerivationEngine {
 
   /** The previous run's traveller and class of each record of {@code country}. */
   private PreviousRecords previousHistories(
-      Connection duckdb, DerivationRun previous, String country) throws SQLException {
+      Connection duckdb, Optional<DerivationRun> previousRun, String country) throws SQLException {
+    if (previousRun.isEmpty()) {
+      return PreviousRecords.NONE;
+    }
+    DerivationRun previous = previousRun.get();
     reader.createRunView(
         duckdb,
         "previous_histories",
