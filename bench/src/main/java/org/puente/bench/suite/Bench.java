@@ -57,7 +57,8 @@ public final class Bench implements Callable<Integer> {
   static final String AS_OF = "2024-12-31";
 
   /** The legs, in the order they run. */
-  static final List<String> LEGS = List.of("ingest", "pipeline", "engines", "linkage", "micro");
+  static final List<String> LEGS =
+      List.of("ingest", "pipeline", "engines", "rerun", "linkage", "micro");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -80,7 +81,7 @@ public final class Bench implements Callable<Integer> {
   @Option(
       names = "--only",
       split = ",",
-      description = "Legs to run: ingest, pipeline, engines, linkage, micro (default: all).")
+      description = "Legs to run: ingest, pipeline, engines, rerun, linkage, micro (default: all).")
   Set<String> only = new LinkedHashSet<>(LEGS);
 
   @Option(names = "--seed", defaultValue = "1", description = "The simulation's seed.")
@@ -120,6 +121,13 @@ public final class Bench implements Callable<Integer> {
   Path root = Path.of("").toAbsolutePath();
 
   private final List<Row> rows = new ArrayList<>();
+
+  /**
+   * The DuckDB engine's measured {@code run --retrain}s of the region in hand, when the pipeline or
+   * engines leg made them (the rerun leg continues the last one's node), else null.
+   */
+  private List<TimedProcess.Measurement> fullRuns;
+
   private final List<MicroResult> micro = new ArrayList<>();
   private Commands commands;
 
@@ -156,8 +164,12 @@ public final class Bench implements Callable<Integer> {
       if (only.contains("ingest")) {
         ingest(region);
       }
+      fullRuns = null;
       if (only.contains("pipeline") || only.contains("engines")) {
         pipelineAndEngines(region);
+      }
+      if (only.contains("rerun")) {
+        rerun(region);
       }
       if (only.contains("linkage") && size == sizes.get(0)) {
         linkage(region); // on data of its own size: once
@@ -273,24 +285,14 @@ public final class Bench implements Callable<Integer> {
             () -> region.copyLoaded(home),
             () -> {
               TimedProcess.Measurement run =
-                  commands.timed(
-                      work,
-                      "run-duckdb",
-                      commands.puente(
-                          "run",
-                          "--home",
-                          home.toString(),
-                          "--as-of",
-                          AS_OF,
-                          "--retrain",
-                          "--json"),
-                      Map.of());
+                  commands.timed(work, "run-duckdb", fullRun(home), Map.of());
               runOnly.add(run);
               // The tables belong to the pipeline row; the engines' comparison needs the run only.
               return only.contains("pipeline") ? run.plus(tables(work, home)) : run;
             });
     List<TimedProcess.Measurement> measuredRuns =
         runOnly.subList(runOnly.size() - whole.size(), runOnly.size());
+    fullRuns = List.copyOf(measuredRuns);
     JsonNode duckdbSummary = JSON.readTree(work.resolve("run-duckdb.out").toFile()).get("summary");
     long crossings = region.crossings();
     if (only.contains("pipeline")) {
@@ -372,6 +374,79 @@ public final class Bench implements Callable<Integer> {
             same,
             "",
             null));
+  }
+
+  // --- rerun ------------------------------------------------------------------------------------
+
+  /**
+   * A node's next run, as an office runs it every month: {@code puente run} (incremental) on a node
+   * whose last run linked everything. Nothing is new, so every record keeps its traveller and is
+   * not compared again, but the run still reads the country's records, builds its blocks, asks the
+   * previous run of every record and writes every history: the most an incremental run keeps. It
+   * continues the node of the pipeline or engines leg's last run, else of one full run made here
+   * (not timed). Both runs must give the same records and travellers (else the row says DIFFER).
+   */
+  private void rerun(Region region) throws IOException, InterruptedException {
+    Path work = region.dir().resolve("pipeline");
+    Path home = work.resolve("home-duckdb");
+    List<TimedProcess.Measurement> full = fullRuns;
+    if (full == null) {
+      region.copyLoaded(home);
+      full = List.of(commands.timed(work, "run-duckdb", fullRun(home), Map.of()));
+    }
+    JsonNode fullSummary = JSON.readTree(work.resolve("run-duckdb.out").toFile()).get("summary");
+    List<TimedProcess.Measurement> measured =
+        repeat(
+            "puente run (incremental)",
+            () -> {},
+            () ->
+                commands.timed(
+                    work,
+                    "rerun-duckdb",
+                    commands.puente("run", "--home", home.toString(), "--as-of", AS_OF, "--json"),
+                    Map.of()));
+    JsonNode summary = JSON.readTree(work.resolve("rerun-duckdb.out").toFile()).get("summary");
+    Row fullRow =
+        new Row(
+            region.size(),
+            "rerun",
+            "puente run --retrain (the run before)",
+            region.crossings(),
+            "crossings",
+            full,
+            "",
+            "",
+            "",
+            null);
+    boolean same =
+        summary.get("records").asLong() == fullSummary.get("records").asLong()
+            && summary.get("travellers").asLong() == fullSummary.get("travellers").asLong();
+    rows.add(fullRow);
+    rows.add(
+        new Row(
+            region.size(),
+            "rerun",
+            "puente run (incremental, nothing new)",
+            region.crossings(),
+            "crossings",
+            measured,
+            fullRow.name(),
+            String.format(
+                    Locale.ROOT,
+                    "%d records, %d travellers",
+                    summary.get("records").asLong(),
+                    summary.get("travellers").asLong())
+                + (same ? ", the same as the run before" : ": DIFFER from the run before"),
+            "",
+            null));
+  }
+
+  /**
+   * The DuckDB engine's full run of a node: linkage trained again, as the pipeline leg times it.
+   */
+  private List<String> fullRun(Path home) {
+    return commands.puente(
+        "run", "--home", home.toString(), "--as-of", AS_OF, "--retrain", "--json");
   }
 
   /** The Spark engine's runs of the engines leg, each on a fresh copy of the loaded node. */

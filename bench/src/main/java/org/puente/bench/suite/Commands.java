@@ -97,14 +97,16 @@ final class Commands {
       throws IOException, InterruptedException {
     Files.createDirectories(work);
     Map<String, String> withGcLog = new HashMap<>(environment);
-    String gcLog =
-        "-Xlog:gc:file=" + work.toAbsolutePath().resolve(name + ".gc.log") + "::filecount=0";
+    Path log = work.toAbsolutePath().resolve(name + ".gc.log");
+    Files.deleteIfExists(log); // what the JVMs of this run write, not an earlier run's
+    String gcLog = "-Xlog:gc:file=" + log + "::filecount=0";
     // Added to what the caller or the environment already asks of every JVM, not in its place.
     String given = withGcLog.getOrDefault("JAVA_TOOL_OPTIONS", System.getenv("JAVA_TOOL_OPTIONS"));
     withGcLog.put(
         "JAVA_TOOL_OPTIONS", given == null || given.isBlank() ? gcLog : given + " " + gcLog);
     return TimedProcess.run(
-        command, withGcLog, work.resolve(name + ".out"), work.resolve(name + ".err"));
+            command, withGcLog, work.resolve(name + ".out"), work.resolve(name + ".err"))
+        .withLiveHeap(GcLog.mostLiveKib(log));
   }
 
   /** Runs a command that is set-up, not measurement. */

@@ -51,6 +51,7 @@ final class Report {
       entry.put("maxSeconds", row.maxSeconds());
       entry.put("medianCpuSeconds", row.medianCpuSeconds());
       entry.put("peakRssMib", row.peakRssMib());
+      entry.put("liveHeapMib", row.liveHeapMib());
       entry.put("perSecond", row.perSecond());
       entry.put("reference", row.reference());
       ratio(row, rows).ifPresent(ratio -> entry.put("ratioToReference", ratio));
@@ -79,6 +80,11 @@ final class Report {
         .map(reference -> row.medianSeconds() / reference.medianSeconds());
   }
 
+  /** A row's live heap for a table: empty when no full collection showed it. */
+  private static String liveHeap(Row row) {
+    return row.liveHeapMib() > 0 ? String.format(Locale.ROOT, "%,.0f", row.liveHeapMib()) : "";
+  }
+
   static String markdown(
       Machine machine, List<Row> rows, List<MicroResult> micro, boolean finished) {
     StringBuilder text = new StringBuilder();
@@ -89,9 +95,9 @@ final class Report {
     for (long size : sizes) {
       text.append(String.format(Locale.ROOT, "%n## Region of %,d crossings (requested)%n%n", size));
       text.append(
-          "| leg | what | records | runs | median s | spread s | CPU s | peak RSS MiB | records/s"
-              + " | time vs reference | target | met | note |\n");
-      text.append("|---|---|--:|--:|--:|---|--:|--:|--:|---|---|---|---|\n");
+          "| leg | what | records | runs | median s | spread s | CPU s | peak RSS MiB | live heap MiB"
+              + " | records/s | time vs reference | target | met | note |\n");
+      text.append("|---|---|--:|--:|--:|---|--:|--:|--:|--:|---|---|---|---|\n");
       for (Row row : rows) {
         if (row.size() != size) {
           continue;
@@ -99,7 +105,8 @@ final class Report {
         text.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %s | %,d %s | %d | %.2f | %.2f-%.2f | %.1f | %,.0f | %,.0f | %s | %s | %s | %s |%n",
+                "| %s | %s | %,d %s | %d | %.2f | %.2f-%.2f | %.1f | %,.0f | %s | %,.0f | %s | %s | %s"
+                    + " | %s |%n",
                 row.leg(),
                 row.name(),
                 row.records(),
@@ -110,6 +117,7 @@ final class Report {
                 row.maxSeconds(),
                 row.medianCpuSeconds(),
                 row.peakRssMib(),
+                liveHeap(row),
                 row.perSecond(),
                 ratio(row, rows)
                     .map(r -> String.format(Locale.ROOT, "%.2f x %s", r, row.reference()))
@@ -122,8 +130,8 @@ final class Report {
     if (sizes.size() > 1) {
       text.append("\n## Scaling\n\n");
       text.append(
-          "| what | crossings | median s | records/s | peak RSS MiB | time ratio to the first size"
-              + " | size ratio |\n|---|--:|--:|--:|--:|--:|--:|\n");
+          "| what | crossings | median s | records/s | peak RSS MiB | live heap MiB | time ratio to"
+              + " the first size | size ratio |\n|---|--:|--:|--:|--:|--:|--:|--:|\n");
       // Rows measured at two sizes or more (linkage runs once, setup only where a region was made).
       Map<String, Long> sizesOf =
           rows.stream()
@@ -147,12 +155,13 @@ final class Report {
           text.append(
               String.format(
                   Locale.ROOT,
-                  "| %s | %,d | %.2f | %,.0f | %,.0f | %.2f | %.2f |%n",
+                  "| %s | %,d | %.2f | %,.0f | %,.0f | %s | %.2f | %.2f |%n",
                   name,
                   row.records(),
                   row.medianSeconds(),
                   row.perSecond(),
                   row.peakRssMib(),
+                  liveHeap(row),
                   row.medianSeconds() / first.medianSeconds(),
                   (double) row.records() / first.records()));
         }

@@ -65,6 +65,11 @@ record Row(
     return runs.stream().mapToLong(TimedProcess.Measurement::peakRssKib).max().orElse(0) / 1024.0;
   }
 
+  /** The most live heap of the runs ({@link GcLog}), in MiB; 0 when no full collection ran. */
+  double liveHeapMib() {
+    return runs.stream().mapToLong(TimedProcess.Measurement::liveHeapKib).max().orElse(0) / 1024.0;
+  }
+
   /** Records per second of median wall time. */
   double perSecond() {
     double median = medianSeconds();

@@ -22,15 +22,28 @@ final class TimedProcess {
 
   private TimedProcess() {}
 
-  /** One run: wall and CPU seconds, peak RSS in KiB (0 where /proc is absent), exit code. */
-  record Measurement(double wallSeconds, double cpuSeconds, long peakRssKib) {
+  /**
+   * One run: wall and CPU seconds, peak RSS in KiB (0 where /proc is absent), and the most live
+   * heap its GC log shows in KiB ({@link GcLog}; 0 when not read or no full collection ran).
+   */
+  record Measurement(double wallSeconds, double cpuSeconds, long peakRssKib, long liveHeapKib) {
+
+    Measurement(double wallSeconds, double cpuSeconds, long peakRssKib) {
+      this(wallSeconds, cpuSeconds, peakRssKib, 0);
+    }
 
     /** Two commands run one after the other, as one step. */
     Measurement plus(Measurement next) {
       return new Measurement(
           wallSeconds + next.wallSeconds,
           cpuSeconds + next.cpuSeconds,
-          Math.max(peakRssKib, next.peakRssKib));
+          Math.max(peakRssKib, next.peakRssKib),
+          Math.max(liveHeapKib, next.liveHeapKib));
+    }
+
+    /** The same run with the live heap its GC log shows. */
+    Measurement withLiveHeap(long kib) {
+      return new Measurement(wallSeconds, cpuSeconds, peakRssKib, kib);
     }
   }
 

@@ -11,7 +11,7 @@ class ReportTest {
   private static final Machine MACHINE = new Machine(2, "test CPU", 1024, "Java", "0.1 0.1 0.1");
 
   private static TimedProcess.Measurement wall(double seconds) {
-    return new TimedProcess.Measurement(seconds, seconds * 2, 2048);
+    return new TimedProcess.Measurement(seconds, seconds * 2, 2048, (long) seconds * 1024);
   }
 
   private static Row row(long size, String name, long records, String reference, double... walls) {
@@ -29,6 +29,7 @@ class ReportTest {
     assertThat(odd.perSecond()).isEqualTo(300.0);
     assertThat(odd.medianCpuSeconds()).isEqualTo(4.0);
     assertThat(odd.peakRssMib()).isEqualTo(2.0);
+    assertThat(odd.liveHeapMib()).isEqualTo(3.0); // the largest of the runs' live heaps
     assertThat(row(1, "b", 10, "", 4, 1, 2, 3).medianSeconds()).isEqualTo(2.5);
   }
 
@@ -51,7 +52,7 @@ class ReportTest {
         .contains("1.50 x floor")
         .contains("## Scaling");
     // ours: 3 s for 100, then 6 s for 200: time ratio 2.00 for a size ratio of 2.00.
-    assertThat(markdown).contains("| ours | 200 | 6.00 | 33 | 2 | 2.00 | 2.00 |");
+    assertThat(markdown).contains("| ours | 200 | 6.00 | 33 | 2 | 6 | 2.00 | 2.00 |");
     // A row of one size only has nothing to scale against.
     assertThat(markdown.substring(markdown.indexOf("## Scaling"))).doesNotContain("made once");
   }
