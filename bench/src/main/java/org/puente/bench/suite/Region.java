@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -108,16 +109,38 @@ record Region(Commands commands, Path dir, long size, long crossings) {
     return new Region(commands, dir, size, crossings);
   }
 
-  /** Replaces {@code target} with a copy of the loaded node (untimed set-up of a run). */
+  /**
+   * Replaces {@code target} with a copy of the loaded node (untimed set-up of a run). The lake's
+   * files are hard links, not copies: a node never writes a lake file in place (files are written
+   * in staging, moved in and at most deleted), so both nodes can share them, and a copy of a
+   * hundred-million-crossing node costs no second lake on disk (15 GB). The rest (catalog, keys,
+   * staging) is copied.
+   */
   void copyLoaded(Path target) throws IOException, InterruptedException {
     Bench.deleteTree(target);
-    Process copy =
-        new ProcessBuilder("cp", "-a", dir.resolve("loaded").toString(), target.toString())
-            .inheritIO()
-            .start();
-    if (copy.waitFor() != 0) {
-      throw new IOException("could not copy " + dir.resolve("loaded") + " to " + target);
+    Path loaded = dir.resolve("loaded");
+    Files.createDirectories(target);
+    try (Stream<Path> entries = Files.list(loaded)) {
+      for (Path entry : entries.toList()) {
+        Path copy = target.resolve(entry.getFileName());
+        boolean lake = entry.getFileName().toString().equals("lake");
+        if (!(lake && cp("-al", entry, copy)) && !cp("-a", entry, copy)) {
+          throw new IOException("could not copy " + entry + " to " + copy);
+        }
+      }
     }
+  }
+
+  /** {@code cp FLAGS from to}; false when it failed, and what it made is removed. */
+  private static boolean cp(String flags, Path from, Path to)
+      throws IOException, InterruptedException {
+    Process copy =
+        new ProcessBuilder("cp", flags, from.toString(), to.toString()).inheritIO().start();
+    if (copy.waitFor() == 0) {
+      return true;
+    }
+    Bench.deleteTree(to);
+    return false;
   }
 
   /** Country, file and spec of every simulated export. */
