@@ -141,6 +141,11 @@ public final class Derivation implements DerivationEngine {
         }
       } catch (OutOfMemoryError | BufferAllocationException e) {
         throw outOfHeap("deriving " + country + "'s travellers", e);
+      } catch (PuenteException e) {
+        boolean explained = e.getMessage().startsWith(OUT_OF_HEAP); // by linkCountry
+        throw heapExhausted(e) && !explained
+            ? outOfHeap("deriving " + country + "'s travellers", e)
+            : e;
       }
     }
     long derived = System.nanoTime();
@@ -182,6 +187,30 @@ public final class Derivation implements DerivationEngine {
     }
   }
 
+  /** How {@link #outOfHeap}'s message begins. */
+  static final String OUT_OF_HEAP = "the run ran out of memory ";
+
+  /**
+   * Whether {@code error} is the heap running out, met inside DuckDB's JDBC driver: the driver
+   * reports a Java {@code OutOfMemoryError} raised in its native calls as an {@link SQLException}
+   * carrying the error's message and no cause ("Invalid Error: GC overhead limit exceeded").
+   */
+  static boolean heapExhausted(Throwable error) {
+    for (Throwable at = error; at != null; at = at.getCause()) {
+      if (at instanceof OutOfMemoryError || at instanceof BufferAllocationException) {
+        return true;
+      }
+      String message = at.getMessage();
+      if (at instanceof SQLException
+          && message != null
+          && (message.contains("GC overhead limit exceeded")
+              || message.contains("Java heap space"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * What a run that ran out of heap says: what it was doing, the heap it had, and how to give it
    * more (the collector's own message, or hppc's "not enough memory to allocate buffers for
@@ -193,9 +222,13 @@ public final class Derivation implements DerivationEngine {
     return new PuenteException(
         ErrorCode.UNAVAILABLE,
         String.format(
-            "the run ran out of memory %s with a heap of at most %,d MiB; run it again with more,"
+            OUT_OF_HEAP
+                + "%s with a heap of at most %,d MiB; run it again with more,"
                 + " e.g. PUENTE_JAVA_OPTS='-XX:+UseParallelGC -Xmx%dg' (%s)",
-            doing, maxMiB, suggestGiB, cause),
+            doing,
+            maxMiB,
+            suggestGiB,
+            cause),
         cause);
   }
 
