@@ -384,7 +384,8 @@ public final class Bench implements Callable<Integer> {
    * not compared again, but the run still reads the country's records, builds its blocks, asks the
    * previous run of every record and writes every history: the most an incremental run keeps. It
    * continues the node of the pipeline or engines leg's last run, else of one full run made here
-   * (not timed). Both runs must give the same records and travellers (else the row says DIFFER).
+   * (timed once, and reported as the run before). Both runs must give the same records and
+   * travellers (else the row says DIFFER).
    */
   private void rerun(Region region) throws IOException, InterruptedException {
     Path work = region.dir().resolve("pipeline");
