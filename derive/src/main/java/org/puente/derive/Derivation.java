@@ -108,6 +108,9 @@ public final class Derivation implements DerivationEngine {
     HistoryWriter histories = new HistoryWriter(writer, options, previous.isPresent());
     CountryLinkage.Plan plan =
         CountryLinkage.Plan.of(options, previous, mode, run.lastSubmissionId());
+    // The previous run's histories, which an incremental run's linkage asks for travellers and the
+    // sorted histories join for the revisions.
+    Optional<String> previousHistories = previousHistoriesView(duckdb, previous);
     long linkedRecords = 0;
     long travellers = 0;
     long loadNanos = 0;
@@ -116,28 +119,31 @@ public final class Derivation implements DerivationEngine {
     // side, then its history side: the heap holds one of the two for one country at most.
     for (String country : countries) {
       try {
-        // What the previous run said of the country's records: an incremental run's linkage asks
-        // it for the earlier records' travellers; otherwise only the histories need it (for the
-        // revisions), so it is read after linking and the two never share the heap.
+        // The travellers the previous run gave the country's records, which an incremental run's
+        // linkage asks of the records it does not compare again; no other step needs them.
         long t0 = System.nanoTime();
-        PreviousRecords before =
-            plan.resume() ? previousHistories(duckdb, previous, country) : PreviousRecords.NONE;
+        PreviousTravellers before =
+            plan.resume()
+                ? previousTravellers(duckdb, previousHistories, country)
+                : PreviousTravellers.NONE;
         long t1 = System.nanoTime();
         Linked linked = linkCountry(loader, duckdb, country, plan, before);
         linked.model().ifPresent(entry -> models.put(country, entry));
         long t2 = System.nanoTime();
-        if (!plan.resume()) {
-          before = previousHistories(duckdb, previous, country);
-        }
-        // The linkage records are released by now: the histories' side is sorted next, by DuckDB.
+        // The linkage records and the previous travellers are released by now: the histories'
+        // side is sorted next, by DuckDB, with the previous run's classes joined for the revisions.
         try (RecordLoader.Travellers sorted =
             loader.travellers(
-                duckdb, country, run.lastSubmissionId(), linked.clusters().assignments())) {
+                duckdb,
+                country,
+                run.lastSubmissionId(),
+                linked.clusters().assignments(),
+                previousHistories)) {
           long t3 = System.nanoTime();
           loadNanos += (t1 - t0) + linked.loadNanos() + (t3 - t2);
           linkNanos += (t2 - t1) - linked.loadNanos();
           linkedRecords += sorted.records();
-          travellers += histories.write(country, sorted, before);
+          travellers += histories.write(country, sorted);
         }
       } catch (OutOfMemoryError | BufferAllocationException e) {
         throw outOfHeap("deriving " + country + "'s travellers", e);
@@ -171,7 +177,7 @@ public final class Derivation implements DerivationEngine {
       Connection duckdb,
       String country,
       CountryLinkage.Plan plan,
-      PreviousRecords before) {
+      PreviousTravellers before) {
     long start = System.nanoTime();
     try (PackedRecords records =
         loader.loadLinkage(
@@ -232,43 +238,48 @@ public final class Derivation implements DerivationEngine {
         cause);
   }
 
-  /** The previous run's traveller and class of each record of {@code country}. */
-  private PreviousRecords previousHistories(
-      Connection duckdb, Optional<DerivationRun> previousRun, String country) throws SQLException {
+  /** A view of the previous run's histories table, if there is a previous run. */
+  private Optional<String> previousHistoriesView(
+      Connection duckdb, Optional<DerivationRun> previousRun) {
     if (previousRun.isEmpty()) {
-      return PreviousRecords.NONE;
+      return Optional.empty();
     }
-    DerivationRun previous = previousRun.get();
+    String view = "previous_histories";
     reader.createRunView(
         duckdb,
-        "previous_histories",
-        previous.id(),
+        view,
+        previousRun.get().id(),
         OutputTables.HISTORIES,
         OutputTables.HISTORIES_LAYOUT);
+    return Optional.of(view);
+  }
+
+  /** The previous run's traveller of each record of {@code country}. */
+  private static PreviousTravellers previousTravellers(
+      Connection duckdb, Optional<String> previousHistories, String country) throws SQLException {
+    if (previousHistories.isEmpty()) {
+      return PreviousTravellers.NONE;
+    }
+    String view = previousHistories.get();
     int count;
     try (PreparedStatement statement =
-        duckdb.prepareStatement(
-            "SELECT count(*) FROM previous_histories WHERE reporting_country = ?")) {
+        duckdb.prepareStatement("SELECT count(*) FROM " + view + " WHERE reporting_country = ?")) {
       statement.setString(1, country);
       try (ResultSet row = statement.executeQuery()) {
         row.next();
         count = Math.toIntExact(row.getLong(1));
       }
     }
-    PreviousRecords.Builder before = new PreviousRecords.Builder(count);
+    PreviousTravellers.Builder before = new PreviousTravellers.Builder(count);
     try (PreparedStatement statement =
         duckdb.prepareStatement(
-            "SELECT submission_id, source_line, traveller_id, class, predicted_permille"
-                + " FROM previous_histories WHERE reporting_country = ?"
-                + " ORDER BY submission_id, source_line")) {
+            "SELECT submission_id, source_line, traveller_id FROM "
+                + view
+                + " WHERE reporting_country = ? ORDER BY submission_id, source_line")) {
       statement.setString(1, country);
       try (ResultSet row = statement.executeQuery()) {
         while (row.next()) {
-          int permille = row.getInt(5);
-          boolean noPermille = row.wasNull();
-          before.add(
-              NodeRecord.key(row.getLong(1), row.getLong(2)),
-              new PreviousRecord(row.getLong(3), row.getString(4), noPermille ? -1 : permille));
+          before.add(NodeRecord.key(row.getLong(1), row.getLong(2)), row.getLong(3));
         }
       }
     }

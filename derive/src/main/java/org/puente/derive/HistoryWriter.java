@@ -49,11 +49,10 @@ final class HistoryWriter {
   /**
    * Writes the histories of one country's {@code travellers} (walked twice: first to fit the model
    * of undecided outcomes on every traveller's final ones, then to classify and write); returns the
-   * number of travellers. {@code previous} holds the earlier run's traveller and class of each of
-   * these records it had (empty when there is no earlier run).
+   * number of travellers. Each record carries the class the previous run gave it, which the
+   * revisions compare ({@link NodeRecord#previousClass}).
    */
-  long write(String country, RecordLoader.Travellers travellers, PreviousRecords previous) {
-    requireNonNull(previous, "previous is null");
+  long write(String country, RecordLoader.Travellers travellers) {
     MigrantRateModel.Fitter fitter = new MigrantRateModel.Fitter();
     travellers.forEach(
         (travellerId, history) ->
@@ -65,7 +64,7 @@ final class HistoryWriter {
     long[] written = {0};
     travellers.forEach(
         (travellerId, history) -> {
-          writeTraveller(country, travellerId, history, model, previous);
+          writeTraveller(country, travellerId, history, model);
           written[0]++;
         });
     // Its files wait for the commit; its open row groups leave the heap before the next country.
@@ -74,11 +73,7 @@ final class HistoryWriter {
   }
 
   private void writeTraveller(
-      String country,
-      long travellerId,
-      List<NodeRecord> history,
-      MigrantRateModel model,
-      PreviousRecords previous) {
+      String country, long travellerId, List<NodeRecord> history, MigrantRateModel model) {
     List<HistoryEvent> events = events(history);
     Map<Long, CrossingOutcome> outcomes = new HashMap<>();
     for (CrossingOutcome outcome :
@@ -133,7 +128,7 @@ final class HistoryWriter {
               });
       if (outcome != null) {
         counts.crossing(outcome.residenceClass());
-        revise(record.key(), outcome, permille, previous);
+        revise(record, outcome, permille);
       }
     }
     writeTravellerRow(country, travellerId, history, events, outcomes.size());
@@ -175,19 +170,17 @@ final class HistoryWriter {
     counts.stay(stay.end(), stay.overstay());
   }
 
-  private void revise(
-      long key, CrossingOutcome outcome, Integer permille, PreviousRecords previous) {
+  private void revise(NodeRecord record, CrossingOutcome outcome, Integer permille) {
     if (!revising) {
       return;
     }
-    PreviousRecord earlier = previous.get(key);
     revisionCounts.crossing(
         outcome.date(),
         outcome.direction(),
         outcome.residenceClass(),
         permille,
-        earlier == null ? null : earlier.residenceClass(),
-        earlier == null ? -1 : earlier.predictedPermille());
+        record.previousClass(),
+        record.previousPermille());
   }
 
   List<MonthRevision> revisions() {

@@ -14,8 +14,13 @@ import org.puente.residence.HistoryEvent;
  *     record id of {@code event} and of its linkage record
  * @param recordRef the source's own record reference (the lake's {@code record_id})
  * @param event what the histories look at
+ * @param previousClass the class the previous run gave the record, null when that run did not have
+ *     it, gave it none (not a crossing), or there is no previous run
+ * @param previousPermille that run's predicted probability in thousandths when the record was
+ *     provisional there, else -1
  */
-public record NodeRecord(long key, String recordRef, HistoryEvent event) {
+public record NodeRecord(
+    long key, String recordRef, HistoryEvent event, String previousClass, int previousPermille) {
 
   /** Bits of the key that hold the source line. */
   public static final int LINE_BITS = 40;
@@ -24,6 +29,9 @@ public record NodeRecord(long key, String recordRef, HistoryEvent event) {
     requireNonNull(event, "event is null");
     if (event.recordId() != key) {
       throw new IllegalArgumentException("the event must carry the key");
+    }
+    if (previousPermille < -1 || previousPermille > 1000) {
+      throw new IllegalArgumentException("previous permille out of range: " + previousPermille);
     }
   }
 

@@ -85,10 +85,19 @@ public final class RecordLoader {
    * encodings. DuckDB joins the records to their travellers and sorts them into a temporary table,
    * spilling to its temporary directory when they outgrow its memory limit, so that walking them
    * holds one traveller's records in the heap at a time. Close it to drop the table.
+   *
+   * <p>{@code previousHistories}, when given, names a view of the previous run's histories table
+   * ({@link OutputTables#HISTORIES}): each record then carries the class and predicted thousandths
+   * that run gave it ({@link NodeRecord#previousClass}), joined by DuckDB in the same sort, so that
+   * a run's revisions never hold the previous run's records in the heap.
    */
   public Travellers travellers(
-      Connection duckdb, String country, long lastSubmissionId, IdMap assignments) {
-    return new Travellers(duckdb, country, lastSubmissionId, assignments);
+      Connection duckdb,
+      String country,
+      long lastSubmissionId,
+      IdMap assignments,
+      Optional<String> previousHistories) {
+    return new Travellers(duckdb, country, lastSubmissionId, assignments, previousHistories);
   }
 
   /** What {@link Travellers#forEach} calls for each traveller. */
@@ -107,19 +116,32 @@ public final class RecordLoader {
     private static final String ASSIGNMENTS = "traveller_assignments";
     private static final String SORTED = "traveller_histories";
 
-    /** Column positions after {@link #FIRST_TOKEN} history columns: kind and traveller. */
+    /**
+     * Column positions after {@link #FIRST_TOKEN} history columns: kind, traveller, and the class
+     * and predicted thousandths the previous run gave the record.
+     */
     private static final int KIND = FIRST_TOKEN;
 
     private static final int TRAVELLER = FIRST_TOKEN + 1;
+    private static final int PREVIOUS_CLASS = FIRST_TOKEN + 2;
+    private static final int PREVIOUS_PERMILLE = FIRST_TOKEN + 3;
 
     private final Connection duckdb;
     private final long records;
 
     private Travellers(
-        Connection duckdb, String country, long lastSubmissionId, IdMap assignments) {
+        Connection duckdb,
+        String country,
+        long lastSubmissionId,
+        IdMap assignments,
+        Optional<String> previousHistories) {
       this.duckdb = requireNonNull(duckdb, "duckdb is null");
       requireNonNull(country, "country is null");
       requireNonNull(assignments, "assignments is null");
+      requireNonNull(previousHistories, "previousHistories is null");
+      if (!country.matches("[A-Z]{3}")) {
+        throw new IllegalArgumentException("not a country code: " + country);
+      }
       try (Statement statement = duckdb.createStatement()) {
         statement.execute(
             "CREATE OR REPLACE TEMP TABLE "
@@ -136,6 +158,28 @@ public final class RecordLoader {
         for (EventKind kind : EventKind.values()) {
           kinds.add(historySelect(duckdb, country, kind, lastSubmissionId));
         }
+        // What the previous run said of each record, by the same key (a record has one row in a
+        // run's histories table).
+        String previous =
+            previousHistories
+                .map(
+                    view ->
+                        ", p.previous_class, p.previous_permille FROM records LEFT JOIN "
+                            + ASSIGNMENTS
+                            + " a ON a.record_key = records.record_key LEFT JOIN (SELECT"
+                            + " submission_id * "
+                            + (1L << NodeRecord.LINE_BITS)
+                            + " + source_line AS record_key, class AS previous_class,"
+                            + " predicted_permille AS previous_permille FROM "
+                            + view
+                            + " WHERE reporting_country = '"
+                            + country
+                            + "') p ON p.record_key = records.record_key")
+                .orElse(
+                    ", CAST(NULL AS VARCHAR) AS previous_class,"
+                        + " CAST(NULL AS INTEGER) AS previous_permille FROM records LEFT JOIN "
+                        + ASSIGNMENTS
+                        + " a ON a.record_key = records.record_key");
         // The order a walk over the records in time order meets them: a traveller's first record
         // is the one whose key is its id (the linker names a traveller after its first record).
         statement.execute(
@@ -143,9 +187,9 @@ public final class RecordLoader {
                 + SORTED
                 + " AS WITH records AS ("
                 + String.join(" UNION ALL ", kinds)
-                + "), linked AS (SELECT records.*, a.traveller FROM records LEFT JOIN "
-                + ASSIGNMENTS
-                + " a ON a.record_key = records.record_key),"
+                + "), linked AS (SELECT records.*, a.traveller"
+                + previous
+                + "),"
                 + " firsts AS (SELECT traveller, min(event_second) AS first_second FROM linked"
                 + " GROUP BY traveller)"
                 + " SELECT linked.* EXCLUDE (record_key, event_second) FROM linked"
@@ -192,7 +236,16 @@ public final class RecordLoader {
             history = new ArrayList<>();
           }
           traveller = next;
-          history.add(history(columns, EventKind.valueOf(row.getString(KIND + 1))));
+          int permille = row.getInt(PREVIOUS_PERMILLE + 1);
+          if (row.wasNull()) {
+            permille = -1;
+          }
+          history.add(
+              history(
+                  columns,
+                  EventKind.valueOf(row.getString(KIND + 1)),
+                  row.getString(PREVIOUS_CLASS + 1),
+                  permille));
         }
         if (!history.isEmpty()) {
           visitor.visit(traveller, history);
@@ -459,7 +512,8 @@ public final class RecordLoader {
         row.string(7));
   }
 
-  private NodeRecord history(RecordColumns row, EventKind kind) {
+  private NodeRecord history(
+      RecordColumns row, EventKind kind, String previousClass, int previousPermille) {
     long key = NodeRecord.key(row.number(0), row.number(1));
     LocalDate date = row.date(4);
     HistoryEvent event =
@@ -475,7 +529,7 @@ public final class RecordLoader {
             row.string(9),
             row.integer(11),
             row.string(10));
-    return new NodeRecord(key, row.string(2), event);
+    return new NodeRecord(key, row.string(2), event, previousClass, previousPermille);
   }
 
   /** A DuckDB result row's values ({@link #columns}' positions are its columns 1, 2, …). */

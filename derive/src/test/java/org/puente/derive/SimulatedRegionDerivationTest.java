@@ -195,7 +195,12 @@ class SimulatedRegionDerivationTest {
     long[] records = {0};
     try (Connection duckdb = org.puente.lake.DuckDb.streaming();
         RecordLoader.Travellers travellers =
-            loader.travellers(duckdb, "CRI", lastSubmission, IdMap.copyOf(incrementalTravellers))) {
+            loader.travellers(
+                duckdb,
+                "CRI",
+                lastSubmission,
+                IdMap.copyOf(incrementalTravellers),
+                Optional.empty())) {
       travellers.forEach(
           (traveller, history) -> {
             assertThat(seen.add(traveller)).as("traveller %d visited once", traveller).isTrue();
@@ -228,7 +233,8 @@ class SimulatedRegionDerivationTest {
     oneMissing.remove(dropped);
     try (Connection duckdb = org.puente.lake.DuckDb.streaming();
         RecordLoader.Travellers travellers =
-            loader.travellers(duckdb, "CRI", lastSubmission, IdMap.copyOf(oneMissing))) {
+            loader.travellers(
+                duckdb, "CRI", lastSubmission, IdMap.copyOf(oneMissing), Optional.empty())) {
       assertThatThrownBy(() -> travellers.forEach((traveller, history) -> {}))
           .isInstanceOf(IllegalStateException.class)
           .hasMessage("linkage left record " + dropped + " unassigned");
