@@ -19,10 +19,20 @@ import org.apache.commons.csv.CSVRecord;
  * Both are kept in {@code DIR/region} and {@code DIR/loaded}; a later benchmark with the same
  * {@code --out}, size, seed and network key ({@link Commands#networkKey}) reuses them. Making them
  * is timed once and reported as the {@code setup} rows.
+ *
+ * <p>Only the ingest leg reads an export again once the node is loaded. Without it, each export is
+ * deleted as soon as it is loaded, keeping the simulator's truth (which the pipeline's reference
+ * reads): at a hundred million crossings the exports take 14 GB that the run's scratch files need.
+ * A later benchmark that needs them makes the region again.
  */
 record Region(Commands commands, Path dir, long size, long crossings) {
 
-  static Region prepare(Commands commands, Path dir, long size, long seed, List<Row> rows)
+  /**
+   * The region of {@code dir}, made (simulated and loaded) unless it is there already with the same
+   * identity and, when {@code keepExports}, its exports.
+   */
+  static Region prepare(
+      Commands commands, Path dir, long size, long seed, boolean keepExports, List<Row> rows)
       throws IOException, InterruptedException {
     double scale = size / Bench.CROSSINGS_PER_SCALE;
     // A region loaded under another network key (earlier versions drew one per node) links
@@ -36,7 +46,8 @@ record Region(Commands commands, Path dir, long size, long crossings) {
             new ObjectMapper().readTree(commands.networkKey().toFile()).path("id").asText());
     Path marker = dir.resolve("loaded/.bench-region");
     Path work = dir.resolve("setup");
-    if (Files.isRegularFile(marker) && Files.readString(marker).equals(identity)) {
+    List<String[]> exports = exports(commands.root());
+    if (reusable(dir, identity, keepExports ? exports : List.of())) {
       long crossings = Bench.crossingRecords(dir.resolve("region/truth/records.csv"));
       System.out.printf(
           Locale.ROOT, "region of %,d crossings: reusing %s%n", crossings, dir.resolve("loaded"));
@@ -65,7 +76,7 @@ record Region(Commands commands, Path dir, long size, long crossings) {
     Path home = dir.resolve("loaded");
     commands.init(work, home);
     TimedProcess.Measurement loaded = null;
-    for (String[] export : exports(commands.root())) {
+    for (String[] export : exports) {
       TimedProcess.Measurement one =
           commands.timed(
               work,
@@ -80,6 +91,9 @@ record Region(Commands commands, Path dir, long size, long crossings) {
                   "--quiet"),
               Map.of());
       loaded = loaded == null ? one : loaded.plus(one);
+      if (!keepExports) {
+        dropExport(dir, export[0], export[1]);
+      }
     }
     Files.writeString(marker, identity);
     rows.add(
@@ -141,6 +155,37 @@ record Region(Commands commands, Path dir, long size, long crossings) {
     }
     Bench.deleteTree(to);
     return false;
+  }
+
+  /**
+   * Whether {@code dir} holds a loaded region of this {@code identity} (its marker, written once
+   * every export was loaded) and still has each of {@code needed} (country, file) of its exports.
+   */
+  static boolean reusable(Path dir, String identity, List<String[]> needed) throws IOException {
+    Path marker = dir.resolve("loaded/.bench-region");
+    if (!Files.isRegularFile(marker) || !Files.readString(marker).equals(identity)) {
+      return false;
+    }
+    for (String[] export : needed) {
+      if (!Files.isRegularFile(dir.resolve("region").resolve(export[0]).resolve(export[1]))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Deletes a loaded export, and its country's folder once it holds nothing more; the simulator's
+   * truth ({@code region/truth}) stays.
+   */
+  static void dropExport(Path dir, String country, String file) throws IOException {
+    Path folder = dir.resolve("region").resolve(country);
+    Files.deleteIfExists(folder.resolve(file));
+    try (Stream<Path> left = Files.list(folder)) {
+      if (left.findAny().isEmpty()) {
+        Files.delete(folder);
+      }
+    }
   }
 
   /** Country, file and spec of every simulated export. */

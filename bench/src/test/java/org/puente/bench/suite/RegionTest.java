@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,5 +44,45 @@ class RegionTest {
     assertThat(Files.readString(loaded.resolve("catalog/catalog.mv.db"))).isEqualTo("catalog");
     assertThat(Files.isSameFile(home.resolve("lake/records/country=MEX/part-0.parquet"), parquet))
         .isTrue();
+  }
+
+  /**
+   * A region is reused only under the identity it was loaded with and, when a leg needs them, with
+   * its exports; a dropped export leaves the truth and the other exports where they were.
+   */
+  @Test
+  void aRegionWithoutTheExportsALegNeedsIsMadeAgain(@TempDir Path dir) throws Exception {
+    String identity = "scale 0.00100000 seed 1 network key k\n";
+    List<String[]> exports =
+        List.of(
+            new String[] {"MEX", "inm_registros_migratorios.csv"},
+            new String[] {"MEX", "inm_tarjetas_residente.csv"},
+            new String[] {"GTM", "igm_flujos_migratorios.csv"});
+    for (String[] export : exports) {
+      Path file = dir.resolve("region").resolve(export[0]).resolve(export[1]);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, "rows");
+    }
+    Path truth = dir.resolve("region/truth/records.csv");
+    Files.createDirectories(truth.getParent());
+    Files.writeString(truth, "truth");
+    assertThat(Region.reusable(dir, identity, exports)).as("nothing loaded yet").isFalse();
+    Files.createDirectories(dir.resolve("loaded"));
+    Files.writeString(dir.resolve("loaded/.bench-region"), identity);
+    assertThat(Region.reusable(dir, identity, exports)).isTrue();
+    assertThat(Region.reusable(dir, "scale 0.00100000 seed 2 network key k\n", List.of()))
+        .as("another seed")
+        .isFalse();
+
+    Region.dropExport(dir, "MEX", "inm_registros_migratorios.csv");
+    assertThat(dir.resolve("region/MEX/inm_registros_migratorios.csv")).doesNotExist();
+    assertThat(dir.resolve("region/MEX/inm_tarjetas_residente.csv")).exists();
+    Region.dropExport(dir, "MEX", "inm_tarjetas_residente.csv");
+    assertThat(dir.resolve("region/MEX")).doesNotExist();
+    assertThat(dir.resolve("region/GTM/igm_flujos_migratorios.csv")).exists();
+    assertThat(truth).exists();
+
+    assertThat(Region.reusable(dir, identity, exports)).as("the ingest leg needs MEX").isFalse();
+    assertThat(Region.reusable(dir, identity, List.of())).as("no leg needs them").isTrue();
   }
 }
