@@ -244,14 +244,18 @@ final class RunCommand implements Runnable {
         count(summary, "returns_linked"),
         count(summary, "returns_no_earlier_departure")
             + count(summary, "returns_arrival_since_last_departure"));
-    if (!result.revisions().isEmpty()) {
+    List<MonthRevision> changed =
+        result.revisions().stream().filter(m -> m.revised() > 0 || m.added() > 0).toList();
+    if (!result.revisions().isEmpty() && changed.isEmpty()) {
+      out.printf(
+          "  revisions since the previous run: none (%,d crossings compared, every class the"
+              + " same)%n",
+          result.revisions().stream().mapToLong(MonthRevision::compared).sum());
+    } else if (!changed.isEmpty()) {
       out.println(
           "  revisions since the previous run (month, direction: compared, revised,"
               + " provisional->final, final reversed, new; expected migrants before -> now):");
-      for (MonthRevision month : result.revisions()) {
-        if (month.revised() == 0 && month.added() == 0) {
-          continue;
-        }
+      for (MonthRevision month : changed) {
         out.printf(
             "    %s %-9s %,8d %,7d %,7d %,5d %,7d   %.1f -> %.1f%n",
             month.month(),

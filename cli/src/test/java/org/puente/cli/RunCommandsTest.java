@@ -134,9 +134,22 @@ class RunCommandsTest {
     JsonNode again =
         JSON.readTree(run("run", "--home", home, "--as-of", "2024-12-31", "--json").out());
     assertThat(again.get("mode").asText()).isEqualTo("INCREMENTAL");
+    long compared = 0;
     for (JsonNode month : again.get("revisions")) {
       assertThat(month.get("revised").asLong()).isZero();
+      compared += month.get("compared").asLong();
     }
+    assertThat(compared).isPositive();
+    // Said in one line, not as a heading over no months.
+    CliRun textAgain = run("run", "--home", home, "--as-of", "2024-12-31");
+    assertThat(textAgain.exitCode()).as(textAgain.err()).isZero();
+    assertThat(textAgain.out())
+        .contains(
+            String.format(
+                "revisions since the previous run: none (%,d crossings compared, every class the"
+                    + " same)",
+                compared))
+        .doesNotContain("(month, direction: compared");
 
     CliRun badLimit = run("run", "--home", home, "--rolling-limit", "90");
     assertThat(badLimit.exitCode()).isEqualTo(ExitCodes.USAGE);
