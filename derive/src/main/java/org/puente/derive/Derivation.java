@@ -119,17 +119,10 @@ public final class Derivation implements DerivationEngine {
     // side, then its history side: the heap holds one of the two for one country at most.
     for (String country : countries) {
       try {
-        // The travellers the previous run gave the country's records, which an incremental run's
-        // linkage asks of the records it does not compare again; no other step needs them.
         long t0 = System.nanoTime();
-        PreviousTravellers before =
-            plan.resume()
-                ? previousTravellers(duckdb, previousHistories, country)
-                : PreviousTravellers.NONE;
-        long t1 = System.nanoTime();
-        Linked linked = linkCountry(loader, duckdb, country, plan, before);
+        Linked linked = linkCountry(loader, duckdb, country, plan, previousHistories);
         linked.model().ifPresent(entry -> models.put(country, entry));
-        long t2 = System.nanoTime();
+        long t1 = System.nanoTime();
         // The linkage records and the previous travellers are released by now: the histories'
         // side is sorted next, by DuckDB, with the previous run's classes joined for the revisions.
         try (RecordLoader.Travellers sorted =
@@ -139,9 +132,9 @@ public final class Derivation implements DerivationEngine {
                 run.lastSubmissionId(),
                 linked.clusters().assignments(),
                 previousHistories)) {
-          long t3 = System.nanoTime();
-          loadNanos += (t1 - t0) + linked.loadNanos() + (t3 - t2);
-          linkNanos += (t2 - t1) - linked.loadNanos();
+          long t2 = System.nanoTime();
+          loadNanos += linked.loadNanos() + (t2 - t1);
+          linkNanos += (t1 - t0) - linked.loadNanos();
           linkedRecords += sorted.records();
           travellers += histories.write(country, sorted);
         }
@@ -171,14 +164,24 @@ public final class Derivation implements DerivationEngine {
   /** A country's travellers, its model (none when nothing could be linked) and the read time. */
   private record Linked(Clusters clusters, Optional<ModelStore.Entry> model, long loadNanos) {}
 
-  /** Reads the linkage side of a country's records and links them. */
+  /**
+   * Reads the linkage side of a country's records and links them. An incremental run also reads the
+   * travellers the previous run gave them, which its linkage asks of the records it does not
+   * compare again; no other step needs them, so they are held here only and released with the
+   * linkage.
+   */
   private Linked linkCountry(
       RecordLoader loader,
       Connection duckdb,
       String country,
       CountryLinkage.Plan plan,
-      PreviousTravellers before) {
+      Optional<String> previousHistories)
+      throws SQLException {
     long start = System.nanoTime();
+    PreviousTravellers before =
+        plan.resume()
+            ? previousTravellers(duckdb, previousHistories, country)
+            : PreviousTravellers.NONE;
     try (PackedRecords records =
         loader.loadLinkage(
             duckdb, Optional.of(country), plan.lastSubmission(), lake.home().staging())) {
