@@ -160,26 +160,24 @@ public final class RecordLoader {
         }
         // What the previous run said of each record, by the same key (a record has one row in a
         // run's histories table).
-        String previous =
+        String previousColumns =
+            previousHistories.isPresent()
+                ? ", p.previous_class, p.previous_permille"
+                : ", CAST(NULL AS VARCHAR) AS previous_class,"
+                    + " CAST(NULL AS INTEGER) AS previous_permille";
+        String previousJoin =
             previousHistories
                 .map(
                     view ->
-                        ", p.previous_class, p.previous_permille FROM records LEFT JOIN "
-                            + ASSIGNMENTS
-                            + " a ON a.record_key = records.record_key LEFT JOIN (SELECT"
-                            + " submission_id * "
-                            + (1L << NodeRecord.LINE_BITS)
-                            + " + source_line AS record_key, class AS previous_class,"
+                        " LEFT JOIN (SELECT "
+                            + keyExpression("submission_id", "source_line")
+                            + " AS record_key, class AS previous_class,"
                             + " predicted_permille AS previous_permille FROM "
                             + view
                             + " WHERE reporting_country = '"
                             + country
                             + "') p ON p.record_key = records.record_key")
-                .orElse(
-                    ", CAST(NULL AS VARCHAR) AS previous_class,"
-                        + " CAST(NULL AS INTEGER) AS previous_permille FROM records LEFT JOIN "
-                        + ASSIGNMENTS
-                        + " a ON a.record_key = records.record_key");
+                .orElse("");
         // The order a walk over the records in time order meets them: a traveller's first record
         // is the one whose key is its id (the linker names a traveller after its first record).
         statement.execute(
@@ -188,7 +186,11 @@ public final class RecordLoader {
                 + " AS WITH records AS ("
                 + String.join(" UNION ALL ", kinds)
                 + "), linked AS (SELECT records.*, a.traveller"
-                + previous
+                + previousColumns
+                + " FROM records LEFT JOIN "
+                + ASSIGNMENTS
+                + " a ON a.record_key = records.record_key"
+                + previousJoin
                 + "),"
                 + " firsts AS (SELECT traveller, min(event_second) AS first_second FROM linked"
                 + " GROUP BY traveller)"
@@ -236,16 +238,13 @@ public final class RecordLoader {
             history = new ArrayList<>();
           }
           traveller = next;
-          int permille = row.getInt(PREVIOUS_PERMILLE + 1);
-          if (row.wasNull()) {
-            permille = -1;
-          }
+          Integer permille = columns.integer(PREVIOUS_PERMILLE);
           history.add(
               history(
                   columns,
-                  EventKind.valueOf(row.getString(KIND + 1)),
-                  row.getString(PREVIOUS_CLASS + 1),
-                  permille));
+                  EventKind.valueOf(columns.string(KIND)),
+                  columns.string(PREVIOUS_CLASS),
+                  permille == null ? -1 : permille));
         }
         if (!history.isEmpty()) {
           visitor.visit(traveller, history);
@@ -294,15 +293,20 @@ public final class RecordLoader {
     select
         .append("'")
         .append(kind.name())
-        .append("' AS kind, submission_id * ")
-        .append(1L << NodeRecord.LINE_BITS)
-        .append(" + CAST(c1 AS BIGINT) AS record_key, CAST(floor(epoch(CASE WHEN c5 IS NOT NULL")
+        .append("' AS kind, ")
+        .append(keyExpression("submission_id", "CAST(c1 AS BIGINT)"))
+        .append(" AS record_key, CAST(floor(epoch(CASE WHEN c5 IS NOT NULL")
         .append(" AND CAST(c5 AS DATE) = c4 THEN c5 ELSE CAST(c4 AS TIMESTAMP) END)) AS BIGINT)")
         .append(" AS event_second FROM ")
         .append(view)
         .append(" WHERE submission_id <= ")
         .append(lastSubmissionId);
     return select.toString();
+  }
+
+  /** {@link NodeRecord#key} in DuckDB's SQL, of a submission id and a source line expression. */
+  private static String keyExpression(String submission, String line) {
+    return submission + " * " + (1L << NodeRecord.LINE_BITS) + " + " + line;
   }
 
   /** Whether a kind's lake table (or its view, which adds {@code submission_id}) has the column. */
