@@ -2,12 +2,14 @@ package org.puente.linkage;
 
 import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.LongIntHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.LongFunction;
 
 /**
  * The blocks of a set of records in processing order: for each blocking key, the records that carry
- * it. {@link #candidates} gives a record's earlier candidates, so every decision depends only on
+ * it. A {@link Reader} gives a record's earlier candidates, so every decision depends only on
  * earlier records.
  *
  * <p>Each record is compared with at most {@code maxComparisons} of the most recent earlier members
@@ -19,9 +21,10 @@ import java.util.function.LongFunction;
  * <p>The blocks are built once, before linking, in one array: every block's members contiguous and
  * ascending, each (record, key) entry knowing its place there and how many earlier members its
  * block has, so a record's candidates are a backward read from its place in each of its blocks.
- * That is three ints an entry and two a record (its first entry, and the stamp that makes a pair
- * found through several keys count once), in {@link IntArray}s from the caller: in the heap, or
- * beside records kept out of it ({@link RecordStore#ints}).
+ * That is three ints an entry, one a record (its first entry) and one a record for each thread that
+ * reads them (the stamp that makes a pair found through several keys count once), in {@link
+ * IntArray}s from the caller: in the heap, or beside records kept out of it ({@link
+ * RecordStore#ints}).
  *
  * <p>Building needs each key's block. A table from key to block for every key of a large country
  * held 12 to 24 bytes a distinct key in the heap, and failed to grow at ten million crossings in a
@@ -58,13 +61,17 @@ final class Blocks implements AutoCloseable {
   /** The records of every block, block after block, ascending within a block. */
   private final IntArray members;
 
-  /** stamp[j] == i + 1 when record j is already a candidate of record i. */
-  private final IntArray stamp;
+  /** Where the readers' stamps are made. */
+  private final LongFunction<IntArray> arrays;
+
+  private final int records;
+
+  /** The readers made, each with its stamps. */
+  private final List<Reader> readers = new ArrayList<>();
 
   private final int blocks;
   private final int largestBlock;
   private final long oversizeBlocks;
-  private long truncatedRecords;
 
   private Blocks(
       int maxComparisons,
@@ -72,14 +79,16 @@ final class Blocks implements AutoCloseable {
       IntArray place,
       IntArray earlier,
       IntArray members,
-      IntArray stamp,
+      LongFunction<IntArray> arrays,
+      int records,
       Sizes sizes) {
     this.maxComparisons = maxComparisons;
     this.firstEntry = firstEntry;
     this.place = place;
     this.earlier = earlier;
     this.members = members;
-    this.stamp = stamp;
+    this.arrays = arrays;
+    this.records = records;
     this.blocks = sizes.blocks;
     this.largestBlock = sizes.largest;
     this.oversizeBlocks = sizes.oversize;
@@ -128,8 +137,7 @@ final class Blocks implements AutoCloseable {
         members.set(place.get(e), i);
       }
     }
-    IntArray stamp = arrays.apply(Math.max(1, records));
-    return new Blocks(maxComparisons, firstEntry, place, earlier, members, stamp, sizes);
+    return new Blocks(maxComparisons, firstEntry, place, earlier, members, arrays, records, sizes);
   }
 
   /** The entries as (key high, key low, entry), part after part, in entry order within a part. */
@@ -239,33 +247,57 @@ final class Blocks implements AutoCloseable {
   }
 
   /**
-   * Writes the distinct earlier candidates of record {@code index} into {@code out}, which must
-   * have room for {@link #bound}, and returns how many there are, in no particular order.
+   * A new reader of candidates, for one thread: it has its own stamps (an int a record, made as the
+   * blocks' arrays are). Make readers on one thread, then read from as many threads as readers.
    */
-  int candidates(int index, int[] out) {
-    int found = 0;
-    boolean truncated = false;
-    int end = firstEntry.get(index + 1);
-    for (int e = firstEntry.get(index); e < end; e++) {
-      int at = place.get(e);
-      int before = earlier.get(e);
-      int count = Math.min(before, maxComparisons);
-      truncated |= before > maxComparisons;
-      for (int k = at - count; k < at; k++) {
-        int j = members.get(k);
-        if (stamp.get(j) != index + 1) {
-          stamp.set(j, index + 1);
-          out[found++] = j;
-        }
-      }
-    }
-    if (truncated) {
-      truncatedRecords++;
-    }
-    return found;
+  Reader reader() {
+    Reader reader = new Reader(arrays.apply(Math.max(1, records)));
+    readers.add(reader);
+    return reader;
   }
 
-  /** The most candidates {@link #candidates} can return for record {@code index}. */
+  /** Reads records' candidates; one thread at a time. */
+  final class Reader {
+
+    /** stamp[j] == i + 1 when record j is already a candidate of record i. */
+    private final IntArray stamp;
+
+    private long truncatedRecords;
+
+    private Reader(IntArray stamp) {
+      this.stamp = stamp;
+    }
+
+    /**
+     * Writes the distinct earlier candidates of record {@code index} into {@code out}, which must
+     * have room for {@link #bound}, and returns how many there are, in an order that depends only
+     * on the blocks.
+     */
+    int candidates(int index, int[] out) {
+      int found = 0;
+      boolean truncated = false;
+      int end = firstEntry.get(index + 1);
+      for (int e = firstEntry.get(index); e < end; e++) {
+        int at = place.get(e);
+        int before = earlier.get(e);
+        int count = Math.min(before, maxComparisons);
+        truncated |= before > maxComparisons;
+        for (int k = at - count; k < at; k++) {
+          int j = members.get(k);
+          if (stamp.get(j) != index + 1) {
+            stamp.set(j, index + 1);
+            out[found++] = j;
+          }
+        }
+      }
+      if (truncated) {
+        truncatedRecords++;
+      }
+      return found;
+    }
+  }
+
+  /** The most candidates {@link Reader#candidates} can return for record {@code index}. */
   int bound(int index) {
     long bound = (long) (firstEntry.get(index + 1) - firstEntry.get(index)) * maxComparisons;
     return (int) Math.min(Integer.MAX_VALUE - 8, Math.min(bound, index));
@@ -275,9 +307,13 @@ final class Blocks implements AutoCloseable {
     return oversizeBlocks;
   }
 
-  /** The records met so far by {@link #candidates} that had a truncated block. */
+  /** The records the readers met so far that had a truncated block. */
   long truncatedRecords() {
-    return truncatedRecords;
+    long truncated = 0;
+    for (Reader reader : readers) {
+      truncated += reader.truncatedRecords;
+    }
+    return truncated;
   }
 
   int largestBlock() {
@@ -295,7 +331,9 @@ final class Blocks implements AutoCloseable {
     place.close();
     earlier.close();
     members.close();
-    stamp.close();
+    for (Reader reader : readers) {
+      reader.stamp.close();
+    }
   }
 
   /** Whether the key at {@code k} already occurred earlier in the record's keys. */

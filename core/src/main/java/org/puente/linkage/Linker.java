@@ -2,6 +2,8 @@ package org.puente.linkage;
 
 import static java.util.Objects.requireNonNull;
 
+import com.carrotsearch.hppc.DoubleArrayList;
+import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.LongIntHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +39,12 @@ public final class Linker {
 
   /** What an earlier run's assignments give for a record they do not hold. */
   public static final long UNASSIGNED = Long.MIN_VALUE;
+
+  /**
+   * Records scored at once before their decisions: {@value}. Large enough that the threads seldom
+   * wait for each other, small enough that the chunk's scored candidates take little heap.
+   */
+  static final int CHUNK = 16 * Slices.SLICE;
 
   private Linker() {}
 
@@ -83,12 +91,29 @@ public final class Linker {
       LongUnaryOperator existing,
       List<LinkageRecord> records,
       long fromSecond) {
+    return resume(model, frequencies, existing, records, fromSecond, Slices.machineThreads());
+  }
+
+  /**
+   * {@link #resume(LinkageModel, TermFrequencies, LongUnaryOperator, List, long)} on {@code
+   * threads} threads (the machine's by default): they read and score the candidate pairs of a chunk
+   * of records, then the caller decides the chunk's records one after another. Every decision is
+   * the one a single thread makes.
+   */
+  public static Clusters resume(
+      LinkageModel model,
+      TermFrequencies frequencies,
+      LongUnaryOperator existing,
+      List<LinkageRecord> records,
+      long fromSecond,
+      int threads) {
     requireNonNull(model, "model is null");
     requireNonNull(frequencies, "frequencies is null");
     requireNonNull(existing, "existing is null");
     requireNonNull(records, "records is null");
-    try (Run run = new Run(model, frequencies, records)) {
-      return run.run(existing, fromSecond);
+    try (Run run = new Run(model, frequencies, records);
+        Slices slices = Slices.of(threads)) {
+      return run.run(existing, fromSecond, slices);
     }
   }
 
@@ -124,10 +149,9 @@ public final class Linker {
     private final PairScorer scorer;
     private final List<LinkageRecord> ordered;
 
-    /** The record being decided, its candidates, and their clusters' members. */
+    /** The record being decided, and its candidates' clusters' members. */
     private final RecordReader current;
 
-    private final RecordReader candidate;
     private final RecordReader member;
 
     /** Each record's id. */
@@ -154,7 +178,6 @@ public final class Linker {
       this.scorer = new PairScorer(model, frequencies);
       this.ordered = ordered(records);
       this.current = new RecordReader(ordered);
-      this.candidate = new RecordReader(ordered);
       this.member = new RecordReader(ordered);
       int n = ordered.size();
       ids = new long[n];
@@ -176,7 +199,7 @@ public final class Linker {
       lastMember.close();
     }
 
-    Clusters run(LongUnaryOperator existing, long fromSecond) {
+    Clusters run(LongUnaryOperator existing, long fromSecond, Slices slices) {
       try (Blocks blocks =
           Blocks.of(
               ordered.size(),
@@ -184,73 +207,83 @@ public final class Linker {
               settings.maxBlockComparisons(),
               arrays,
               Blocks.ENTRIES_PER_GROUP)) {
-        return run(blocks, existing, fromSecond);
+        Scoring[] scorings = new Scoring[slices.threads()];
+        for (int w = 0; w < scorings.length; w++) {
+          scorings[w] = new Scoring(blocks, fromSecond);
+        }
+        return run(blocks, scorings, slices, existing, fromSecond);
       }
     }
 
-    private Clusters run(Blocks blocks, LongUnaryOperator existing, long fromSecond) {
+    private Clusters run(
+        Blocks blocks,
+        Scoring[] scorings,
+        Slices slices,
+        LongUnaryOperator existing,
+        long fromSecond) {
       int n = ordered.size();
       // The kept records that start a cluster, by id: an earlier run's cluster id is the id of its
       // first record, so only those are ever looked up.
       LongIntHashMap keptFirst = new LongIntHashMap();
-      int[] candidates = new int[64];
+      Chunk chunk = new Chunk();
       long decided = 0;
-      long pairs = 0;
       long links = 0;
       long placeRejections = 0;
       long directionPenalties = 0;
       double threshold = settings.threshold();
-      for (int i = 0; i < n; i++) {
-        RecordFields record = current.at(i);
-        if (record.eventSecond() < fromSecond) {
-          int cluster = keptCluster(existing, keptFirst, record.id(), i);
-          attach(i, cluster, record.direction());
-          if (cluster == i) {
-            keptFirst.put(record.id(), i);
-          }
-          continue;
-        }
-        decided++;
-        int bound = blocks.bound(i);
-        if (bound > candidates.length) {
-          candidates = new int[Math.max(bound, candidates.length * 2)];
-        }
-        int count = blocks.candidates(i, candidates);
-        pairs += count;
-        int best = -1;
-        double bestWeight = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < count; k++) {
-          int j = candidates[k];
-          double weight = scorer.weight(candidate.at(j), record);
-          if (weight < threshold) {
+      for (int start = 0; start < n; start += CHUNK) {
+        int end = Math.min(n, start + CHUNK);
+        chunk.score(start, end, scorings, slices);
+        for (int i = start; i < end; i++) {
+          RecordFields record = current.at(i);
+          if (record.eventSecond() < fromSecond) {
+            int cluster = keptCluster(existing, keptFirst, record.id(), i);
+            attach(i, cluster, record.direction());
+            if (cluster == i) {
+              keptFirst.put(record.id(), i);
+            }
             continue;
           }
-          int cluster = clusterOf.get(j);
-          if (record.direction() != null && lastDirection[cluster] == code(record.direction())) {
-            directionPenalties++;
-            weight -= settings.sameDirectionPenalty();
-            if (weight < threshold) {
+          decided++;
+          Scoring scored = scorings[chunk.worker[i - start]];
+          int from = chunk.first[i - start];
+          int to = from + chunk.count[i - start];
+          int best = -1;
+          double bestWeight = Double.NEGATIVE_INFINITY;
+          for (int q = from; q < to; q++) {
+            int j = scored.candidates.get(q);
+            double weight = scored.weights.get(q);
+            int cluster = clusterOf.get(j);
+            if (record.direction() != null && lastDirection[cluster] == code(record.direction())) {
+              directionPenalties++;
+              weight -= settings.sameDirectionPenalty();
+              if (weight < threshold) {
+                continue;
+              }
+            }
+            if (weight < bestWeight || weight == bestWeight && ids[j] > ids[best]) {
               continue;
             }
+            if (!placeAllows(cluster, record)) {
+              placeRejections++;
+              continue;
+            }
+            best = j;
+            bestWeight = weight;
           }
-          if (weight < bestWeight || weight == bestWeight && ids[j] > ids[best]) {
-            continue;
+          if (best >= 0) {
+            links++;
+            attach(i, clusterOf.get(best), record.direction());
+          } else {
+            attach(i, i, record.direction());
           }
-          if (!placeAllows(cluster, record)) {
-            placeRejections++;
-            continue;
-          }
-          best = j;
-          bestWeight = weight;
-        }
-        if (best >= 0) {
-          links++;
-          attach(i, clusterOf.get(best), record.direction());
-        } else {
-          attach(i, i, record.direction());
         }
       }
       keptFirst.release();
+      long pairs = 0;
+      for (Scoring scoring : scorings) {
+        pairs += scoring.pairs;
+      }
       long[] clusterIds = new long[n];
       long clusters = 0;
       for (int i = 0; i < n; i++) {
@@ -273,6 +306,85 @@ public final class Linker {
               clusters);
       // The ids are not needed any more: the map sorts and keeps them.
       return new Clusters(IdMap.ofOwned(ids, clusterIds), report);
+    }
+
+    /**
+     * What one thread keeps while it scores: its cursors and candidate reader, and for the chunk
+     * its records' candidates that reach the threshold, with their weights, one record after
+     * another.
+     */
+    private final class Scoring {
+      private final RecordReader record = new RecordReader(ordered);
+      private final RecordReader candidate = new RecordReader(ordered);
+      private final Blocks blocks;
+      private final Blocks.Reader reader;
+      private final long fromSecond;
+      private int[] found = new int[64];
+      private final IntArrayList candidates = new IntArrayList();
+      private final DoubleArrayList weights = new DoubleArrayList();
+      private long pairs;
+
+      Scoring(Blocks blocks, long fromSecond) {
+        this.blocks = blocks;
+        this.reader = blocks.reader();
+        this.fromSecond = fromSecond;
+      }
+
+      /**
+       * Scores the candidates of record {@code i} (none when it is kept from an earlier run),
+       * appending those that reach the threshold; returns how many it appended.
+       */
+      int score(int i) {
+        RecordFields at = record.at(i);
+        if (at.eventSecond() < fromSecond) {
+          return 0;
+        }
+        int bound = blocks.bound(i);
+        if (bound > found.length) {
+          found = new int[Math.max(bound, found.length * 2)];
+        }
+        int count = reader.candidates(i, found);
+        pairs += count;
+        int appended = 0;
+        double threshold = settings.threshold();
+        for (int k = 0; k < count; k++) {
+          double weight = scorer.weight(candidate.at(found[k]), at);
+          if (weight >= threshold) {
+            candidates.add(found[k]);
+            weights.add(weight);
+            appended++;
+          }
+        }
+        return appended;
+      }
+    }
+
+    /**
+     * A chunk of records scored ahead of their decisions: for each, the thread that scored it and
+     * where its candidates are in that thread's {@link Scoring}.
+     */
+    private final class Chunk {
+      private final byte[] worker = new byte[CHUNK];
+      private final int[] first = new int[CHUNK];
+      private final int[] count = new int[CHUNK];
+
+      void score(int start, int end, Scoring[] scorings, Slices slices) {
+        for (Scoring scoring : scorings) {
+          scoring.candidates.elementsCount = 0;
+          scoring.weights.elementsCount = 0;
+        }
+        slices.forEach(
+            start,
+            end,
+            (w, from, to) -> {
+              Scoring scoring = scorings[w];
+              for (int i = from; i < to; i++) {
+                worker[i - start] = (byte) w;
+                first[i - start] = scoring.candidates.size();
+                count[i - start] = scoring.score(i);
+              }
+            });
+      }
     }
 
     private int keptCluster(LongUnaryOperator existing, LongIntHashMap keptFirst, long id, int i) {

@@ -33,12 +33,23 @@ public final class ModelTraining {
    */
   public static Training train(
       List<LinkageRecord> records, LinkageSettings settings, RandomGenerator random) {
+    return train(records, settings, random, Slices.machineThreads());
+  }
+
+  /**
+   * {@link #train(List, LinkageSettings, RandomGenerator)} with the pairs of the sessions and of
+   * the prior counted on {@code threads} threads: the counts, and so the model, are the same
+   * whatever their number.
+   */
+  public static Training train(
+      List<LinkageRecord> records, LinkageSettings settings, RandomGenerator random, int threads) {
     LevelProbabilities sampled = sampleU(records, settings, random);
     List<PatternCounts> sessionCounts = new ArrayList<>();
     for (TrainingBlock block : TrainingBlock.values()) {
-      sessionCounts.add(PatternCounts.sharing(records, block, settings));
+      sessionCounts.add(
+          PatternCounts.sharing(records, block, settings, PatternCounts.SESSION_PAIRS, threads));
     }
-    PatternCounts blocked = PatternCounts.blockedPairs(records, settings);
+    PatternCounts blocked = PatternCounts.blockedPairs(records, settings, threads);
     long n = records.size();
     long totalPairs = n * (n - 1) / 2;
     LevelProbabilities u = sampled;

@@ -53,12 +53,19 @@ public final class PatternCounts {
    * blocks them (same order, same window on large blocks).
    */
   public static PatternCounts blockedPairs(List<LinkageRecord> records, LinkageSettings settings) {
+    return blockedPairs(records, settings, Slices.machineThreads());
+  }
+
+  /** {@link #blockedPairs(List, LinkageSettings)} counted on {@code threads} threads. */
+  public static PatternCounts blockedPairs(
+      List<LinkageRecord> records, LinkageSettings settings, int threads) {
     return count(
         records,
         settings,
         settings.maxBlockComparisons(),
         RecordReader::blockingKeys,
-        record -> true);
+        record -> true,
+        threads);
   }
 
   /**
@@ -89,12 +96,19 @@ public final class PatternCounts {
    */
   public static PatternCounts sharing(
       List<LinkageRecord> records, TrainingBlock block, LinkageSettings settings) {
-    return sharing(records, block, settings, SESSION_PAIRS);
+    return sharing(records, block, settings, SESSION_PAIRS, Slices.machineThreads());
   }
 
-  /** {@link #sharing} with another budget than {@value #SESSION_PAIRS} pairs. */
+  /**
+   * {@link #sharing} with another budget than {@value #SESSION_PAIRS} pairs, counted on {@code
+   * threads} threads.
+   */
   static PatternCounts sharing(
-      List<LinkageRecord> records, TrainingBlock block, LinkageSettings settings, long budget) {
+      List<LinkageRecord> records,
+      TrainingBlock block,
+      LinkageSettings settings,
+      long budget,
+      int threads) {
     int window = Math.min(TRAINING_WINDOW, settings.maxBlockComparisons());
     double share = sampledShare(pairsSharing(records, block, window), budget);
     return count(
@@ -102,7 +116,8 @@ public final class PatternCounts {
         settings,
         window,
         (reader, i) -> new long[] {block.key(reader.at(i))},
-        record -> inSample(record.id(), share));
+        record -> inSample(record.id(), share),
+        threads);
   }
 
   /**
@@ -155,20 +170,30 @@ public final class PatternCounts {
       LinkageSettings settings,
       int window,
       KeysOf keysOf,
-      Predicate<RecordFields> meets) {
+      Predicate<RecordFields> meets,
+      int threads) {
     List<LinkageRecord> ordered = Linker.ordered(records);
     Levels levels = new Levels(settings);
     RecordReader keys = new RecordReader(ordered);
-    // A few hundred distinct patterns out of 2^28 possible: a primitive map, not a dense array.
     IntLongHashMap byPattern = new IntLongHashMap();
     try (Blocks blocks =
-        Blocks.of(
-            ordered.size(),
-            i -> keysOf.of(keys, i),
-            window,
-            Linker.arraysFor(ordered),
-            Blocks.ENTRIES_PER_GROUP)) {
-      countPairs(ordered, levels, blocks, meets, byPattern);
+            Blocks.of(
+                ordered.size(),
+                i -> keysOf.of(keys, i),
+                window,
+                Linker.arraysFor(ordered),
+                Blocks.ENTRIES_PER_GROUP);
+        Slices slices = Slices.of(threads)) {
+      Counting[] counting = new Counting[slices.threads()];
+      for (int w = 0; w < counting.length; w++) {
+        counting[w] = new Counting(ordered, levels, blocks, meets);
+      }
+      slices.forEach(0, ordered.size(), (w, from, to) -> counting[w].count(from, to));
+      for (Counting worker : counting) {
+        for (IntLongCursor cursor : worker.byPattern) {
+          byPattern.addTo(cursor.key, cursor.value);
+        }
+      }
     }
     Map<Integer, Long> counts = new LinkedHashMap<>();
     for (IntLongCursor cursor : byPattern) {
@@ -177,28 +202,44 @@ public final class PatternCounts {
     return of(counts);
   }
 
-  /** Adds the pattern of every candidate pair of the records that meet {@code meets}. */
-  private static void countPairs(
-      List<LinkageRecord> ordered,
-      Levels levels,
-      Blocks blocks,
-      Predicate<RecordFields> meets,
-      IntLongHashMap byPattern) {
-    RecordReader current = new RecordReader(ordered);
-    RecordReader candidate = new RecordReader(ordered);
-    int[] candidates = new int[64];
-    for (int i = 0; i < ordered.size(); i++) {
-      RecordFields record = current.at(i);
-      if (!meets.test(record)) {
-        continue;
-      }
-      int bound = blocks.bound(i);
-      if (bound > candidates.length) {
-        candidates = new int[Math.max(bound, candidates.length * 2)];
-      }
-      int count = blocks.candidates(i, candidates);
-      for (int k = 0; k < count; k++) {
-        byPattern.addTo(levels.pattern(candidate.at(candidates[k]), record), 1);
+  /** One thread's count: its cursors, its candidate reader and its own patterns' counts. */
+  private static final class Counting {
+    private final Levels levels;
+    private final Blocks blocks;
+    private final Blocks.Reader reader;
+    private final Predicate<RecordFields> meets;
+    private final RecordReader current;
+    private final RecordReader candidate;
+    private int[] candidates = new int[64];
+
+    /** A few hundred distinct patterns out of 2^28 possible: a primitive map, not a dense array. */
+    private final IntLongHashMap byPattern = new IntLongHashMap();
+
+    Counting(
+        List<LinkageRecord> ordered, Levels levels, Blocks blocks, Predicate<RecordFields> meets) {
+      this.levels = levels;
+      this.blocks = blocks;
+      this.reader = blocks.reader();
+      this.meets = meets;
+      this.current = new RecordReader(ordered);
+      this.candidate = new RecordReader(ordered);
+    }
+
+    /** Adds the pattern of every candidate pair of the records from..to-1 that meet the test. */
+    void count(int from, int to) {
+      for (int i = from; i < to; i++) {
+        RecordFields record = current.at(i);
+        if (!meets.test(record)) {
+          continue;
+        }
+        int bound = blocks.bound(i);
+        if (bound > candidates.length) {
+          candidates = new int[Math.max(bound, candidates.length * 2)];
+        }
+        int count = reader.candidates(i, candidates);
+        for (int k = 0; k < count; k++) {
+          byPattern.addTo(levels.pattern(candidate.at(candidates[k]), record), 1);
+        }
       }
     }
   }

@@ -63,8 +63,12 @@ class BlocksTest {
     Blocks blocks = blocks(keys, window, entriesPerGroup);
     int[] out = new int[n];
     long truncated = 0;
+    // Two readers, as two threads have: each keeps its own stamps, so taking turns, even on the
+    // same record, neither loses nor repeats a candidate, and the truncated records add up.
+    Blocks.Reader[] readers = {blocks.reader(), blocks.reader()};
     for (int i = 0; i < n; i++) {
-      int count = blocks.candidates(i, out);
+      int count = readers[i % 2].candidates(i, out);
+      assertThat(readers[(i + 1) % 2].candidates(i, out)).isEqualTo(count);
       assertThat(count).isLessThanOrEqualTo(blocks.bound(i));
       int[] got = Arrays.copyOf(out, count);
       Arrays.sort(got);
@@ -73,7 +77,8 @@ class BlocksTest {
         truncated++;
       }
     }
-    assertThat(blocks.truncatedRecords()).isEqualTo(truncated).isPositive();
+    // Each record was read by both readers.
+    assertThat(blocks.truncatedRecords()).isEqualTo(2 * truncated).isPositive();
     long distinct =
         Arrays.stream(keys).flatMapToLong(Arrays::stream).filter(k -> k != 0).distinct().count();
     assertThat(blocks.blocks()).isEqualTo(distinct);
@@ -88,7 +93,7 @@ class BlocksTest {
     assertThat(blocks.oversizeBlocks()).isEqualTo(1);
     assertThat(blocks.blocks()).isEqualTo(3);
     int[] out = new int[keys.length];
-    int count = blocks.candidates(6, out);
+    int count = blocks.reader().candidates(6, out);
     int[] got = Arrays.copyOf(out, count);
     Arrays.sort(got);
     // Key 7's three latest earlier records (2, 3, 5) and key 9's record 1.

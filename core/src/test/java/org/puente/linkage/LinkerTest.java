@@ -268,6 +268,42 @@ class LinkerTest {
     assertThat(full.report().links()).isGreaterThan(500);
   }
 
+  /**
+   * Several threads score the candidates of a chunk, one decides: the clusters and every count of
+   * the report are those of one thread, for a full run and for a resumed one, over more records
+   * than a chunk (so that decisions in a chunk depend on those of the chunk before).
+   */
+  @Test
+  void threadsDoNotChangeTheDecisions() {
+    SyntheticTravellers.Data many = SyntheticTravellers.generate(6_000, new SplittableRandom(21));
+    assertThat(many.records().size()).isGreaterThan(Linker.CHUNK + Slices.SLICE);
+    TermFrequencies manyFrequencies = TermFrequencies.of(many.records());
+    Clusters one =
+        Linker.resume(
+            model, manyFrequencies, id -> Linker.UNASSIGNED, many.records(), Long.MIN_VALUE, 1);
+    for (int threads : new int[] {2, 3}) {
+      Clusters several =
+          Linker.resume(
+              model,
+              manyFrequencies,
+              id -> Linker.UNASSIGNED,
+              many.records(),
+              Long.MIN_VALUE,
+              threads);
+      assertThat(several.assignments()).as("%d threads", threads).isEqualTo(one.assignments());
+      assertThat(several.report()).as("%d threads", threads).isEqualTo(one.report());
+    }
+    assertThat(one.report().links()).isGreaterThan(10_000);
+    assertThat(one.report().truncatedRecords()).isZero();
+
+    List<LinkageRecord> ordered = Linker.ordered(many.records());
+    long cut = ordered.get(ordered.size() / 2).eventSecond();
+    Clusters resumed =
+        Linker.resume(
+            model, manyFrequencies, id -> one.assignments().get(id), many.records(), cut, 2);
+    assertThat(resumed.assignments()).isEqualTo(one.assignments());
+  }
+
   @Test
   void resumingRequiresTheEarlierAssignments() {
     List<LinkageRecord> records = List.of(crossing(1, T, Direction.ARRIVAL, "P1"));

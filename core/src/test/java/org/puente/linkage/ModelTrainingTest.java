@@ -41,6 +41,28 @@ class ModelTrainingTest {
    * probability 0.1, alike for both classes), counted by pattern: EM with the true u fixed gets m
    * and λ back within sampling error.
    */
+  /** The pairs counted on several threads give the counts, and so the model, of one thread. */
+  @Test
+  void threadsDoNotChangeTheModel() {
+    SyntheticTravellers.Data data = SyntheticTravellers.generate(1_500, new SplittableRandom(5));
+    LinkageSettings settings = LinkageSettings.DEFAULTS.withUSamplePairs(100_000);
+    Training one = ModelTraining.train(data.records(), settings, new SplittableRandom(6), 1);
+    Training three = ModelTraining.train(data.records(), settings, new SplittableRandom(6), 3);
+    assertThat(PatternCounts.blockedPairs(data.records(), settings, 3).asMap())
+        .isEqualTo(PatternCounts.blockedPairs(data.records(), settings, 1).asMap());
+    for (TrainingBlock block : TrainingBlock.values()) {
+      assertThat(
+              PatternCounts.sharing(data.records(), block, settings, PatternCounts.SESSION_PAIRS, 3)
+                  .asMap())
+          .isEqualTo(
+              PatternCounts.sharing(data.records(), block, settings, PatternCounts.SESSION_PAIRS, 1)
+                  .asMap());
+    }
+    assertThat(three.blockedPairs()).isEqualTo(one.blockedPairs()).isGreaterThan(1_000);
+    assertThat(three.sessions().toString()).isEqualTo(one.sessions().toString());
+    assertThat(three.model().toJson()).isEqualTo(one.model().toJson());
+  }
+
   @Test
   void emRecoversKnownMFromPatternCountsOfKnownParameters() {
     SplittableRandom random = new SplittableRandom(17);

@@ -33,7 +33,8 @@ class PatternCountsTest {
     TrainingBlock block = TrainingBlock.BIRTH_DATE;
     PatternCounts whole = PatternCounts.sharing(RECORDS, block, LinkageSettings.DEFAULTS);
     long budget = whole.total() / 5;
-    PatternCounts sampled = PatternCounts.sharing(RECORDS, block, LinkageSettings.DEFAULTS, budget);
+    PatternCounts sampled =
+        PatternCounts.sharing(RECORDS, block, LinkageSettings.DEFAULTS, budget, 2);
 
     assertThat((double) sampled.total()).isCloseTo(budget, within(budget * 0.1));
     var wholeShares = whole.asMap();
