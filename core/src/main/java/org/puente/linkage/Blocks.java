@@ -297,6 +297,20 @@ final class Blocks implements AutoCloseable {
     }
   }
 
+  /**
+   * At least as many as the candidate pairs of all records: each entry's earlier members within the
+   * window, summed, without reading a record (a pair that shares several keys counts once for
+   * each).
+   */
+  long pairBound() {
+    long pairs = 0;
+    long entries = firstEntry.get(records);
+    for (long e = 0; e < entries; e++) {
+      pairs += Math.min(earlier.get(e), maxComparisons);
+    }
+    return pairs;
+  }
+
   /** The most candidates {@link Reader#candidates} can return for record {@code index}. */
   int bound(int index) {
     long bound = (long) (firstEntry.get(index + 1) - firstEntry.get(index)) * maxComparisons;

@@ -49,7 +49,8 @@ public final class ModelTraining {
       sessionCounts.add(
           PatternCounts.sharing(records, block, settings, PatternCounts.SESSION_PAIRS, threads));
     }
-    PatternCounts blocked = PatternCounts.blockedPairs(records, settings, threads);
+    PatternCounts blocked =
+        PatternCounts.blockedPairs(records, settings, PatternCounts.BLOCKED_PAIRS, threads);
     long n = records.size();
     long totalPairs = n * (n - 1) / 2;
     LevelProbabilities u = sampled;

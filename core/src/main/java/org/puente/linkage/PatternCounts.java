@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * How many candidate pairs show each agreement pattern: what EM runs on. Millions of pairs have a
@@ -49,23 +50,42 @@ public final class PatternCounts {
   }
 
   /**
+   * The most blocked pairs the prior's count reads: {@value}. The prior needs the share of each
+   * pattern among the linker's candidate pairs, not every pair: counting them all cost as much as
+   * linking them (Mexico's 31 million pairs at ten million crossings, and a quarter of an hour of a
+   * 100 million run before linking began). Above this budget the count reads the pairs of a sample
+   * of the records and scales each pattern's count up by the inverse of the share, which keeps the
+   * prior's estimate within a fraction of a percent (some hundred thousand matching pairs in the
+   * sample at that size).
+   */
+  static final long BLOCKED_PAIRS = 20_000_000;
+
+  /**
    * The patterns of every distinct candidate pair of the records, blocked exactly as {@link Linker}
-   * blocks them (same order, same window on large blocks).
+   * blocks them (same order, same window on large blocks); past {@value #BLOCKED_PAIRS} pairs, an
+   * estimate from a sample of the records (see {@link #BLOCKED_PAIRS}).
    */
   public static PatternCounts blockedPairs(List<LinkageRecord> records, LinkageSettings settings) {
-    return blockedPairs(records, settings, Slices.machineThreads());
+    return blockedPairs(records, settings, BLOCKED_PAIRS, Slices.machineThreads());
   }
 
-  /** {@link #blockedPairs(List, LinkageSettings)} counted on {@code threads} threads. */
+  /**
+   * {@link #blockedPairs(List, LinkageSettings)} with a budget of at most {@code budget} pairs,
+   * counted on {@code threads} threads. Which records are sampled is a fixed function of their ids
+   * ({@link #inSample}), so the counts are the same on any number of threads and in every engine.
+   */
   public static PatternCounts blockedPairs(
-      List<LinkageRecord> records, LinkageSettings settings, int threads) {
-    return count(
-        records,
-        settings,
-        settings.maxBlockComparisons(),
-        RecordReader::blockingKeys,
-        record -> true,
-        threads);
+      List<LinkageRecord> records, LinkageSettings settings, long budget, int threads) {
+    double[] share = {1.0};
+    PatternCounts counted =
+        count(
+            records,
+            settings,
+            settings.maxBlockComparisons(),
+            RecordReader::blockingKeys,
+            blocks -> share[0] = sampledShare(blocks.pairBound(), budget),
+            threads);
+    return share[0] >= 1.0 ? counted : counted.scaled(1.0 / share[0]);
   }
 
   /**
@@ -116,7 +136,7 @@ public final class PatternCounts {
         settings,
         window,
         (reader, i) -> new long[] {block.key(reader.at(i))},
-        record -> inSample(record.id(), share),
+        blocks -> share,
         threads);
   }
 
@@ -170,7 +190,7 @@ public final class PatternCounts {
       LinkageSettings settings,
       int window,
       KeysOf keysOf,
-      Predicate<RecordFields> meets,
+      ToDoubleFunction<Blocks> shareOf,
       int threads) {
     List<LinkageRecord> ordered = Linker.ordered(records);
     Levels levels = new Levels(settings);
@@ -184,6 +204,8 @@ public final class PatternCounts {
                 Linker.arraysFor(ordered),
                 Blocks.ENTRIES_PER_GROUP);
         Slices slices = Slices.of(threads)) {
+      double share = shareOf.applyAsDouble(blocks);
+      Predicate<RecordFields> meets = record -> inSample(record.id(), share);
       Counting[] counting = new Counting[slices.threads()];
       for (int w = 0; w < counting.length; w++) {
         counting[w] = new Counting(ordered, levels, blocks, meets);
@@ -242,6 +264,18 @@ public final class PatternCounts {
         }
       }
     }
+  }
+
+  /**
+   * Each count times {@code factor}, rounded (at least 1): the counts of all pairs estimated from
+   * those of a sample.
+   */
+  PatternCounts scaled(double factor) {
+    long[] scaled = new long[counts.length];
+    for (int k = 0; k < counts.length; k++) {
+      scaled[k] = Math.max(1, Math.round(counts[k] * factor));
+    }
+    return new PatternCounts(patterns.clone(), scaled);
   }
 
   public int distinct() {

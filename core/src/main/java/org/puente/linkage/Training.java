@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param model the model
  * @param sessions the EM sessions whose m-probabilities were averaged
- * @param blockedPairs the candidate pairs of the linker's blocks the prior was estimated on
+ * @param blockedPairs the candidate pairs of the linker's blocks the prior was estimated on (an
+ *     estimate from a sample past {@link PatternCounts#BLOCKED_PAIRS})
  * @param expectedMatches the expected number of matching pairs among them under the model
  */
 public record Training(

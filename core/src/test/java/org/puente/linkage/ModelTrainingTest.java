@@ -48,8 +48,8 @@ class ModelTrainingTest {
     LinkageSettings settings = LinkageSettings.DEFAULTS.withUSamplePairs(100_000);
     Training one = ModelTraining.train(data.records(), settings, new SplittableRandom(6), 1);
     Training three = ModelTraining.train(data.records(), settings, new SplittableRandom(6), 3);
-    assertThat(PatternCounts.blockedPairs(data.records(), settings, 3).asMap())
-        .isEqualTo(PatternCounts.blockedPairs(data.records(), settings, 1).asMap());
+    assertThat(PatternCounts.blockedPairs(data.records(), settings, 1_000, 3).asMap())
+        .isEqualTo(PatternCounts.blockedPairs(data.records(), settings, 1_000, 1).asMap());
     for (TrainingBlock block : TrainingBlock.values()) {
       assertThat(
               PatternCounts.sharing(data.records(), block, settings, PatternCounts.SESSION_PAIRS, 3)

@@ -73,4 +73,37 @@ class PatternCountsTest {
     assertThat(PatternCounts.sampledShare(100, 400)).isEqualTo(1.0);
     assertThat(PatternCounts.sampledShare(1_000, 250)).isEqualTo(0.25);
   }
+
+  /**
+   * The prior's count over a budget of a fifth of the blocked pairs: about a fifth of the records'
+   * pairs are read, scaled up to about the whole count, each pattern's share within sampling error,
+   * and the prior it gives within a few percent of the whole count's. Under the default budget the
+   * count is the whole one.
+   */
+  @Test
+  void thePriorsCountOverItsBudgetIsAScaledSample() {
+    LinkageSettings settings = LinkageSettings.DEFAULTS;
+    PatternCounts whole = PatternCounts.blockedPairs(RECORDS, settings, Long.MAX_VALUE, 1);
+    assertThat(whole.total()).isLessThan(PatternCounts.BLOCKED_PAIRS);
+    assertThat(PatternCounts.blockedPairs(RECORDS, settings).asMap()).isEqualTo(whole.asMap());
+
+    PatternCounts sampled = PatternCounts.blockedPairs(RECORDS, settings, whole.total() / 5, 2);
+    assertThat((double) sampled.total()).isCloseTo(whole.total(), within(whole.total() * 0.1));
+    var wholeCounts = whole.asMap();
+    for (var entry : wholeCounts.entrySet()) {
+      if (entry.getValue() > whole.total() / 20) {
+        double share = (double) entry.getValue() / whole.total();
+        double sampledShare = (double) sampled.asMap().get(entry.getKey()) / sampled.total();
+        assertThat(sampledShare).as("pattern %d", entry.getKey()).isCloseTo(share, within(0.03));
+      }
+    }
+    Training training = ModelTraining.train(RECORDS, settings, new SplittableRandom(3), 2);
+    LevelProbabilities m =
+        training.sessions().isEmpty() ? null : ModelTraining.combine(training.sessions());
+    LevelProbabilities u = ModelTraining.sampleU(RECORDS, settings, new SplittableRandom(3));
+    long n = RECORDS.size();
+    double wholePrior = ModelTraining.prior(whole, m, u, n * (n - 1) / 2)[0];
+    double sampledPrior = ModelTraining.prior(sampled, m, u, n * (n - 1) / 2)[0];
+    assertThat(sampledPrior).isCloseTo(wholePrior, within(wholePrior * 0.05));
+  }
 }
