@@ -337,17 +337,33 @@ public final class RecordLoader {
    * The linkage side of the same records, in the same order, with ids {@link NodeRecord#key}:
    * tokens as digests, encodings, blocking keys; packed out of the heap in a scratch file in {@code
    * scratch} ({@link PackedRecords}), which the caller closes. Read apart from {@link #travellers}
-   * so that a country's linkage state and its histories are never in the heap together.
+   * so that a country's linkage state and its histories are never in the heap together. Read on
+   * {@link #linkageReaders} DuckDB connections of their own at once ({@link LinkageReading});
+   * {@code duckdb} reads them when there is one.
    */
   public PackedRecords loadLinkage(
       Connection duckdb, Optional<String> country, long lastSubmissionId, Path scratch) {
+    return loadLinkage(duckdb, country, lastSubmissionId, scratch, linkageReaders());
+  }
+
+  /** {@link #loadLinkage(Connection, Optional, long, Path)} on {@code readers} connections. */
+  PackedRecords loadLinkage(
+      Connection duckdb,
+      Optional<String> country,
+      long lastSubmissionId,
+      Path scratch,
+      int readers) {
     PackedRecords read = PackedRecords.in(scratch);
     try {
-      read(
-          duckdb,
-          country,
-          lastSubmissionId,
-          (row, kind) -> read.add(linkageRecord(columnsOf(row), kind)));
+      if (readers == 1) {
+        read(
+            duckdb,
+            country,
+            lastSubmissionId,
+            (row, kind) -> read.add(linkageRecord(columnsOf(row), kind)));
+      } else {
+        LinkageReading.read(this, country, lastSubmissionId, readers, read::add);
+      }
       PackedRecords ordered = read.ordered();
       if (ordered != read) {
         read.close();
@@ -357,6 +373,35 @@ public final class RecordLoader {
       read.close();
       throw e;
     }
+  }
+
+  /**
+   * How many connections read a country's linkage side: the machine's threads, at most {@value
+   * #MAX_LINKAGE_READERS}. Turning DuckDB's result chunks into Java values, value by value through
+   * the JDBC driver, is most of the time it takes (a profile of a ten million crossing run: 33% of
+   * its CPU in the driver's fetch), and that runs on the reading thread.
+   */
+  static int linkageReaders() {
+    return Math.max(1, Math.min(MAX_LINKAGE_READERS, Runtime.getRuntime().availableProcessors()));
+  }
+
+  static final int MAX_LINKAGE_READERS = 4;
+
+  /**
+   * Creates, on {@code duckdb}, the view of the committed records of {@code kind} (of the country
+   * if given) and returns the select of the columns {@link #columns} of those up to {@code
+   * lastSubmissionId}: what {@link #loadLinkage} reads for one kind.
+   */
+  String linkageView(
+      Connection duckdb, Optional<String> country, EventKind kind, long lastSubmissionId) {
+    LakeQuery query = LakeQuery.of(kind);
+    if (country.isPresent()) {
+      query = query.country(country.get());
+    }
+    TableLayout layout = RecordTable.layout(RegionalSchema.standard(), kind);
+    String view = "records_" + kind.name().toLowerCase(java.util.Locale.ROOT);
+    reader.createViewWithSubmission(duckdb, view, query, layout);
+    return select(view, kind, layout, lastSubmissionId);
   }
 
   private interface RowHandler {
@@ -369,24 +414,26 @@ public final class RecordLoader {
   private void read(
       Connection duckdb, Optional<String> country, long lastSubmissionId, RowHandler handler) {
     for (EventKind kind : EventKind.values()) {
-      LakeQuery query = LakeQuery.of(kind);
-      if (country.isPresent()) {
-        query = query.country(country.get());
+      String select = linkageView(duckdb, country, kind, lastSubmissionId);
+      try (Statement statement = duckdb.createStatement();
+          ResultSet row = statement.executeQuery(select)) {
+        while (row.next()) {
+          handler.accept(row, kind);
+        }
+      } catch (SQLException e) {
+        throw unreadable(kind, e);
       }
-      TableLayout layout = RecordTable.layout(RegionalSchema.standard(), kind);
-      String view = "records_" + kind.name().toLowerCase(java.util.Locale.ROOT);
-      reader.createViewWithSubmission(duckdb, view, query, layout);
-      read(duckdb, view, kind, layout, lastSubmissionId, handler);
     }
   }
 
-  private void read(
-      Connection duckdb,
-      String view,
-      EventKind kind,
-      TableLayout layout,
-      long lastSubmissionId,
-      RowHandler handler) {
+  /** The error of a lake's records that cannot be read. */
+  static PuenteException unreadable(EventKind kind, SQLException e) {
+    return new PuenteException(
+        ErrorCode.UNAVAILABLE, "cannot read the lake's " + kind + " records: " + e.getMessage(), e);
+  }
+
+  private static String select(
+      String view, EventKind kind, TableLayout layout, long lastSubmissionId) {
     List<String> columns = columns(kind);
     StringBuilder select = new StringBuilder("SELECT ");
     for (int i = 0; i < columns.size(); i++) {
@@ -394,22 +441,12 @@ public final class RecordLoader {
       boolean present = hasColumn(layout, column);
       select.append(i == 0 ? "" : ", ").append(present ? "\"" + column + "\"" : "NULL");
     }
-    select
+    return select
         .append(" FROM ")
         .append(view)
         .append(" WHERE submission_id <= ")
-        .append(lastSubmissionId);
-    try (Statement statement = duckdb.createStatement();
-        ResultSet row = statement.executeQuery(select.toString())) {
-      while (row.next()) {
-        handler.accept(row, kind);
-      }
-    } catch (SQLException e) {
-      throw new PuenteException(
-          ErrorCode.UNAVAILABLE,
-          "cannot read the lake's " + kind + " records: " + e.getMessage(),
-          e);
-    }
+        .append(lastSubmissionId)
+        .toString();
   }
 
   /**
@@ -537,7 +574,7 @@ public final class RecordLoader {
   }
 
   /** A DuckDB result row's values ({@link #columns}' positions are its columns 1, 2, …). */
-  private static RecordColumns columnsOf(ResultSet row) {
+  static RecordColumns columnsOf(ResultSet row) {
     return new RecordColumns() {
       @Override
       public String string(int position) {

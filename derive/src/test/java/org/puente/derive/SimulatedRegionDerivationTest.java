@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +39,7 @@ import org.puente.lake.catalog.Catalog;
 import org.puente.lake.catalog.CatalogConfig;
 import org.puente.lake.catalog.DerivationRun;
 import org.puente.linkage.IdMap;
+import org.puente.linkage.LinkageRecord;
 import org.puente.linkage.PairwiseQuality;
 import org.puente.node.NodeHome;
 import org.puente.node.keys.KeyStore;
@@ -239,6 +241,45 @@ class SimulatedRegionDerivationTest {
           .isInstanceOf(IllegalStateException.class)
           .hasMessage("linkage left record " + dropped + " unassigned");
     }
+  }
+
+  /**
+   * The linkage side read on three connections at once is what one connection reads: the same
+   * records, in the linker's order, field for field.
+   */
+  @Test
+  void theLinkageSideReadsTheSameOnSeveralConnections() throws SQLException {
+    long lastSubmission = incremental.run().lastSubmissionId();
+    RecordLoader loader = new RecordLoader(new LakeReader(lake.home(), catalog));
+    Path scratch = dir.resolve("scratch");
+    try (Connection duckdb = org.puente.lake.DuckDb.streaming();
+        PackedRecords one =
+            loader.loadLinkage(duckdb, Optional.of("CRI"), lastSubmission, scratch, 1);
+        PackedRecords three =
+            loader.loadLinkage(duckdb, Optional.of("CRI"), lastSubmission, scratch, 3)) {
+      assertThat(one.size()).isEqualTo(incrementalTravellers.size());
+      assertThat(three.size()).isEqualTo(one.size());
+      for (int i = 0; i < one.size(); i++) {
+        assertThat(describe(three.get(i))).isEqualTo(describe(one.get(i)));
+      }
+    }
+  }
+
+  private static String describe(LinkageRecord record) {
+    return List.of(
+            record.id(),
+            record.eventSecond(),
+            record.document(),
+            record.birthDate(),
+            record.nameSet(),
+            Arrays.toString(record.blockingKeys()),
+            Arrays.toString(record.nameBloom()),
+            Arrays.toString(record.documentBloom()),
+            String.valueOf(record.sex()),
+            String.valueOf(record.citizenship()),
+            String.valueOf(record.port()),
+            String.valueOf(record.direction()))
+        .toString();
   }
 
   @Test
