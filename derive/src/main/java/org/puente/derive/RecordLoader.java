@@ -216,10 +216,22 @@ public final class RecordLoader {
 
     /**
      * Calls {@code visitor} with each traveller in turn. Every record must have a traveller: one
-     * that linkage left out is an error, never a record dropped.
+     * that linkage left out is an error, never a record dropped. The rows are read and made into
+     * records on a thread of their own ({@link Handoff}) while the visitor works on the caller's;
+     * the connection is used by that thread alone until this returns.
      */
     public void forEach(TravellerVisitor visitor) {
       requireNonNull(visitor, "visitor is null");
+      Handoff.<Traveller>run(
+          List.of(this::read),
+          "puente-histories-read",
+          traveller -> visitor.visit(traveller.id(), traveller.history()));
+    }
+
+    /** A traveller and its records, as {@link #read} hands them on. */
+    private record Traveller(long id, List<NodeRecord> history) {}
+
+    private void read(java.util.function.Consumer<Traveller> out) {
       try (Statement statement = duckdb.createStatement();
           ResultSet row = statement.executeQuery("SELECT * FROM " + SORTED)) {
         RecordColumns columns = columnsOf(row);
@@ -234,7 +246,7 @@ public final class RecordLoader {
                     + " unassigned");
           }
           if (!history.isEmpty() && next != traveller) {
-            visitor.visit(traveller, history);
+            out.accept(new Traveller(traveller, history));
             history = new ArrayList<>();
           }
           traveller = next;
@@ -247,7 +259,7 @@ public final class RecordLoader {
                   permille == null ? -1 : permille));
         }
         if (!history.isEmpty()) {
-          visitor.visit(traveller, history);
+          out.accept(new Traveller(traveller, history));
         }
       } catch (SQLException e) {
         throw new PuenteException(
