@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.Properties;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
+import org.puente.lake.DuckDb;
 import org.puente.lake.LakeReader;
 import org.puente.lake.catalog.DerivationRun;
 import org.puente.node.NodeHome;
@@ -134,8 +135,11 @@ public final class CubeStore {
     }
     Connection connection =
         DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath(), properties);
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("SET memory_limit = '1GB'");
+    try {
+      DuckDb.limitMemory(connection);
+    } catch (SQLException e) {
+      connection.close();
+      throw e;
     }
     return connection;
   }
