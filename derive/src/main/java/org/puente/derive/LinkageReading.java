@@ -31,15 +31,21 @@ final class LinkageReading {
 
   /**
    * Reads the records of {@code country} (every country if empty) from submissions up to {@code
-   * lastSubmissionId} on {@code readers} connections, and gives each to {@code add} on the caller's
-   * thread.
+   * lastSubmissionId} and gives each to {@code add} on the caller's thread: with one reader, on
+   * {@code duckdb} and the caller's thread alone; with more, on {@code readers} connections and
+   * threads of their own.
    */
   static void read(
       RecordLoader loader,
+      Connection duckdb,
       Optional<String> country,
       long lastSubmissionId,
       int readers,
       Consumer<LinkageRecord> add) {
+    if (readers == 1) {
+      readPart(duckdb, selects(loader, duckdb, country, lastSubmissionId, 0, 1), add);
+      return;
+    }
     List<Connection> connections = new ArrayList<>();
     try {
       List<Handoff.Producer<LinkageRecord>> producers = new ArrayList<>();
@@ -47,15 +53,8 @@ final class LinkageReading {
         Connection connection = DuckDb.streaming();
         connections.add(connection);
         // The views are made here, on the caller's thread: making one asks the catalog for files.
-        List<String> selects = new ArrayList<>();
-        for (EventKind kind : EventKind.values()) {
-          selects.add(
-              loader.linkageView(connection, country, kind, lastSubmissionId)
-                  + " AND source_line % "
-                  + readers
-                  + " = "
-                  + part);
-        }
+        List<String> selects =
+            selects(loader, connection, country, lastSubmissionId, part, readers);
         producers.add(out -> readPart(connection, selects, out));
       }
       Handoff.run(producers, "puente-linkage-read", add);
@@ -73,7 +72,28 @@ final class LinkageReading {
     }
   }
 
-  /** One reader: every kind's share of the records, one select a kind. */
+  /**
+   * Each kind's select of share {@code part} of {@code parts} of the records (all of them for one
+   * part), its view made on {@code connection}.
+   */
+  private static List<String> selects(
+      RecordLoader loader,
+      Connection connection,
+      Optional<String> country,
+      long lastSubmissionId,
+      int part,
+      int parts) {
+    List<String> selects = new ArrayList<>();
+    for (EventKind kind : EventKind.values()) {
+      String select = loader.linkageView(connection, country, kind, lastSubmissionId);
+      selects.add(parts == 1 ? select : select + " AND source_line % " + parts + " = " + part);
+    }
+    return selects;
+  }
+
+  /**
+   * One reader: every kind's share of the records, one select a kind, in {@link EventKind} order.
+   */
   private static void readPart(
       Connection connection, List<String> selects, Consumer<LinkageRecord> out) {
     EventKind[] kinds = EventKind.values();

@@ -351,7 +351,7 @@ public final class RecordLoader {
    * scratch} ({@link PackedRecords}), which the caller closes. Read apart from {@link #travellers}
    * so that a country's linkage state and its histories are never in the heap together. Read on
    * {@link #linkageReaders} DuckDB connections of their own at once ({@link LinkageReading});
-   * {@code duckdb} reads them when there is one.
+   * {@code duckdb} reads them when there is one reader.
    */
   public PackedRecords loadLinkage(
       Connection duckdb, Optional<String> country, long lastSubmissionId, Path scratch) {
@@ -367,15 +367,7 @@ public final class RecordLoader {
       int readers) {
     PackedRecords read = PackedRecords.in(scratch);
     try {
-      if (readers == 1) {
-        read(
-            duckdb,
-            country,
-            lastSubmissionId,
-            (row, kind) -> read.add(linkageRecord(columnsOf(row), kind)));
-      } else {
-        LinkageReading.read(this, country, lastSubmissionId, readers, read::add);
-      }
+      LinkageReading.read(this, duckdb, country, lastSubmissionId, readers, read::add);
       PackedRecords ordered = read.ordered();
       if (ordered != read) {
         read.close();
@@ -416,27 +408,8 @@ public final class RecordLoader {
     return select(view, kind, layout, lastSubmissionId);
   }
 
-  private interface RowHandler {
-    void accept(ResultSet row, EventKind kind) throws SQLException;
-  }
-
   /** The position of the first linkage-only column in {@link #columns}. */
   public static final int FIRST_TOKEN = 14;
-
-  private void read(
-      Connection duckdb, Optional<String> country, long lastSubmissionId, RowHandler handler) {
-    for (EventKind kind : EventKind.values()) {
-      String select = linkageView(duckdb, country, kind, lastSubmissionId);
-      try (Statement statement = duckdb.createStatement();
-          ResultSet row = statement.executeQuery(select)) {
-        while (row.next()) {
-          handler.accept(row, kind);
-        }
-      } catch (SQLException e) {
-        throw unreadable(kind, e);
-      }
-    }
-  }
 
   /** The error of a lake's records that cannot be read. */
   static PuenteException unreadable(EventKind kind, SQLException e) {
