@@ -1,20 +1,11 @@
 package org.puente.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.puente.derive.RunTables;
+import org.puente.derive.TruthComparison;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.lake.LakeReader;
@@ -122,61 +113,20 @@ final class LinkageCommand implements Runnable {
     @Override
     public void run() {
       PrintWriter out = spec.commandLine().getOut();
-      Map<String, String> truth = readTruth();
       try (Node node = catalogOption.openNode(common)) {
         DerivationRun run = currentRun(node);
-        // Each reporting country's records are linked among themselves, so pairs are counted
-        // within a country: the truth's cross-border pairs are the exchange issue's business.
-        Map<String, Map<Long, String>> labels = new TreeMap<>();
-        Map<String, Map<Long, Long>> clusters = new TreeMap<>();
-        long[] unlabelled = new long[1];
-        RunTables.forEachRecord(
-            new LakeReader(node.home, node.catalog),
-            node.catalog,
-            run,
-            record -> {
-              String label = truth.get(record.fileName() + "\u0000" + record.recordRef());
-              if (label == null) {
-                label = truth.get("\u0000" + record.recordRef());
-              }
-              if (label == null) {
-                unlabelled[0]++;
-                return;
-              }
-              labels
-                  .computeIfAbsent(record.country(), c -> new HashMap<>())
-                  .put(record.key(), label);
-              clusters
-                  .computeIfAbsent(record.country(), c -> new HashMap<>())
-                  .put(record.key(), record.travellerId());
-            });
-        if (labels.isEmpty()) {
-          throw new PuenteException(
-              ErrorCode.BAD_INPUT,
-              truthFile
-                  + ": no record of the current run has a label (check the file and"
-                  + " record_id columns)");
-        }
-        long truePositives = 0;
-        long falsePositives = 0;
-        long falseNegatives = 0;
-        long labelled = 0;
-        Map<String, PairwiseQuality> byCountry = new TreeMap<>();
-        for (String country : labels.keySet()) {
-          PairwiseQuality one = PairwiseQuality.of(labels.get(country), clusters.get(country));
-          byCountry.put(country, one);
-          truePositives += one.truePositives();
-          falsePositives += one.falsePositives();
-          falseNegatives += one.falseNegatives();
-          labelled += labels.get(country).size();
-        }
-        PairwiseQuality quality =
-            new PairwiseQuality(truePositives, falsePositives, falseNegatives);
+        TruthComparison comparison =
+            TruthComparison.of(
+                new LakeReader(node.home, node.catalog), node.catalog, run, truthFile, idColumn);
+        Map<String, PairwiseQuality> byCountry = comparison.byCountry();
+        long labelled = comparison.labelled();
+        long unlabelled = comparison.unlabelled();
+        PairwiseQuality quality = comparison.total();
         if (common.json) {
           Map<String, Object> json = new LinkedHashMap<>();
           json.put("run", run.id());
           json.put("records", labelled);
-          json.put("unlabelled", unlabelled[0]);
+          json.put("unlabelled", unlabelled);
           json.put("truePositives", quality.truePositives());
           json.put("falsePositives", quality.falsePositives());
           json.put("falseNegatives", quality.falseNegatives());
@@ -196,7 +146,7 @@ final class LinkageCommand implements Runnable {
         }
         out.printf(
             "run %d: %,d labelled records (%,d without a label left out)%n",
-            run.id(), labelled, unlabelled[0]);
+            run.id(), labelled, unlabelled);
         out.printf(
             "  pairs: %,d true positive, %,d false positive, %,d false negative%n",
             quality.truePositives(), quality.falsePositives(), quality.falseNegatives());
@@ -211,38 +161,6 @@ final class LinkageCommand implements Runnable {
                       country, one.precision(), one.recall(), one.f1()));
         }
       }
-    }
-
-    /** (file NUL record_id) → true id; file empty when the truth has no file column. */
-    private Map<String, String> readTruth() {
-      Map<String, String> truth = new HashMap<>();
-      try (Reader reader = Files.newBufferedReader(truthFile, StandardCharsets.UTF_8);
-          CSVParser parser =
-              CSVFormat.DEFAULT
-                  .builder()
-                  .setHeader()
-                  .setSkipHeaderRecord(true)
-                  .get()
-                  .parse(reader)) {
-        if (!parser.getHeaderMap().containsKey("record_id")
-            || !parser.getHeaderMap().containsKey(idColumn)) {
-          throw new PuenteException(
-              ErrorCode.BAD_INPUT,
-              truthFile
-                  + " line 1: needs the columns record_id and "
-                  + idColumn
-                  + ", has "
-                  + parser.getHeaderNames());
-        }
-        boolean hasFile = parser.getHeaderMap().containsKey("file");
-        for (CSVRecord row : parser) {
-          String file = hasFile ? row.get("file") : "";
-          truth.put(file + "\u0000" + row.get("record_id"), row.get(idColumn));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return truth;
     }
   }
 }

@@ -97,8 +97,7 @@ public final class RunTables {
   }
 
   /** A view {@code histories_named}: the run's histories with each record's submitted file. */
-  private static void histories(
-      LakeReader reader, Catalog catalog, DerivationRun run, Connection duckdb)
+  static void histories(LakeReader reader, Catalog catalog, DerivationRun run, Connection duckdb)
       throws SQLException {
     reader.createRunView(
         duckdb, "histories", run.id(), OutputTables.HISTORIES, OutputTables.HISTORIES_LAYOUT);

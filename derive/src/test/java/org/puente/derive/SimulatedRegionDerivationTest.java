@@ -306,6 +306,77 @@ class SimulatedRegionDerivationTest {
     assertThat(quality.recall()).isGreaterThanOrEqualTo(0.998);
   }
 
+  /**
+   * {@link TruthComparison} (DuckDB's grouping sets over the truth file joined to the histories)
+   * against {@link PairwiseQuality#of} over the same labels in memory. The file labels records by
+   * (file, record_id) and by record_id alone, repeats some rows, leaves some records out, holds
+   * rows of no record, and moves some labels so that there are false positives and false negatives.
+   */
+  @Test
+  void theTruthComparisonCountsThePairsThatTheInMemoryCountDoes() throws IOException {
+    List<RunTables.LinkedRecord> records = new ArrayList<>();
+    forEachHistory(incremental.run(), records::add);
+    Map<Long, String> labels = new HashMap<>();
+    Map<Long, Long> clusters = new HashMap<>();
+    Path withFiles = dir.resolve("truth-with-files.csv");
+    Path withoutFiles = dir.resolve("truth-without-files.csv");
+    StringBuilder both = new StringBuilder(csvLine("country", "file", "record_id", "person"));
+    StringBuilder refs = new StringBuilder(csvLine("record_id", "person"));
+    both.append(csvLine("CRI", "elsewhere.csv", "no-such-record", "p1"));
+    refs.append(csvLine("no-such-record", "p1"));
+    for (int i = 0; i < records.size(); i++) {
+      RunTables.LinkedRecord record = records.get(i);
+      if (i % 10 == 0) {
+        continue;
+      }
+      String label = trueTraveller.get(originalFile(record.fileName()) + "/" + record.recordRef());
+      if (i % 17 == 0) {
+        label = "split, \"" + i + "\"";
+      } else if (i % 23 == 0) {
+        label = "merged";
+      }
+      labels.put(record.key(), label);
+      clusters.put(record.key(), record.travellerId());
+      both.append(csvLine("CRI", i % 10 == 1 ? "" : record.fileName(), record.recordRef(), label));
+      if (i % 10 == 2) {
+        both.append(csvLine("CRI", record.fileName(), record.recordRef(), label));
+      }
+      refs.append(csvLine(record.recordRef(), label));
+    }
+    Files.writeString(withFiles, both, StandardCharsets.UTF_8);
+    Files.writeString(withoutFiles, refs, StandardCharsets.UTF_8);
+    PairwiseQuality expected = PairwiseQuality.of(labels, clusters);
+    assertThat(expected.falsePositives()).isPositive();
+    assertThat(expected.falseNegatives()).isPositive();
+    LakeReader reader = new LakeReader(lake.home(), catalog);
+
+    for (Path truth : List.of(withFiles, withoutFiles)) {
+      TruthComparison comparison =
+          TruthComparison.of(reader, catalog, incremental.run(), truth, "person");
+
+      assertThat(comparison.byCountry()).containsOnlyKeys("CRI");
+      assertThat(comparison.byCountry().get("CRI")).as(truth.toString()).isEqualTo(expected);
+      assertThat(comparison.total()).isEqualTo(expected);
+      assertThat(comparison.labelled()).isEqualTo(labels.size());
+      assertThat(comparison.unlabelled()).isEqualTo(records.size() - labels.size());
+    }
+
+    Path conflicting = dir.resolve("truth-conflicting.csv");
+    RunTables.LinkedRecord some = records.get(3);
+    Files.writeString(
+        conflicting, "record_id,person\n" + some.recordRef() + ",a\n" + some.recordRef() + ",b\n");
+    assertThatThrownBy(
+            () -> TruthComparison.of(reader, catalog, incremental.run(), conflicting, "person"))
+        .hasMessage(
+            conflicting + ": record_id '" + some.recordRef() + "' has two different person values");
+    assertThatThrownBy(
+            () -> TruthComparison.of(reader, catalog, incremental.run(), withFiles, "traveller"))
+        .hasMessage(
+            withFiles
+                + " line 1: needs the columns record_id and traveller, has [country, file,"
+                + " record_id, person]");
+  }
+
   @Test
   void finalClassesMatchTheTrueTwelveSixteenClasses() {
     long[] counts = new long[3]; // final compared, agreeing, provisional
@@ -386,6 +457,18 @@ class SimulatedRegionDerivationTest {
     Map<Long, Long> travellers = new HashMap<>();
     forEachHistory(run, record -> travellers.put(record.key(), record.travellerId()));
     return travellers;
+  }
+
+  /** One CSV line, every field quoted (RFC 4180). */
+  private static String csvLine(String... fields) {
+    StringBuilder line = new StringBuilder();
+    for (String field : fields) {
+      line.append(line.isEmpty() ? "" : ",")
+          .append('"')
+          .append(field.replace("\"", "\"\""))
+          .append('"');
+    }
+    return line.append('\n').toString();
   }
 
   /** The parts are named {@code 1-<export>} and {@code 2-<export>}. */
