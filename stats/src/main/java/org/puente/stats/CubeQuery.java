@@ -92,14 +92,8 @@ public final class CubeQuery implements LeafCellSource {
                 slicedByPeriod ? request.periodLevel() : "all",
                 (request.where().isEmpty() || oneDirection) && cube.where().isEmpty(),
                 request.period(),
-                slicedByPeriod);
-        if (prebuilt.isPresent() && oneDirection) {
-          prebuilt =
-              prebuilt.map(
-                  table ->
-                      table.replace(
-                          FactTables.FIRST_RECORDS, FactTables.FIRST_RECORDS_BY_DIRECTION));
-        }
+                slicedByPeriod,
+                oneDirection);
         if (prebuilt.isPresent()) {
           List<String> periodCodes = new ArrayList<>();
           String sliceFilter = "";

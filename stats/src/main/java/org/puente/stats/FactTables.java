@@ -61,7 +61,7 @@ final class FactTables {
           List.of("sex", "age", "citizenship", "port", "overstay", "in_country"));
 
   /** The version of the fact tables' layout, part of the built database's name. */
-  static final int LAYOUT_VERSION = 5;
+  static final int LAYOUT_VERSION = 6;
 
   /**
    * The table {@code fact_bounds}: per fact, the most rows one traveller contributes to it. No cell
@@ -70,11 +70,16 @@ final class FactTables {
    */
   static final String BOUNDS = "fact_bounds";
 
-  /** The prefix of the tables of travellers' first crossings per slice. */
-  static final String FIRST_RECORDS = "first_crossings_";
+  /**
+   * The table of travellers' first crossings: each crossing that is its traveller's first of a
+   * slice (month, quarter, year, the whole run), or first in its direction of a slice, with the
+   * bits of {@code firsts} saying which ({@link #firstBit}). What a table of distinct travellers
+   * without filters counts.
+   */
+  static final String FIRST_CROSSINGS = "first_crossings";
 
-  /** The same per direction: each traveller's first arrival and first departure per slice. */
-  static final String FIRST_RECORDS_BY_DIRECTION = "first_crossings_by_direction_";
+  /** The period levels of {@link #FIRST_CROSSINGS}, in the order of their bits. */
+  private static final List<String> FIRST_LEVELS = List.of("month", "quarter", "year", "all");
 
   private FactTables() {}
 
@@ -83,23 +88,48 @@ final class FactTables {
    * month, its quarter {@code yyyy-Qn}, its year, or {@code _T} for the whole run.
    */
   static String sliceOf(String level) {
+    return sliceOf(level, "period");
+  }
+
+  /** {@link #sliceOf(String)} of the month code in {@code column}. */
+  private static String sliceOf(String level, String column) {
     return switch (level) {
-      case "month" -> "period";
+      case "month" -> column;
       case "quarter" ->
-          "(substr(period, 1, 4) || '-Q' || CAST((CAST(substr(period, 6, 2) AS INTEGER) + 2) // 3"
-              + " AS VARCHAR))";
-      case "year" -> "substr(period, 1, 4)";
+          "(substr("
+              + column
+              + ", 1, 4) || '-Q' || CAST((CAST(substr("
+              + column
+              + ", 6, 2) AS INTEGER) + 2) // 3 AS VARCHAR))";
+      case "year" -> "substr(" + column + ", 1, 4)";
       case "all" -> "'_T'";
       default -> throw new IllegalArgumentException("period level " + level);
     };
   }
 
   /**
+   * The bit of {@link #FIRST_CROSSINGS}'s {@code firsts} that marks a traveller's first crossing of
+   * a slice of {@code level}, or his first in its direction.
+   */
+  static int firstBit(String level, boolean byDirection) {
+    int index = FIRST_LEVELS.indexOf(level);
+    if (index < 0) {
+      throw new IllegalArgumentException("period level " + level);
+    }
+    return 1 << (index + (byDirection ? FIRST_LEVELS.size() : 0));
+  }
+
+  /**
    * The prebuilt first crossings that answer a table of distinct travellers, when the request
-   * allows: no filter, and a period (if any) made of whole slices of the level.
+   * allows: no filter (or one direction, {@code byDirection}), and a period (if any) made of whole
+   * slices of the level. A relation for a FROM clause, with a column {@code slice}.
    */
   static java.util.Optional<String> firstRecords(
-      String level, boolean noFilter, java.util.Optional<String> period, boolean sliced) {
+      String level,
+      boolean noFilter,
+      java.util.Optional<String> period,
+      boolean sliced,
+      boolean byDirection) {
     if (!noFilter) {
       return java.util.Optional.empty();
     }
@@ -117,7 +147,14 @@ final class FactTables {
         return java.util.Optional.empty();
       }
     }
-    return java.util.Optional.of(FIRST_RECORDS + level);
+    return java.util.Optional.of(
+        "(SELECT *, "
+            + sliceOf(level)
+            + " AS slice FROM "
+            + FIRST_CROSSINGS
+            + " WHERE firsts & "
+            + firstBit(level, byDirection)
+            + " <> 0)");
   }
 
   /**
@@ -261,26 +298,40 @@ final class FactTables {
               + " AND r.source_line = s.arrival_source_line"
               + " WHERE s.authorised_days IS NOT NULL)"
               + " ORDER BY reporting_country, period");
-      // Each traveller's first crossing in each slice (month, quarter, year, the whole run):
-      // what a table of distinct travellers without filters counts.
-      for (String level : List.of("month", "quarter", "year", "all")) {
-        String slice = sliceOf(level);
-        for (boolean byDirection : new boolean[] {false, true}) {
-          statement.execute(
-              "CREATE TABLE "
-                  + (byDirection ? FIRST_RECORDS_BY_DIRECTION : FIRST_RECORDS)
-                  + level
-                  + " AS SELECT slice, traveller_id, first.* FROM (SELECT "
-                  + slice
-                  + " AS slice, traveller_id,"
-                  + (byDirection ? " direction AS first_direction," : "")
-                  + " arg_min(struct_pack(reporting_country := reporting_country,"
-                  + " period := period, direction := direction, sex := sex, age := age,"
-                  + " citizenship := citizenship, record_key := record_key),"
-                  + " struct_pack(d := event_date, k := record_key)) AS first FROM crossings"
-                  + " GROUP BY ALL) ORDER BY slice");
+      // Each traveller's first crossing of each slice (month, quarter, year, the whole run), and
+      // his first in each direction: in time order, a crossing whose previous crossing (of the
+      // traveller, or of the traveller in that direction) is of another slice or none. Slices are
+      // runs of months, so one ordering serves every level; one bit a level and direction.
+      StringBuilder firsts = new StringBuilder();
+      for (boolean byDirection : new boolean[] {false, true}) {
+        String previous = byDirection ? "previous_in_direction" : "previous";
+        for (String level : FIRST_LEVELS) {
+          firsts
+              .append(firsts.isEmpty() ? "" : " + ")
+              .append(firstBit(level, byDirection))
+              .append(" * CAST(")
+              .append(previous)
+              .append(" IS NULL OR ")
+              .append(sliceOf(level, previous))
+              .append(" <> ")
+              .append(sliceOf(level))
+              .append(" AS INTEGER)");
         }
       }
+      String order = " ORDER BY event_date, record_key)";
+      statement.execute(
+          "CREATE TABLE "
+              + FIRST_CROSSINGS
+              + " AS SELECT reporting_country, period, direction, sex, age, citizenship,"
+              + " traveller_id, record_key, "
+              + firsts
+              + " AS firsts FROM (SELECT *, lag(period) OVER (PARTITION BY traveller_id"
+              + order
+              + " AS previous, lag(period) OVER (PARTITION BY traveller_id, direction"
+              + order
+              + " AS previous_in_direction FROM crossings)"
+              + " WHERE previous IS DISTINCT FROM period"
+              + " OR previous_in_direction IS DISTINCT FROM period ORDER BY period");
       StringBuilder bounds = new StringBuilder("CREATE TABLE " + BOUNDS + " AS ");
       String union = "";
       for (String fact : COLUMNS.keySet()) {
