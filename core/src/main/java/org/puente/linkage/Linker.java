@@ -54,6 +54,11 @@ public final class Linker {
     return resume(model, frequencies, id -> UNASSIGNED, records, Long.MIN_VALUE);
   }
 
+  /** The threads linking and training use unless told otherwise: the machine's, as the JVM sees. */
+  public static int machineThreads() {
+    return Slices.machineThreads();
+  }
+
   /**
    * Continues an earlier run: records with {@code eventSecond < fromSecond} keep their cluster from
    * {@code existing} (each must be there, with the cluster id an earlier run gave), the others are

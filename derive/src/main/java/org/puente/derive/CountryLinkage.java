@@ -91,14 +91,28 @@ public final class CountryLinkage {
    */
   public static Result link(
       String country, List<LinkageRecord> records, Plan plan, LongUnaryOperator previousTraveller) {
+    return link(country, records, plan, previousTraveller, Linker.machineThreads());
+  }
+
+  /**
+   * {@link #link(String, List, Plan, LongUnaryOperator)} training and linking on {@code threads}
+   * threads: a Spark task uses the cores it was given, not the machine's. The result does not
+   * depend on them.
+   */
+  public static Result link(
+      String country,
+      List<LinkageRecord> records,
+      Plan plan,
+      LongUnaryOperator previousTraveller,
+      int threads) {
     requireNonNull(country, "country is null");
     requireNonNull(records, "records is null");
     requireNonNull(plan, "plan is null");
     requireNonNull(previousTraveller, "previousTraveller is null");
-    Optional<ModelStore.Entry> model = model(country, records, plan);
+    Optional<ModelStore.Entry> model = model(country, records, plan, threads);
     Clusters clusters =
         model.isPresent()
-            ? link(records, model.get(), plan, previousTraveller)
+            ? link(records, model.get(), plan, previousTraveller, threads)
             : Clusters.singletons(records);
     return new Result(clusters, model);
   }
@@ -108,7 +122,7 @@ public final class CountryLinkage {
    * retraining or there is none; else trained on the country's records.
    */
   private static Optional<ModelStore.Entry> model(
-      String country, List<LinkageRecord> records, Plan plan) {
+      String country, List<LinkageRecord> records, Plan plan, int threads) {
     if (!plan.retrain() && plan.previousModels().isPresent()) {
       Optional<ModelStore.Entry> kept = ModelStore.read(plan.previousModels().get(), country);
       if (kept.isPresent()) {
@@ -121,7 +135,8 @@ public final class CountryLinkage {
       return Optional.empty();
     }
     LinkageModel model =
-        ModelTraining.train(records, plan.settings(), new SplittableRandom(plan.seed())).model();
+        ModelTraining.train(records, plan.settings(), new SplittableRandom(plan.seed()), threads)
+            .model();
     return Optional.of(new ModelStore.Entry(model, plan.lastSubmission()));
   }
 
@@ -129,12 +144,14 @@ public final class CountryLinkage {
       List<LinkageRecord> records,
       ModelStore.Entry model,
       Plan plan,
-      LongUnaryOperator previousTraveller) {
+      LongUnaryOperator previousTraveller,
+      int threads) {
     long trainedUpTo = model.trainedUpToSubmission();
     TermFrequencies frequencies =
         TermFrequencies.of(records, record -> NodeRecord.submissionOf(record.id()) <= trainedUpTo);
     if (!plan.resume()) {
-      return Linker.link(model.model(), frequencies, records);
+      return Linker.resume(
+          model.model(), frequencies, id -> Linker.UNASSIGNED, records, Long.MIN_VALUE, threads);
     }
     long from = resumeFrom(records, plan.previousLastSubmission());
     // The earlier records' travellers are asked of the previous run's rows as the linker meets
@@ -151,7 +168,8 @@ public final class CountryLinkage {
           return earlier;
         },
         records,
-        from);
+        from,
+        threads);
   }
 
   /**

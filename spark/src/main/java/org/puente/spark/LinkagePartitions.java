@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -19,6 +20,7 @@ import org.puente.derive.PackedRecords;
 import org.puente.derive.RecordLoader;
 import org.puente.linkage.Clusters;
 import org.puente.linkage.LinkageRecord;
+import org.puente.linkage.Linker;
 import org.puente.schema.EventKind;
 
 /**
@@ -97,7 +99,8 @@ final class LinkagePartitions {
                     country,
                     records,
                     linking,
-                    key -> before.getOrDefault(key, CountryLinkage.NO_TRAVELLER));
+                    key -> before.getOrDefault(key, CountryLinkage.NO_TRAVELLER),
+                    taskThreads());
             long[] ids = new long[records.size()];
             for (int i = 0; i < ids.length; i++) {
               ids[i] = records.id(i);
@@ -109,6 +112,16 @@ final class LinkagePartitions {
           }
         }
       };
+    }
+
+    /**
+     * The threads a country's training and linking use inside a task: the cores Spark gave the task
+     * ({@code spark.task.cpus}, 1 unless set), so that tasks running side by side on an executor do
+     * not each take the machine; the machine's outside a task.
+     */
+    static int taskThreads() {
+      TaskContext task = TaskContext.get();
+      return task == null ? Linker.machineThreads() : Math.max(1, task.cpus());
     }
 
     /**
