@@ -81,27 +81,7 @@ public record TruthComparison(
               + truth.toAbsolutePath().toString().replace("'", "''")
               + "', header = true, all_varchar = true, delim = ',', quote = '\"',"
               + " escape = '\"')";
-      List<String> columns = new ArrayList<>();
-      try (ResultSet described = statement.executeQuery("DESCRIBE SELECT * FROM " + csv)) {
-        while (described.next()) {
-          columns.add(described.getString("column_name"));
-        }
-      }
-      if (!columns.contains("record_id") || !columns.contains(idColumn)) {
-        throw new PuenteException(
-            ErrorCode.BAD_INPUT,
-            truth + " line 1: needs the columns record_id and " + idColumn + ", has " + columns);
-      }
-      // An empty field is an empty text, as a CSV parser gives it, not a missing value.
-      statement.execute(
-          "CREATE TEMP TABLE truth AS SELECT file, record_id, any_value(label) AS label,"
-              + " count(DISTINCT label) AS labels FROM (SELECT "
-              + (columns.contains("file") ? "coalesce(file, '')" : "''")
-              + " AS file, coalesce(record_id, '') AS record_id, coalesce("
-              + quoted(idColumn)
-              + ", '') AS label FROM "
-              + csv
-              + ") GROUP BY file, record_id");
+      readTruth(statement, csv, truth, idColumn);
       try (ResultSet conflict =
           statement.executeQuery(
               "SELECT file, record_id FROM truth WHERE labels > 1 ORDER BY file, record_id"
@@ -128,6 +108,39 @@ public record TruthComparison(
           ErrorCode.UNAVAILABLE,
           "cannot compare run " + run.id() + " with " + truth + ": " + e.getMessage(),
           e);
+    }
+  }
+
+  /**
+   * Reads the file into the temp table {@code truth} (file, record_id, one label, the number of
+   * labels): a file DuckDB cannot read as CSV, or without the columns, is bad input.
+   */
+  private static void readTruth(Statement statement, String csv, Path truth, String idColumn) {
+    try {
+      List<String> columns = new ArrayList<>();
+      try (ResultSet described = statement.executeQuery("DESCRIBE SELECT * FROM " + csv)) {
+        while (described.next()) {
+          columns.add(described.getString("column_name"));
+        }
+      }
+      if (!columns.contains("record_id") || !columns.contains(idColumn)) {
+        throw new PuenteException(
+            ErrorCode.BAD_INPUT,
+            truth + " line 1: needs the columns record_id and " + idColumn + ", has " + columns);
+      }
+      // An empty field is an empty text, as a CSV parser gives it, not a missing value.
+      statement.execute(
+          "CREATE TEMP TABLE truth AS SELECT file, record_id, any_value(label) AS label,"
+              + " count(DISTINCT label) AS labels FROM (SELECT "
+              + (columns.contains("file") ? "coalesce(file, '')" : "''")
+              + " AS file, coalesce(record_id, '') AS record_id, coalesce("
+              + quoted(idColumn)
+              + ", '') AS label FROM "
+              + csv
+              + ") GROUP BY file, record_id");
+    } catch (SQLException e) {
+      throw new PuenteException(
+          ErrorCode.BAD_INPUT, truth + ": cannot be read as CSV: " + e.getMessage(), e);
     }
   }
 

@@ -369,6 +369,13 @@ class SimulatedRegionDerivationTest {
             () -> TruthComparison.of(reader, catalog, incremental.run(), conflicting, "person"))
         .hasMessage(
             conflicting + ": record_id '" + some.recordRef() + "' has two different person values");
+    Path empty = Files.createFile(dir.resolve("truth-empty.csv"));
+    assertThatThrownBy(
+            () -> TruthComparison.of(reader, catalog, incremental.run(), empty, "person"))
+        .isInstanceOfSatisfying(
+            org.puente.error.PuenteException.class,
+            e -> assertThat(e.code()).isEqualTo(org.puente.error.ErrorCode.BAD_INPUT))
+        .hasMessageStartingWith(empty.toString());
     assertThatThrownBy(
             () -> TruthComparison.of(reader, catalog, incremental.run(), withFiles, "traveller"))
         .hasMessage(
