@@ -51,7 +51,13 @@ public final class Linker {
   /** Links all records from scratch. */
   public static Clusters link(
       LinkageModel model, TermFrequencies frequencies, List<LinkageRecord> records) {
-    return resume(model, frequencies, id -> UNASSIGNED, records, Long.MIN_VALUE);
+    return link(model, frequencies, records, Slices.machineThreads());
+  }
+
+  /** {@link #link(LinkageModel, TermFrequencies, List)} on {@code threads} threads. */
+  public static Clusters link(
+      LinkageModel model, TermFrequencies frequencies, List<LinkageRecord> records, int threads) {
+    return resume(model, frequencies, id -> UNASSIGNED, records, Long.MIN_VALUE, threads);
   }
 
   /** The threads linking and training use unless told otherwise: the machine's, as the JVM sees. */

@@ -150,8 +150,7 @@ public final class CountryLinkage {
     TermFrequencies frequencies =
         TermFrequencies.of(records, record -> NodeRecord.submissionOf(record.id()) <= trainedUpTo);
     if (!plan.resume()) {
-      return Linker.resume(
-          model.model(), frequencies, id -> Linker.UNASSIGNED, records, Long.MIN_VALUE, threads);
+      return Linker.link(model.model(), frequencies, records, threads);
     }
     long from = resumeFrom(records, plan.previousLastSubmission());
     // The earlier records' travellers are asked of the previous run's rows as the linker meets
