@@ -12,6 +12,7 @@ import org.puente.derive.DerivationEngineProvider;
 import org.puente.derive.DerivationOptions;
 import org.puente.derive.DerivationResult;
 import org.puente.derive.MonthRevision;
+import org.puente.derive.Summaries;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.lake.catalog.DerivationRun;
@@ -244,6 +245,7 @@ final class RunCommand implements Runnable {
         count(summary, "returns_linked"),
         count(summary, "returns_no_earlier_departure")
             + count(summary, "returns_arrival_since_last_departure"));
+    printLinkage(out, summary);
     List<MonthRevision> changed =
         result.revisions().stream().filter(m -> m.revised() > 0 || m.added() > 0).toList();
     if (!result.revisions().isEmpty() && changed.isEmpty()) {
@@ -268,6 +270,34 @@ final class RunCommand implements Runnable {
             month.previousMigrants(),
             month.currentMigrants());
       }
+    }
+  }
+
+  /**
+   * Each country's linkage report: what linking cost (candidate pairs compared, the largest block)
+   * and where it cut corners (records compared with only the most recent part of an oversize block,
+   * whose earlier matches may be missed).
+   */
+  private static void printLinkage(PrintWriter out, Map<String, Object> summary) {
+    if (!(summary.get(Summaries.LINKAGE) instanceof Map<?, ?> countries) || countries.isEmpty()) {
+      return;
+    }
+    out.println(
+        "  linkage by country (records decided, candidate pairs compared, per record, largest"
+            + " block, records that met a truncated block):");
+    for (Map.Entry<?, ?> country : countries.entrySet()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> report = (Map<String, Object>) country.getValue();
+      long records = count(report, "records");
+      long pairs = count(report, "candidate_pairs");
+      out.printf(
+          "    %s %,12d %,15d %7.1f %,9d %,9d%n",
+          country.getKey(),
+          records,
+          pairs,
+          records == 0 ? 0.0 : (double) pairs / records,
+          count(report, "largest_block"),
+          count(report, "truncated_records"));
     }
   }
 

@@ -82,6 +82,12 @@ class RunCommandsTest {
     }
     assertThat(classified).as("every crossing gets one class").isEqualTo(accepted);
     assertThat(summary.get("travellers").asLong()).isBetween(accepted / 10, accepted - 1);
+    JsonNode linkage = summary.get("linkage").get("CRI");
+    assertThat(linkage.get("records").asLong()).isEqualTo(accepted);
+    assertThat(linkage.get("clusters").asLong()).isEqualTo(summary.get("travellers").asLong());
+    assertThat(linkage.get("candidate_pairs").asLong())
+        .isGreaterThanOrEqualTo(linkage.get("links").asLong())
+        .isPositive();
 
     CliRun model = run("linkage", "model", "--home", home);
     assertThat(model.exitCode()).as(model.err()).isZero();
@@ -188,6 +194,8 @@ class RunCommandsTest {
     CliRun derive = run("run", "--home", home);
     assertThat(derive.exitCode()).as(derive.err()).isZero();
     assertThat(derive.out()).contains("195 records linked into 195 travellers");
+    // Its linkage report: every record decided, no pair compared, no block to speak of.
+    assertThat(derive.out()).containsPattern("\\n {4}GTM +195 +0 +0\\.0 +0 +0\\n");
     CliRun model = run("linkage", "model", "--home", home);
     assertThat(model.exitCode()).as(model.err()).isZero();
     assertThat(model.out()).contains("has no linkage model: no two records share a blocking key");

@@ -175,6 +175,16 @@ class LinkerTest {
     assertThat(report.truncatedRecords()).isEqualTo(499);
     assertThat(report.largestBlock()).isEqualTo(1_500);
     assertThat(report.links()).isZero();
+    // As a run's summary stores it, and as the Spark engine carries it from a task.
+    assertThat(report.counts())
+        .hasSize(10)
+        .containsEntry("records", 1_500L)
+        .containsEntry("candidate_pairs", 999_500L)
+        .containsEntry("largest_block", 1_500L)
+        .containsEntry("oversize_blocks", 1L)
+        .containsEntry("truncated_records", 499L)
+        .containsEntry("clusters", 1_500L);
+    assertThat(LinkageReport.fromArray(report.toArray())).isEqualTo(report);
   }
 
   @Test

@@ -21,6 +21,7 @@ import org.puente.lake.RunWriter;
 import org.puente.lake.catalog.DerivationRun;
 import org.puente.lake.catalog.RunCounts;
 import org.puente.linkage.Clusters;
+import org.puente.linkage.LinkageReport;
 
 /**
  * One derivation run over a node's committed records: link them into travellers (per reporting
@@ -105,6 +106,7 @@ public final class Derivation implements DerivationEngine {
     RecordLoader loader = new RecordLoader(reader);
     List<String> countries = loader.countries(duckdb, run.lastSubmissionId());
     Map<String, ModelStore.Entry> models = new LinkedHashMap<>();
+    Map<String, LinkageReport> reports = new LinkedHashMap<>();
     HistoryWriter histories = new HistoryWriter(writer, options, previous.isPresent());
     CountryLinkage.Plan plan =
         CountryLinkage.Plan.of(options, previous, mode, run.lastSubmissionId());
@@ -122,6 +124,7 @@ public final class Derivation implements DerivationEngine {
         long t0 = System.nanoTime();
         Linked linked = linkCountry(loader, duckdb, country, plan, previousHistories);
         linked.model().ifPresent(entry -> models.put(country, entry));
+        reports.put(country, linked.clusters().report());
         long t1 = System.nanoTime();
         // The linkage records and the previous travellers are released by now: the histories'
         // side is sorted next, by DuckDB, with the previous run's classes joined for the revisions.
@@ -153,7 +156,7 @@ public final class Derivation implements DerivationEngine {
     seconds.put("link", Summaries.seconds(linkNanos));
     seconds.put("total", Summaries.seconds(derived - started));
     Map<String, Object> summary =
-        Summaries.of(linkedRecords, travellers, countries, seconds, histories.summary());
+        Summaries.of(linkedRecords, travellers, countries, seconds, histories.summary(), reports);
     DerivationRun committed =
         writer.commit(
             new RunCounts(

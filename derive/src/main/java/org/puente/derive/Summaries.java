@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.puente.linkage.LinkageReport;
 
 /** A run's summary: its counts, timings and the histories' counts, stored as one line of JSON. */
 public final class Summaries {
@@ -12,26 +13,42 @@ public final class Summaries {
   /** The prefix of the summary's timing keys (seconds spent), which differ from run to run. */
   public static final String TIMING_PREFIX = "seconds_";
 
+  /** The summary's key of the countries' linkage reports. */
+  public static final String LINKAGE = "linkage";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Summaries() {}
 
   /**
    * The summary of a run, in the order every engine stores it: records, travellers, countries, the
-   * timings ({@code seconds_<what>}), then the histories' counts ({@link HistoryCounts#summary}).
+   * timings ({@code seconds_<what>}), the histories' counts ({@link HistoryCounts#summary}), then
+   * under {@value #LINKAGE} each country's linkage report ({@link LinkageReport#counts}: records,
+   * candidate pairs, the largest block, records that met a truncated block, ...), in the order of
+   * {@code countries}.
    */
   public static Map<String, Object> of(
       long records,
       long travellers,
       List<String> countries,
       Map<String, Double> seconds,
-      Map<String, Object> counts) {
+      Map<String, Object> counts,
+      Map<String, LinkageReport> linkage) {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("records", records);
     summary.put("travellers", travellers);
     summary.put("countries", List.copyOf(countries));
     seconds.forEach((what, value) -> summary.put(TIMING_PREFIX + what, value));
     summary.putAll(counts);
+    Map<String, Map<String, Long>> reports = new LinkedHashMap<>();
+    for (String country : countries) {
+      LinkageReport report = linkage.get(country);
+      if (report == null) {
+        throw new IllegalArgumentException("no linkage report for " + country);
+      }
+      reports.put(country, report.counts());
+    }
+    summary.put(LINKAGE, reports);
     return summary;
   }
 

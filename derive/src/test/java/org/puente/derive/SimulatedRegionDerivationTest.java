@@ -76,6 +76,7 @@ class SimulatedRegionDerivationTest {
   private static DerivationResult incremental;
   private static Map<Long, Long> incrementalTravellers;
   private static Map<Long, Long> relinkedTravellers;
+  private static DerivationResult relinkedRun;
   private static Path home;
   private static Path export;
 
@@ -122,6 +123,7 @@ class SimulatedRegionDerivationTest {
                 DerivationOptions.defaults(LAST.atEndOfMonth())
                     .withLinking(DerivationOptions.Linking.RELINK));
     relinkedTravellers = travellers(relinked.run());
+    relinkedRun = relinked;
   }
 
   @AfterAll
@@ -280,6 +282,43 @@ class SimulatedRegionDerivationTest {
             String.valueOf(record.port()),
             String.valueOf(record.direction()))
         .toString();
+  }
+
+  @Test
+  void eachRunReportsItsCountrysLinkageAndTheCountsAddUp() {
+    for (DerivationResult run : List.of(first, relinkedRun)) {
+      Map<String, Long> report = linkageReport(run, "CRI");
+      long records = ((Number) run.summary().get("records")).longValue();
+      long travellers = ((Number) run.summary().get("travellers")).longValue();
+      // A full link decides every record: each starts a traveller or joins an earlier one.
+      assertThat(report.get("records")).isEqualTo(records);
+      assertThat(report.get("clusters")).isEqualTo(travellers);
+      assertThat(report.get("links")).isEqualTo(records - travellers).isPositive();
+      // Every link was a compared pair; no block of this small region reaches the window.
+      assertThat(report.get("candidate_pairs")).isGreaterThanOrEqualTo(report.get("links"));
+      assertThat(report.get("largest_block")).isBetween(2L, 1_000L);
+      assertThat(report.get("oversize_blocks")).isZero();
+      assertThat(report.get("truncated_records")).isZero();
+    }
+    // An incremental run decides the records from its earliest new one on; its clusters include
+    // the kept ones.
+    Map<String, Long> resumed = linkageReport(incremental, "CRI");
+    long added =
+        ((Number) incremental.summary().get("records")).longValue()
+            - ((Number) first.summary().get("records")).longValue();
+    assertThat(resumed.get("records"))
+        .as("an incremental run decides the new records and the later ones it re-links")
+        .isBetween(added, linkageReport(relinkedRun, "CRI").get("records"));
+    assertThat(resumed.get("clusters"))
+        .isEqualTo(((Number) incremental.summary().get("travellers")).longValue());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Long> linkageReport(DerivationResult run, String country) {
+    Map<String, Map<String, Long>> reports =
+        (Map<String, Map<String, Long>>) run.summary().get(Summaries.LINKAGE);
+    assertThat(reports).containsOnlyKeys(country);
+    return reports.get(country);
   }
 
   @Test

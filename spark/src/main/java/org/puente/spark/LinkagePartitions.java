@@ -153,7 +153,8 @@ final class LinkagePartitions {
                 null,
                 null,
                 model == null ? null : model.model().toJson(),
-                model == null ? null : model.trainedUpToSubmission());
+                model == null ? null : model.trainedUpToSubmission(),
+                SparkLinkage.reportText(clusters.report()));
           }
           long id = ids[next++];
           long traveller = clusters.assignments().get(id, Long.MIN_VALUE);
@@ -165,6 +166,7 @@ final class LinkagePartitions {
               NodeRecord.submissionOf(id),
               NodeRecord.sourceLineOf(id),
               traveller,
+              null,
               null,
               null);
         }

@@ -119,7 +119,13 @@ public final class SparkDerivation implements DerivationEngine {
     seconds.put("classify_and_write", Summaries.seconds(derived - linkedAt));
     seconds.put("total", Summaries.seconds(derived - started));
     Map<String, Object> summary =
-        Summaries.of(linkedRecords, travellers, linked.countries(), seconds, counts.summary());
+        Summaries.of(
+            linkedRecords,
+            travellers,
+            linked.countries(),
+            seconds,
+            counts.summary(),
+            linked.reports());
     summary.put("engine", "spark");
     summary.put("spark_master", spark.sparkContext().master());
     DerivationRun committed =

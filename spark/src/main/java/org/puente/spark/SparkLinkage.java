@@ -6,11 +6,13 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -27,6 +29,7 @@ import org.puente.ingest.store.RecordTable;
 import org.puente.lake.catalog.DerivationRun;
 import org.puente.lake.table.TableLayout;
 import org.puente.linkage.LinkageModel;
+import org.puente.linkage.LinkageReport;
 import org.puente.schema.EventKind;
 import org.puente.schema.RegionalSchema;
 
@@ -51,10 +54,12 @@ final class SparkLinkage {
   static final String EVENT_SECOND = SparkClassification.EVENT_SECOND;
   static final String MODEL = "model";
   static final String TRAINED_UP_TO = "trained_up_to_submission";
+  static final String REPORT = "linkage_report";
 
   /**
    * What the partition function gives: one row per record (its traveller), and one row per country
-   * without a record (its model, null when nothing could be linked).
+   * without a record (its model, null when nothing could be linked, and its linkage report, {@link
+   * #reportText}).
    */
   static final StructType LINKED =
       new StructType()
@@ -63,7 +68,8 @@ final class SparkLinkage {
           .add(SparkClassification.SOURCE_LINE, DataTypes.LongType, true)
           .add(SparkClassification.TRAVELLER_ID, DataTypes.LongType, true)
           .add(MODEL, DataTypes.StringType, true)
-          .add(TRAINED_UP_TO, DataTypes.LongType, true);
+          .add(TRAINED_UP_TO, DataTypes.LongType, true)
+          .add(REPORT, DataTypes.StringType, true);
 
   private SparkLinkage() {}
 
@@ -73,12 +79,14 @@ final class SparkLinkage {
    * @param assignments one row per record: submission id, source line, traveller id
    * @param countries the reporting countries linked, in code order
    * @param models the models by country (none for a country where nothing could be linked)
+   * @param reports the linkage report of every country linked
    * @param persisted what the session keeps for the run, dropped by {@link #close}
    */
   record Linked(
       Dataset<Row> assignments,
       List<String> countries,
       Map<String, ModelStore.Entry> models,
+      Map<String, LinkageReport> reports,
       Dataset<Row> persisted)
       implements AutoCloseable {
 
@@ -112,6 +120,7 @@ final class SparkLinkage {
     try {
       List<String> countries = new ArrayList<>();
       Map<String, ModelStore.Entry> models = new LinkedHashMap<>();
+      Map<String, LinkageReport> reports = new LinkedHashMap<>();
       for (Row country :
           linked
               .where(col(SparkLake.SUBMISSION_ID).isNull())
@@ -119,6 +128,7 @@ final class SparkLinkage {
               .collectAsList()) {
         String code = country.getString(0);
         countries.add(code);
+        reports.put(code, report(country.getString(6)));
         if (!country.isNullAt(4)) {
           models.put(
               code,
@@ -133,11 +143,26 @@ final class SparkLinkage {
                   col(SparkLake.SUBMISSION_ID),
                   col(SparkClassification.SOURCE_LINE),
                   col(SparkClassification.TRAVELLER_ID));
-      return new Linked(assignments, List.copyOf(countries), models, linked);
+      return new Linked(assignments, List.copyOf(countries), models, reports, linked);
     } catch (RuntimeException e) {
       linked.unpersist();
       throw e;
     }
+  }
+
+  /**
+   * A linkage report as a row carries it: its counts ({@link LinkageReport#toArray}), by commas.
+   */
+  static String reportText(LinkageReport report) {
+    return Arrays.stream(report.toArray())
+        .mapToObj(Long::toString)
+        .collect(Collectors.joining(","));
+  }
+
+  /** The report {@link #reportText} gave {@code text} for. */
+  static LinkageReport report(String text) {
+    return LinkageReport.fromArray(
+        Arrays.stream(text.split(",", -1)).mapToLong(Long::parseLong).toArray());
   }
 
   /**
