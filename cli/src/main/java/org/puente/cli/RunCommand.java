@@ -282,22 +282,33 @@ final class RunCommand implements Runnable {
     if (!(summary.get(Summaries.LINKAGE) instanceof Map<?, ?> countries) || countries.isEmpty()) {
       return;
     }
+    Map<?, ?> seconds =
+        summary.get(Summaries.TIMING_PREFIX + "by_country") instanceof Map<?, ?> timed
+            ? timed
+            : Map.of();
     out.println(
         "  linkage by country (records decided, candidate pairs compared, per record, largest"
-            + " block, records that met a truncated block):");
+            + " block, records that met a truncated block"
+            + (seconds.isEmpty() ? "" : "; seconds to train and link")
+            + "):");
     for (Map.Entry<?, ?> country : countries.entrySet()) {
       @SuppressWarnings("unchecked")
       Map<String, Object> report = (Map<String, Object>) country.getValue();
       long records = count(report, "records");
       long pairs = count(report, "candidate_pairs");
       out.printf(
-          "    %s %,12d %,15d %7.1f %,9d %,9d%n",
+          "    %s %,12d %,15d %7.1f %,9d %,9d",
           country.getKey(),
           records,
           pairs,
           records == 0 ? 0.0 : (double) pairs / records,
           count(report, "largest_block"),
           count(report, "truncated_records"));
+      if (seconds.get(country.getKey()) instanceof Map<?, ?> spent
+          && spent.get("link") instanceof Number link) {
+        out.printf(" %,9.1f", link.doubleValue());
+      }
+      out.println();
     }
   }
 

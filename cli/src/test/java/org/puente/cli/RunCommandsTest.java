@@ -194,8 +194,9 @@ class RunCommandsTest {
     CliRun derive = run("run", "--home", home);
     assertThat(derive.exitCode()).as(derive.err()).isZero();
     assertThat(derive.out()).contains("195 records linked into 195 travellers");
-    // Its linkage report: every record decided, no pair compared, no block to speak of.
-    assertThat(derive.out()).containsPattern("\\n {4}GTM +195 +0 +0\\.0 +0 +0\\n");
+    // Its linkage report: every record decided, no pair compared, no block to speak of; then the
+    // seconds it took.
+    assertThat(derive.out()).containsPattern("\\n {4}GTM +195 +0 +0\\.0 +0 +0 +[0-9]+\\.[0-9]\\n");
     CliRun model = run("linkage", "model", "--home", home);
     assertThat(model.exitCode()).as(model.err()).isZero();
     assertThat(model.out()).contains("has no linkage model: no two records share a blocking key");

@@ -107,6 +107,7 @@ public final class Derivation implements DerivationEngine {
     List<String> countries = loader.countries(duckdb, run.lastSubmissionId());
     Map<String, ModelStore.Entry> models = new LinkedHashMap<>();
     Map<String, LinkageReport> reports = new LinkedHashMap<>();
+    Map<String, Map<String, Double>> countrySeconds = new LinkedHashMap<>();
     HistoryWriter histories = new HistoryWriter(writer, options, previous.isPresent());
     CountryLinkage.Plan plan =
         CountryLinkage.Plan.of(options, previous, mode, run.lastSubmissionId());
@@ -140,6 +141,11 @@ public final class Derivation implements DerivationEngine {
           linkNanos += (t1 - t0) - linked.loadNanos();
           linkedRecords += sorted.records();
           travellers += histories.write(country, sorted);
+          Map<String, Double> spent = new LinkedHashMap<>();
+          spent.put("load", Summaries.seconds(linked.loadNanos() + (t2 - t1)));
+          spent.put("link", Summaries.seconds((t1 - t0) - linked.loadNanos()));
+          spent.put("total", Summaries.seconds(System.nanoTime() - t0));
+          countrySeconds.put(country, spent);
         }
       } catch (OutOfMemoryError | BufferAllocationException e) {
         throw outOfHeap("deriving " + country + "'s travellers", e);
@@ -157,6 +163,8 @@ public final class Derivation implements DerivationEngine {
     seconds.put("total", Summaries.seconds(derived - started));
     Map<String, Object> summary =
         Summaries.of(linkedRecords, travellers, countries, seconds, histories.summary(), reports);
+    // Where a run's time went, country by country (the largest country's linking grows fastest).
+    summary.put(Summaries.TIMING_PREFIX + "by_country", countrySeconds);
     DerivationRun committed =
         writer.commit(
             new RunCounts(

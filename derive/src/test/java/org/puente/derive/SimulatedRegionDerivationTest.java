@@ -285,6 +285,7 @@ class SimulatedRegionDerivationTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void eachRunReportsItsCountrysLinkageAndTheCountsAddUp() {
     for (DerivationResult run : List.of(first, relinkedRun)) {
       Map<String, Long> report = linkageReport(run, "CRI");
@@ -311,6 +312,16 @@ class SimulatedRegionDerivationTest {
         .isBetween(added, linkageReport(relinkedRun, "CRI").get("records"));
     assertThat(resumed.get("clusters"))
         .isEqualTo(((Number) incremental.summary().get("travellers")).longValue());
+    // Where the time went, by country: none of it counts when two runs' summaries are compared.
+    Map<String, Object> seconds =
+        (Map<String, Object>) first.summary().get(Summaries.TIMING_PREFIX + "by_country");
+    assertThat(seconds).containsOnlyKeys("CRI");
+    assertThat((Map<String, Double>) seconds.get("CRI"))
+        .containsOnlyKeys("load", "link", "total")
+        .allSatisfy((what, value) -> assertThat(value).isPositive());
+    assertThat(Summaries.withoutTimings(first.summary()))
+        .doesNotContainKey(Summaries.TIMING_PREFIX + "by_country")
+        .containsKey(Summaries.LINKAGE);
   }
 
   @SuppressWarnings("unchecked")
