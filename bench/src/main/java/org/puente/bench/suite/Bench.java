@@ -335,10 +335,11 @@ public final class Bench implements Callable<Integer> {
               whole,
               floorRow.name(),
               String.format(
-                  Locale.ROOT,
-                  "%d records, %d travellers",
-                  duckdbSummary.get("records").asLong(),
-                  duckdbSummary.get("travellers").asLong()),
+                      Locale.ROOT,
+                      "%d records, %d travellers",
+                      duckdbSummary.get("records").asLong(),
+                      duckdbSummary.get("travellers").asLong())
+                  + phases(duckdbSummary),
               "",
               null);
       rows.add(pipeline.withTarget(">= 1,000,000 crossings/s", pipeline.perSecond() >= 1_000_000));
@@ -443,6 +444,12 @@ public final class Bench implements Callable<Integer> {
                 + (same ? ", the same as the run before" : ": DIFFER from the run before"),
             "",
             null));
+  }
+
+  /** The last run's phases and its largest country's linkage ({@link RunPhases}), after "; ". */
+  private static String phases(JsonNode summary) {
+    String phases = RunPhases.describe(summary);
+    return phases.isEmpty() ? "" : "; last " + phases;
   }
 
   /**
