@@ -278,7 +278,8 @@ final class RunCommand implements Runnable {
    * and where it cut corners (records compared with only the most recent part of an oversize block,
    * whose earlier matches may be missed).
    */
-  private static void printLinkage(PrintWriter out, Map<String, Object> summary) {
+  @SuppressWarnings("unchecked")
+  static void printLinkage(PrintWriter out, Map<String, Object> summary) {
     if (!(summary.get(Summaries.LINKAGE) instanceof Map<?, ?> countries) || countries.isEmpty()) {
       return;
     }
@@ -292,7 +293,6 @@ final class RunCommand implements Runnable {
             + (seconds.isEmpty() ? "" : "; seconds to train and link")
             + "):");
     for (Map.Entry<?, ?> country : countries.entrySet()) {
-      @SuppressWarnings("unchecked")
       Map<String, Object> report = (Map<String, Object>) country.getValue();
       long records = count(report, "records");
       long pairs = count(report, "candidate_pairs");
@@ -309,6 +309,17 @@ final class RunCommand implements Runnable {
         out.printf(" %,9.1f", link.doubleValue());
       }
       out.println();
+    }
+    long truncated = 0;
+    for (Object report : countries.values()) {
+      truncated += count((Map<String, Object>) report, "truncated_records");
+    }
+    if (truncated > 0) {
+      out.printf(
+          "  %,d records met a block larger than the linker's window (maxBlockComparisons) and"
+              + " were compared with its most recent members only: an earlier match beyond them is"
+              + " missed unless another key finds it (docs/LINKAGE.md)%n",
+          truncated);
     }
   }
 

@@ -6,14 +6,18 @@ import static org.puente.cli.CliRun.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -200,6 +204,40 @@ class RunCommandsTest {
     CliRun model = run("linkage", "model", "--home", home);
     assertThat(model.exitCode()).as(model.err()).isZero();
     assertThat(model.out()).contains("has no linkage model: no two records share a blocking key");
+  }
+
+  @Test
+  void theLinkageTableSaysWhenRecordsMetATruncatedBlock() {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    Map<String, Object> linkage = new LinkedHashMap<>();
+    linkage.put(
+        "MEX",
+        Map.of(
+            "records", 5_000L,
+            "candidate_pairs", 27_000L,
+            "largest_block", 1_500L,
+            "truncated_records", 499L));
+    linkage.put(
+        "CRI",
+        Map.of(
+            "records", 100L,
+            "candidate_pairs", 150L,
+            "largest_block", 4L,
+            "truncated_records", 0L));
+    summary.put("linkage", linkage);
+    summary.put("seconds_by_country", Map.of("MEX", Map.of("link", 12.34)));
+
+    StringWriter text = new StringWriter();
+    RunCommand.printLinkage(new PrintWriter(text), summary);
+
+    assertThat(text.toString())
+        .containsPattern("\\n {4}MEX +5,000 +27,000 +5\\.4 +1,500 +499 +12\\.3\\n")
+        .containsPattern("\\n {4}CRI +100 +150 +1\\.5 +4 +0\\n")
+        .contains("  499 records met a block larger than the linker's window");
+    linkage.remove("MEX");
+    StringWriter small = new StringWriter();
+    RunCommand.printLinkage(new PrintWriter(small), summary);
+    assertThat(small.toString()).contains("CRI").doesNotContain("window");
   }
 
   /** The names (six letters or more, port names aside), documents and birth dates of the export. */
