@@ -38,8 +38,18 @@ final class Statistics {
             CubeStore.cellKeySecret(node.keys));
     if (opened.built() && !quiet) {
       err.printf(
-          "built the cubes of run %d in %.1f s%n",
-          run.id(), opened.buildTime().toMillis() / 1000.0);
+          "built the cubes of run %d in %.1f s (%s)%n",
+          run.id(),
+          opened.buildTime().toMillis() / 1000.0,
+          opened.steps().entrySet().stream()
+              .map(
+                  step ->
+                      String.format(
+                          java.util.Locale.ROOT,
+                          "%s %.1f s",
+                          step.getKey(),
+                          step.getValue().toMillis() / 1000.0))
+              .collect(java.util.stream.Collectors.joining(", ")));
       err.flush();
     }
     return new Tables(opened.store(), CubeCatalogue.standard(), rollUp, Clock.systemUTC());

@@ -12,7 +12,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
@@ -31,8 +34,17 @@ import org.puente.schema.RegionalSchema;
  */
 public final class CubeStore {
 
-  /** How a store came to be: found already built, or built now (and how long it took). */
-  public record Opened(CubeStore store, boolean built, Duration buildTime) {}
+  /**
+   * How a store came to be: found already built, or built now (and how long it took, in all and
+   * table by table, the last step being DuckDB's checkpoint; empty when found).
+   */
+  public record Opened(
+      CubeStore store, boolean built, Duration buildTime, Map<String, Duration> steps) {
+
+    public Opened {
+      steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
+    }
+  }
 
   private final Path database;
   private final DerivationRun run;
@@ -69,25 +81,29 @@ public final class CubeStore {
     }
     Path database = databaseOf(home, run);
     if (Files.exists(database)) {
-      return new Opened(new CubeStore(database, run), false, Duration.ZERO);
+      return new Opened(new CubeStore(database, run), false, Duration.ZERO, Map.of());
     }
     long started = System.nanoTime();
+    Map<String, Duration> steps = new LinkedHashMap<>();
     try {
       Files.createDirectories(home.cubes());
       Path building = database.resolveSibling(database.getFileName() + ".building");
       Files.deleteIfExists(building);
       Files.deleteIfExists(building.resolveSibling(building.getFileName() + ".wal"));
       try (Connection duckdb = connect(building, false)) {
-        FactTables.create(
-            duckdb,
-            reader,
-            schema,
-            run.id(),
-            run.asOf(),
-            HexFormat.of().formatHex(recordKeySecret));
+        steps.putAll(
+            FactTables.create(
+                duckdb,
+                reader,
+                schema,
+                run.id(),
+                run.asOf(),
+                HexFormat.of().formatHex(recordKeySecret)));
+        long checkpoint = System.nanoTime();
         try (Statement statement = duckdb.createStatement()) {
           statement.execute("CHECKPOINT");
         }
+        steps.put("checkpoint", Duration.ofNanos(System.nanoTime() - checkpoint));
       }
       Files.move(building, database, StandardCopyOption.ATOMIC_MOVE);
     } catch (SQLException e) {
@@ -97,7 +113,7 @@ public final class CubeStore {
       throw new UncheckedIOException(e);
     }
     return new Opened(
-        new CubeStore(database, run), true, Duration.ofNanos(System.nanoTime() - started));
+        new CubeStore(database, run), true, Duration.ofNanos(System.nanoTime() - started), steps);
   }
 
   /**

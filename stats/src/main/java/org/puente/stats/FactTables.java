@@ -3,7 +3,9 @@ package org.puente.stats;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.puente.derive.OutputTables;
@@ -162,8 +164,9 @@ final class FactTables {
    *
    * @param recordKeySecret mixed into each record's key, so keys cannot be recomputed outside the
    *     node (hex text, never stored)
+   * @return how long each table took, in the order they were made
    */
-  static void create(
+  static Map<String, Duration> create(
       Connection duckdb,
       LakeReader reader,
       RegionalSchema schema,
@@ -171,6 +174,8 @@ final class FactTables {
       LocalDate asOf,
       String recordKeySecret)
       throws SQLException {
+    Map<String, Duration> steps = new LinkedHashMap<>();
+    long started = System.nanoTime();
     for (EventKind kind : EventKind.values()) {
       reader.createViewWithSubmission(
           duckdb, view(kind), LakeQuery.of(kind), RecordTable.layout(schema, kind));
@@ -178,6 +183,8 @@ final class FactTables {
     reader.createRunView(
         duckdb, "histories", runId, OutputTables.HISTORIES, OutputTables.HISTORIES_LAYOUT);
     reader.createRunView(duckdb, "stays_run", runId, OutputTables.STAYS, OutputTables.STAYS_LAYOUT);
+    // The views over the lake's and the run's files (their footers are read to make them).
+    steps.put("views", Duration.ofNanos(System.nanoTime() - started));
     String key =
         "CAST(md5_number_lower('"
             + recordKeySecret
@@ -187,7 +194,10 @@ final class FactTables {
         " FROM %s r JOIN histories h ON h.submission_id = r.submission_id"
             + " AND h.source_line = r.source_line";
     try (Statement statement = duckdb.createStatement()) {
-      statement.execute(
+      build(
+          statement,
+          steps,
+          "crossings",
           "CREATE TABLE crossings AS SELECT r.reporting_country, r.event_date,"
               + " strftime(r.event_date, '%Y-%m') AS period,"
               + code("r.direction", "direction")
@@ -210,7 +220,10 @@ final class FactTables {
               + " AS record_key"
               + String.format(joined, view(EventKind.BORDER_CROSSING))
               + " ORDER BY r.reporting_country, period");
-      statement.execute(
+      build(
+          statement,
+          steps,
+          "returns",
           "CREATE TABLE returns AS SELECT r.reporting_country, r.event_date,"
               + " strftime(r.event_date, '%Y-%m') AS period,"
               + person()
@@ -223,7 +236,10 @@ final class FactTables {
               + " AS record_key"
               + String.format(joined, view(EventKind.RETURN_OF_NATIONAL))
               + " ORDER BY r.reporting_country, period");
-      statement.execute(
+      build(
+          statement,
+          steps,
+          "residence_permits",
           "CREATE TABLE residence_permits AS SELECT r.reporting_country, r.event_date,"
               + " strftime(r.event_date, '%Y-%m') AS period,"
               + person()
@@ -235,7 +251,10 @@ final class FactTables {
               + String.format(joined, view(EventKind.RESIDENCE_PERMIT))
               + " ORDER BY r.reporting_country, period");
       // A stock: one row per permit and month at whose last day it is valid, up to the run's date.
-      statement.execute(
+      build(
+          statement,
+          steps,
+          "residence_permits_valid",
           "CREATE TABLE residence_permits_valid AS SELECT reporting_country,"
               + " strftime(month_start, '%Y-%m') AS period, sex, age, citizenship, permit_type,"
               + " traveller_id, record_key FROM (SELECT p.*, unnest(generate_series("
@@ -251,7 +270,10 @@ final class FactTables {
               + " AND last_day(month_start) <= DATE '"
               + asOf
               + "' ORDER BY reporting_country, period");
-      statement.execute(
+      build(
+          statement,
+          steps,
+          "work_permits",
           "CREATE TABLE work_permits AS SELECT r.reporting_country, r.event_date,"
               + " strftime(r.event_date, '%Y-%m') AS period,"
               + person()
@@ -264,7 +286,10 @@ final class FactTables {
               + String.format(joined, view(EventKind.WORK_PERMIT))
               + " ORDER BY r.reporting_country, period");
       // A stay is counted in the month of its arrival, with the arrival record's person variables.
-      statement.execute(
+      build(
+          statement,
+          steps,
+          "stays",
           "CREATE TABLE stays AS SELECT r.reporting_country, s.arrival_date AS event_date,"
               + " strftime(s.arrival_date, '%Y-%m') AS period,"
               + person()
@@ -279,7 +304,10 @@ final class FactTables {
               + " ORDER BY r.reporting_country, period");
       // The stays with an authorised period, counted in the month that period ended: DHS's
       // "expected departures", the denominator of its overstay rates.
-      statement.execute(
+      build(
+          statement,
+          steps,
+          "authorised_stays",
           "CREATE TABLE authorised_stays AS SELECT reporting_country, event_date, strftime("
               + "arrival_date + CAST(authorised_days AS INTEGER), '%Y-%m') AS period, sex, age,"
               + " citizenship, port, overstay, in_country, traveller_id, record_key FROM (SELECT"
@@ -319,7 +347,10 @@ final class FactTables {
         }
       }
       String order = " ORDER BY event_date, record_key)";
-      statement.execute(
+      build(
+          statement,
+          steps,
+          FIRST_CROSSINGS,
           "CREATE TABLE "
               + FIRST_CROSSINGS
               + " AS SELECT reporting_country, period, direction, sex, age, citizenship,"
@@ -345,8 +376,18 @@ final class FactTables {
             .append(" GROUP BY traveller_id)");
         union = " UNION ALL ";
       }
-      statement.execute(bounds.toString());
+      build(statement, steps, BOUNDS, bounds.toString());
     }
+    return steps;
+  }
+
+  /** Runs {@code sql}, which makes {@code table}, and notes how long it took in {@code steps}. */
+  private static void build(
+      Statement statement, Map<String, Duration> steps, String table, String sql)
+      throws SQLException {
+    long started = System.nanoTime();
+    statement.execute(sql);
+    steps.put(table, Duration.ofNanos(System.nanoTime() - started));
   }
 
   /** The view of a kind's committed records. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import org.puente.cube.CubeCatalogue;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.indicator.CellRef;
+import org.puente.lake.LakeReader;
+import org.puente.schema.RegionalSchema;
 import org.puente.sdc.CountTable;
 import org.puente.sim.noise.NoiseSettings;
 
@@ -44,6 +47,41 @@ class CubeCellsTest {
 
   private static CubeCells cells() {
     return new CubeCells(tables, CubeCatalogue.standard());
+  }
+
+  @Test
+  void buildingTheCubesTimesEachTableAndOpeningThemAgainBuildsNothing() {
+    CubeStore.Opened built = region.built;
+    assertThat(built.built()).isTrue();
+    assertThat(built.steps())
+        .containsOnlyKeys(
+            "views",
+            "crossings",
+            "returns",
+            "residence_permits",
+            "residence_permits_valid",
+            "work_permits",
+            "stays",
+            "authorised_stays",
+            "first_crossings",
+            "fact_bounds",
+            "checkpoint");
+    assertThat(List.copyOf(built.steps().keySet()))
+        .startsWith("views", "crossings")
+        .endsWith("checkpoint");
+    Duration steps = built.steps().values().stream().reduce(Duration.ZERO, Duration::plus);
+    assertThat(steps).isPositive().isLessThanOrEqualTo(built.buildTime());
+
+    CubeStore.Opened again =
+        CubeStore.open(
+            region.home,
+            new LakeReader(region.home, region.catalog),
+            RegionalSchema.standard(),
+            region.store.run(),
+            new byte[] {1, 2, 3});
+    assertThat(again.built()).isFalse();
+    assertThat(again.steps()).isEmpty();
+    assertThat(again.store().database()).isEqualTo(region.store.database());
   }
 
   @Test

@@ -41,6 +41,7 @@ final class SimulatedRegion implements AutoCloseable {
   final Catalog catalog;
   final Lake lake;
   final CubeStore store;
+  final CubeStore.Opened built;
   final long read;
   final long accepted;
 
@@ -49,14 +50,15 @@ final class SimulatedRegion implements AutoCloseable {
       NodeHome home,
       Catalog catalog,
       Lake lake,
-      CubeStore store,
+      CubeStore.Opened built,
       long read,
       long accepted) {
     this.region = region;
     this.home = home;
     this.catalog = catalog;
     this.lake = lake;
-    this.store = store;
+    this.store = built.store();
+    this.built = built;
     this.read = read;
     this.accepted = accepted;
   }
@@ -100,15 +102,14 @@ final class SimulatedRegion implements AutoCloseable {
     }
     DerivationResult run =
         new Derivation(lake).run(DerivationOptions.defaults(LAST.atEndOfMonth()));
-    CubeStore store =
+    CubeStore.Opened built =
         CubeStore.open(
-                home,
-                new LakeReader(home, catalog),
-                RegionalSchema.standard(),
-                run.run(),
-                new byte[] {1, 2, 3})
-            .store();
-    return new SimulatedRegion(region, home, catalog, lake, store, read, accepted);
+            home,
+            new LakeReader(home, catalog),
+            RegionalSchema.standard(),
+            run.run(),
+            new byte[] {1, 2, 3});
+    return new SimulatedRegion(region, home, catalog, lake, built, read, accepted);
   }
 
   /** Tables over the region's built cubes, with the shipped catalogue and code lists. */
