@@ -284,16 +284,16 @@ final class RunCommand implements Runnable {
       return;
     }
     Map<?, ?> seconds =
-        summary.get(Summaries.TIMING_PREFIX + "by_country") instanceof Map<?, ?> timed
-            ? timed
-            : Map.of();
+        summary.get(Summaries.SECONDS_BY_COUNTRY) instanceof Map<?, ?> timed ? timed : Map.of();
     out.println(
         "  linkage by country (records decided, candidate pairs compared, per record, largest"
             + " block, records that met a truncated block"
             + (seconds.isEmpty() ? "" : "; seconds to train and link")
             + "):");
+    long truncated = 0;
     for (Map.Entry<?, ?> country : countries.entrySet()) {
       Map<String, Object> report = (Map<String, Object>) country.getValue();
+      truncated += count(report, "truncated_records");
       long records = count(report, "records");
       long pairs = count(report, "candidate_pairs");
       out.printf(
@@ -309,10 +309,6 @@ final class RunCommand implements Runnable {
         out.printf(" %,9.1f", link.doubleValue());
       }
       out.println();
-    }
-    long truncated = 0;
-    for (Object report : countries.values()) {
-      truncated += count((Map<String, Object>) report, "truncated_records");
     }
     if (truncated > 0) {
       out.printf(

@@ -137,13 +137,15 @@ public final class Derivation implements DerivationEngine {
                 linked.clusters().assignments(),
                 previousHistories)) {
           long t2 = System.nanoTime();
-          loadNanos += linked.loadNanos() + (t2 - t1);
-          linkNanos += (t1 - t0) - linked.loadNanos();
+          long countryLoad = linked.loadNanos() + (t2 - t1);
+          long countryLink = (t1 - t0) - linked.loadNanos();
+          loadNanos += countryLoad;
+          linkNanos += countryLink;
           linkedRecords += sorted.records();
           travellers += histories.write(country, sorted);
           Map<String, Double> spent = new LinkedHashMap<>();
-          spent.put("load", Summaries.seconds(linked.loadNanos() + (t2 - t1)));
-          spent.put("link", Summaries.seconds((t1 - t0) - linked.loadNanos()));
+          spent.put("load", Summaries.seconds(countryLoad));
+          spent.put("link", Summaries.seconds(countryLink));
           spent.put("total", Summaries.seconds(System.nanoTime() - t0));
           countrySeconds.put(country, spent);
         }
@@ -164,7 +166,7 @@ public final class Derivation implements DerivationEngine {
     Map<String, Object> summary =
         Summaries.of(linkedRecords, travellers, countries, seconds, histories.summary(), reports);
     // Where a run's time went, country by country (the largest country's linking grows fastest).
-    summary.put(Summaries.TIMING_PREFIX + "by_country", countrySeconds);
+    summary.put(Summaries.SECONDS_BY_COUNTRY, countrySeconds);
     DerivationRun committed =
         writer.commit(
             new RunCounts(

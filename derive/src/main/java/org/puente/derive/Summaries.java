@@ -13,6 +13,9 @@ public final class Summaries {
   /** The prefix of the summary's timing keys (seconds spent), which differ from run to run. */
   public static final String TIMING_PREFIX = "seconds_";
 
+  /** The summary's key of a DuckDB run's seconds by country (load, link, total): a timing. */
+  public static final String SECONDS_BY_COUNTRY = TIMING_PREFIX + "by_country";
+
   /** The summary's key of the countries' linkage reports. */
   public static final String LINKAGE = "linkage";
 

@@ -314,13 +314,13 @@ class SimulatedRegionDerivationTest {
         .isEqualTo(((Number) incremental.summary().get("travellers")).longValue());
     // Where the time went, by country: none of it counts when two runs' summaries are compared.
     Map<String, Object> seconds =
-        (Map<String, Object>) first.summary().get(Summaries.TIMING_PREFIX + "by_country");
+        (Map<String, Object>) first.summary().get(Summaries.SECONDS_BY_COUNTRY);
     assertThat(seconds).containsOnlyKeys("CRI");
     assertThat((Map<String, Double>) seconds.get("CRI"))
         .containsOnlyKeys("load", "link", "total")
         .allSatisfy((what, value) -> assertThat(value).isPositive());
     assertThat(Summaries.withoutTimings(first.summary()))
-        .doesNotContainKey(Summaries.TIMING_PREFIX + "by_country")
+        .doesNotContainKey(Summaries.SECONDS_BY_COUNTRY)
         .containsKey(Summaries.LINKAGE);
   }
 
