@@ -101,8 +101,9 @@ final class LinkageReading {
       EventKind kind = kinds[k];
       try (Statement statement = connection.createStatement();
           ResultSet row = statement.executeQuery(selects.get(k))) {
-        RecordLoader.RecordColumns columns = RecordLoader.columnsOf(row);
-        while (row.next()) {
+        DuckDbRows columns =
+            DuckDbRows.of(row, RecordLoader.columns(kind).size(), RecordLoader.LINKAGE_TEXT);
+        while (columns.next()) {
           out.accept(RecordLoader.linkageRecord(columns, kind));
         }
       } catch (SQLException e) {

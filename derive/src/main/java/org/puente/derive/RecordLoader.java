@@ -7,13 +7,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.puente.error.ErrorCode;
@@ -236,17 +236,26 @@ public final class RecordLoader {
     private record Traveller(long id, List<NodeRecord> history) {}
 
     private void read(java.util.function.Consumer<Traveller> out) {
+      List<String> expressions = new ArrayList<>();
+      for (int i = 0; i < FIRST_TOKEN; i++) {
+        expressions.add("c" + i);
+      }
+      expressions.addAll(List.of("kind", "traveller", "previous_class", "previous_permille"));
+      Set<Integer> text = new java.util.HashSet<>(HISTORY_TEXT);
+      text.addAll(List.of(KIND, PREVIOUS_CLASS));
       try (Statement statement = duckdb.createStatement();
-          ResultSet row = statement.executeQuery("SELECT * FROM " + SORTED)) {
-        RecordColumns columns = columnsOf(row);
+          ResultSet row =
+              statement.executeQuery(
+                  "SELECT " + DuckDbRows.selectList(expressions, text) + " FROM " + SORTED)) {
+        DuckDbRows columns = DuckDbRows.of(row, expressions.size(), text);
         List<NodeRecord> history = new ArrayList<>();
         long traveller = 0;
-        while (row.next()) {
-          long next = row.getLong(TRAVELLER + 1);
-          if (row.wasNull()) {
+        while (columns.next()) {
+          Long next = columns.numberOrNull(TRAVELLER);
+          if (next == null) {
             throw new IllegalStateException(
                 "linkage left record "
-                    + NodeRecord.key(row.getLong(1), row.getLong(2))
+                    + NodeRecord.key(columns.number(0), columns.number(1))
                     + " unassigned");
           }
           if (!history.isEmpty() && next != traveller) {
@@ -424,18 +433,49 @@ public final class RecordLoader {
   private static String select(
       String view, EventKind kind, TableLayout layout, long lastSubmissionId) {
     List<String> columns = columns(kind);
-    StringBuilder select = new StringBuilder("SELECT ");
+    List<String> expressions = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       String column = columns.get(i);
-      boolean present = hasColumn(layout, column);
-      select.append(i == 0 ? "" : ", ").append(present ? "\"" + column + "\"" : "NULL");
+      // The record reference is free text that the linkage side never reads.
+      boolean read = i != RECORD_REFERENCE && hasColumn(layout, column);
+      expressions.add(read ? "\"" + column + "\"" : "NULL");
     }
-    return select
-        .append(" FROM ")
-        .append(view)
-        .append(" WHERE submission_id <= ")
-        .append(lastSubmissionId)
-        .toString();
+    return "SELECT "
+        + DuckDbRows.selectList(expressions, LINKAGE_TEXT)
+        + " FROM "
+        + view
+        + " WHERE submission_id <= "
+        + lastSubmissionId;
+  }
+
+  /** The position of the record reference in {@link #columns}: free text, never packed. */
+  private static final int RECORD_REFERENCE = 2;
+
+  /** The positions of {@link #columns}' history part that hold codes: read packed. */
+  private static final Set<Integer> HISTORY_TEXT = historyText();
+
+  /**
+   * The positions of {@link #columns} that {@link #linkageRecord} reads as text (the history part's
+   * codes, every token and encoding), which the DuckDB engine fetches packed ({@link DuckDbRows}).
+   */
+  static final Set<Integer> LINKAGE_TEXT = linkageText();
+
+  private static Set<Integer> historyText() {
+    Set<Integer> text = new java.util.TreeSet<>();
+    for (int i = 0; i < FIRST_TOKEN; i++) {
+      if (i != RECORD_REFERENCE && HISTORY_TYPES.get(i).equals("VARCHAR")) {
+        text.add(i);
+      }
+    }
+    return Set.copyOf(text);
+  }
+
+  private static Set<Integer> linkageText() {
+    Set<Integer> text = new java.util.TreeSet<>(HISTORY_TEXT);
+    for (int i = FIRST_TOKEN; i < columns(EventKind.BORDER_CROSSING).size(); i++) {
+      text.add(i);
+    }
+    return Set.copyOf(text);
   }
 
   /**
@@ -560,63 +600,6 @@ public final class RecordLoader {
             row.integer(11),
             row.string(10));
     return new NodeRecord(key, row.string(2), event, previousClass, previousPermille);
-  }
-
-  /** A DuckDB result row's values ({@link #columns}' positions are its columns 1, 2, …). */
-  static RecordColumns columnsOf(ResultSet row) {
-    return new RecordColumns() {
-      @Override
-      public String string(int position) {
-        try {
-          return row.getString(position + 1);
-        } catch (SQLException e) {
-          throw unreadable(e);
-        }
-      }
-
-      @Override
-      public long number(int position) {
-        try {
-          return row.getLong(position + 1);
-        } catch (SQLException e) {
-          throw unreadable(e);
-        }
-      }
-
-      @Override
-      public Integer integer(int position) {
-        try {
-          int value = row.getInt(position + 1);
-          return row.wasNull() ? null : value;
-        } catch (SQLException e) {
-          throw unreadable(e);
-        }
-      }
-
-      @Override
-      public LocalDate date(int position) {
-        try {
-          return row.getObject(position + 1, LocalDate.class);
-        } catch (SQLException e) {
-          throw unreadable(e);
-        }
-      }
-
-      @Override
-      public LocalDateTime timestamp(int position) {
-        try {
-          Timestamp time = row.getTimestamp(position + 1);
-          return time == null ? null : time.toLocalDateTime();
-        } catch (SQLException e) {
-          throw unreadable(e);
-        }
-      }
-    };
-  }
-
-  private static PuenteException unreadable(SQLException e) {
-    return new PuenteException(
-        ErrorCode.UNAVAILABLE, "cannot read the lake's records: " + e.getMessage(), e);
   }
 
   /**
