@@ -43,7 +43,7 @@ public final class ModelTraining {
    */
   public static Training train(
       List<LinkageRecord> records, LinkageSettings settings, RandomGenerator random, int threads) {
-    LevelProbabilities sampled = sampleU(records, settings, random);
+    LevelProbabilities sampled = sampleU(records, settings, random, threads);
     List<PatternCounts> sessionCounts = new ArrayList<>();
     for (TrainingBlock block : TrainingBlock.values()) {
       sessionCounts.add(
@@ -77,6 +77,9 @@ public final class ModelTraining {
     }
     return new Training(model(settings, m, u, prior[0]), sessions, blocked.total(), prior[1]);
   }
+
+  /** Pairs of the u sample drawn at once, then read and compared on the threads. */
+  static final int U_CHUNK = 1 << 16;
 
   /**
    * u without the matches among the sampled pairs: the sample's level frequencies are λ·m + (1 −
@@ -179,6 +182,17 @@ public final class ModelTraining {
    */
   public static LevelProbabilities sampleU(
       List<LinkageRecord> records, LinkageSettings settings, RandomGenerator random) {
+    return sampleU(records, settings, random, 1);
+  }
+
+  /**
+   * {@link #sampleU(List, LinkageSettings, RandomGenerator)} on {@code threads} threads: the pairs
+   * are drawn on the caller's, in the same order, {@value #U_CHUNK} at a time, and the threads read
+   * and compare them (random reads over the whole country, which is what the sample costs). The
+   * counts, and so the result, are those of one thread.
+   */
+  public static LevelProbabilities sampleU(
+      List<LinkageRecord> records, LinkageSettings settings, RandomGenerator random, int threads) {
     requireNonNull(records, "records is null");
     requireNonNull(random, "random is null");
     if (records.size() < 2) {
@@ -187,24 +201,55 @@ public final class ModelTraining {
     // Random reads: a list without random access (never Puente's own) is copied once.
     List<LinkageRecord> array =
         records instanceof java.util.RandomAccess ? records : new ArrayList<>(records);
-    RecordReader first = new RecordReader(array);
-    RecordReader second = new RecordReader(array);
     Levels levels = new Levels(settings);
     Comparison[] all = Comparison.all();
-    long[][] counts = new long[all.length][];
-    for (Comparison comparison : all) {
-      counts[comparison.ordinal()] = new long[comparison.levelCount()];
-    }
-    int n = array.size();
-    for (int s = 0; s < settings.uSamplePairs(); s++) {
-      int i = random.nextInt(n);
-      int j = random.nextInt(n - 1);
-      if (j >= i) {
-        j++;
+    long[][][] byWorker;
+    try (Slices slices = Slices.of(threads)) {
+      byWorker = new long[slices.threads()][all.length][];
+      RecordReader[][] readers = new RecordReader[slices.threads()][];
+      for (int w = 0; w < slices.threads(); w++) {
+        readers[w] = new RecordReader[] {new RecordReader(array), new RecordReader(array)};
+        for (Comparison comparison : all) {
+          byWorker[w][comparison.ordinal()] = new long[comparison.levelCount()];
+        }
       }
-      int pattern = levels.pattern(first.at(i), second.at(j));
-      for (Comparison comparison : all) {
-        counts[comparison.ordinal()][comparison.levelIn(pattern)]++;
+      int n = array.size();
+      int[] first = new int[U_CHUNK];
+      int[] second = new int[U_CHUNK];
+      for (int drawn = 0; drawn < settings.uSamplePairs(); ) {
+        int chunk = Math.min(U_CHUNK, settings.uSamplePairs() - drawn);
+        for (int s = 0; s < chunk; s++) {
+          int i = random.nextInt(n);
+          int j = random.nextInt(n - 1);
+          if (j >= i) {
+            j++;
+          }
+          first[s] = i;
+          second[s] = j;
+        }
+        slices.forEach(
+            0,
+            chunk,
+            (w, from, to) -> {
+              long[][] counts = byWorker[w];
+              RecordReader a = readers[w][0];
+              RecordReader b = readers[w][1];
+              for (int s = from; s < to; s++) {
+                int pattern = levels.pattern(a.at(first[s]), b.at(second[s]));
+                for (Comparison comparison : all) {
+                  counts[comparison.ordinal()][comparison.levelIn(pattern)]++;
+                }
+              }
+            });
+        drawn += chunk;
+      }
+    }
+    long[][] counts = byWorker[0];
+    for (int w = 1; w < byWorker.length; w++) {
+      for (int c = 0; c < all.length; c++) {
+        for (int level = 0; level < counts[c].length; level++) {
+          counts[c][level] += byWorker[w][c][level];
+        }
       }
     }
     double[][] u = new double[all.length][];

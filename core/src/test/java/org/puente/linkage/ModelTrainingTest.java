@@ -58,6 +58,12 @@ class ModelTrainingTest {
               PatternCounts.sharing(data.records(), block, settings, PatternCounts.SESSION_PAIRS, 1)
                   .asMap());
     }
+    // The u sample: more pairs than one chunk, read on three threads, counted as on one.
+    assertThat(settings.uSamplePairs()).isGreaterThan(ModelTraining.U_CHUNK);
+    assertThat(
+            ModelTraining.sampleU(data.records(), settings, new SplittableRandom(7), 3).toArray())
+        .isDeepEqualTo(
+            ModelTraining.sampleU(data.records(), settings, new SplittableRandom(7), 1).toArray());
     assertThat(three.blockedPairs()).isEqualTo(one.blockedPairs()).isGreaterThan(1_000);
     assertThat(three.sessions().toString()).isEqualTo(one.sessions().toString());
     assertThat(three.model().toJson()).isEqualTo(one.model().toJson());
