@@ -2,6 +2,7 @@ package org.puente.derive;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -63,7 +64,7 @@ final class DuckDbRows implements RecordLoader.RecordColumns {
    */
   static String selectList(List<String> expressions, Set<Integer> text) {
     StringBuilder select = new StringBuilder();
-    StringBuilder packed = new StringBuilder("concat_ws(chr(31)");
+    StringBuilder packed = new StringBuilder("encode(concat_ws(chr(31)");
     for (int p = 0; p < expressions.size(); p++) {
       if (text.contains(p)) {
         packed.append(", coalesce(CAST(").append(expressions.get(p)).append(" AS VARCHAR), '')");
@@ -74,7 +75,7 @@ final class DuckDbRows implements RecordLoader.RecordColumns {
     if (text.isEmpty()) {
       return select.substring(0, select.length() - 2);
     }
-    return select.append(packed).append(") AS ").append(PACKED).toString();
+    return select.append(packed).append(")) AS ").append(PACKED).toString();
   }
 
   /**
@@ -105,7 +106,8 @@ final class DuckDbRows implements RecordLoader.RecordColumns {
     }
     rows++;
     if (packedColumn > 0) {
-      split(row.getString(packedColumn));
+      byte[] packed = row.getBytes(packedColumn);
+      split(packed == null ? "" : new String(packed, StandardCharsets.UTF_8));
     }
     return true;
   }
