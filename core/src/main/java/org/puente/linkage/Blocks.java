@@ -274,7 +274,16 @@ final class Blocks implements AutoCloseable {
      * on the blocks.
      */
     int candidates(int index, int[] out) {
-      int found = 0;
+      return candidates(index, out, 0);
+    }
+
+    /**
+     * {@link #candidates(int, int[])} written from {@code out[offset]} on ({@code out} must have
+     * room for {@link #bound} there): how loops gather the candidates of several records before
+     * they read any ({@link RecordReader#touch}).
+     */
+    int candidates(int index, int[] out, int offset) {
+      int found = offset;
       boolean truncated = false;
       int end = firstEntry.get(index + 1);
       for (int e = firstEntry.get(index); e < end; e++) {
@@ -293,7 +302,7 @@ final class Blocks implements AutoCloseable {
       if (truncated) {
         truncatedRecords++;
       }
-      return found;
+      return found - offset;
     }
   }
 

@@ -331,6 +331,10 @@ public final class Linker {
       private final Blocks.Reader reader;
       private final long fromSecond;
       private int[] found = new int[64];
+
+      /** Where each gathered record's candidates end in {@link #found}. */
+      private int[] ends = new int[64];
+
       private final IntArrayList candidates = new IntArrayList();
       private final DoubleArrayList weights = new DoubleArrayList();
       private long pairs;
@@ -342,32 +346,57 @@ public final class Linker {
       }
 
       /**
-       * Scores the candidates of record {@code i} (none when it is kept from an earlier run),
-       * appending those that reach the threshold; returns how many it appended.
+       * Scores the candidates of records {@code from} to {@code to - 1} of the chunk starting at
+       * {@code start}, in order, noting for each where its candidates reaching the threshold are in
+       * this scoring ({@link Chunk}). The candidates of a few records are gathered (at least {@link
+       * RecordReader#TOUCH_BATCH}, unless the range ends first) and touched before any is scored; a
+       * record kept from an earlier run has none.
        */
-      int score(int i) {
-        RecordFields at = record.at(i);
-        if (at.eventSecond() < fromSecond) {
-          return 0;
-        }
-        int bound = blocks.bound(i);
-        if (bound > found.length) {
-          found = new int[Math.max(bound, found.length * 2)];
-        }
-        int count = reader.candidates(i, found);
-        pairs += count;
-        int appended = 0;
-        double threshold = settings.threshold();
-        for (int k = 0; k < count; k++) {
-          double weight = scorer.weight(candidate.at(found[k]), at);
-          if (weight >= threshold) {
-            candidates.add(found[k]);
-            weights.add(weight);
-            appended++;
+      void score(int from, int to, int worker, int start, Chunk chunk) {
+        int i = from;
+        while (i < to) {
+          int gathered = 0;
+          int next = i;
+          while (next < to && gathered < RecordReader.TOUCH_BATCH) {
+            ends = ensure(ends, next - i + 1);
+            if (record.at(next).eventSecond() >= fromSecond) {
+              found = ensure(found, gathered + blocks.bound(next));
+              gathered += reader.candidates(next, found, gathered);
+            }
+            ends[next - i] = gathered;
+            next++;
           }
+          pairs += gathered;
+          for (int k = 0; k < gathered; k++) {
+            candidate.touch(found[k]);
+          }
+          double threshold = settings.threshold();
+          int k = 0;
+          for (int r = i; r < next; r++) {
+            chunk.worker[r - start] = (byte) worker;
+            chunk.first[r - start] = candidates.size();
+            RecordFields at = record.at(r);
+            int appended = 0;
+            for (int end = ends[r - i]; k < end; k++) {
+              double weight = scorer.weight(candidate.at(found[k]), at);
+              if (weight >= threshold) {
+                candidates.add(found[k]);
+                weights.add(weight);
+                appended++;
+              }
+            }
+            chunk.count[r - start] = appended;
+          }
+          i = next;
         }
-        return appended;
       }
+    }
+
+    /** {@code array}, or a larger copy when it has fewer than {@code length} places. */
+    private static int[] ensure(int[] array, int length) {
+      return length <= array.length
+          ? array
+          : Arrays.copyOf(array, Math.max(length, array.length * 2));
     }
 
     /**
@@ -384,17 +413,7 @@ public final class Linker {
           scoring.candidates.elementsCount = 0;
           scoring.weights.elementsCount = 0;
         }
-        slices.forEach(
-            start,
-            end,
-            (w, from, to) -> {
-              Scoring scoring = scorings[w];
-              for (int i = from; i < to; i++) {
-                worker[i - start] = (byte) w;
-                first[i - start] = scoring.candidates.size();
-                count[i - start] = scoring.score(i);
-              }
-            });
+        slices.forEach(start, end, (w, from, to) -> scorings[w].score(from, to, w, start, this));
       }
     }
 

@@ -188,7 +188,8 @@ public final class ModelTraining {
   /**
    * {@link #sampleU(List, LinkageSettings, RandomGenerator)} on {@code threads} threads: the pairs
    * are drawn on the caller's, in the same order, {@value #U_CHUNK} at a time, and the threads read
-   * and compare them (random reads over the whole country, which is what the sample costs). The
+   * and compare them (random reads over the whole country, which is what the sample costs; each
+   * thread touches a batch of pairs before it compares them, {@link RecordReader#touch}). The
    * counts, and so the result, are those of one thread.
    */
   public static LevelProbabilities sampleU(
@@ -234,10 +235,17 @@ public final class ModelTraining {
               long[][] counts = byWorker[w];
               RecordReader a = readers[w][0];
               RecordReader b = readers[w][1];
-              for (int s = from; s < to; s++) {
-                int pattern = levels.pattern(a.at(first[s]), b.at(second[s]));
-                for (Comparison comparison : all) {
-                  counts[comparison.ordinal()][comparison.levelIn(pattern)]++;
+              for (int batch = from; batch < to; batch += RecordReader.TOUCH_BATCH) {
+                int end = Math.min(to, batch + RecordReader.TOUCH_BATCH);
+                for (int s = batch; s < end; s++) {
+                  a.touch(first[s]);
+                  a.touch(second[s]);
+                }
+                for (int s = batch; s < end; s++) {
+                  int pattern = levels.pattern(a.at(first[s]), b.at(second[s]));
+                  for (Comparison comparison : all) {
+                    counts[comparison.ordinal()][comparison.levelIn(pattern)]++;
+                  }
                 }
               }
             });

