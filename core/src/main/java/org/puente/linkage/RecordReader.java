@@ -30,9 +30,10 @@ final class RecordReader {
   /**
    * Starts fetching the record at {@code index} from a {@link RecordStore} ({@link
    * RecordStore#touch}); nothing for records in the heap. Loops that compare many pairs touch a
-   * batch of them first ({@link #TOUCH_BATCH} pairs), then compare them: measured on 1.73 million
-   * stored records (304 bytes each) and 2 million random pairs on this project's 2-core machine,
-   * 480 ns a pair compared one after another, 270 ns a pair touched 128 at a time first.
+   * batch of them first ({@link #TOUCH_BATCH} pairs), then compare them. Pairs drawn at random from
+   * 1.73 million stored records (304 bytes each), scored on one thread of this project's 2-core
+   * machine: 1.99 million a second one after another, 3.34 million touched 128 at a time first (the
+   * bench module's {@code StoredPairsBenchmark}).
    */
   void touch(int index) {
     if (store != null) {
