@@ -16,6 +16,7 @@ import org.puente.derive.Summaries;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
 import org.puente.lake.catalog.DerivationRun;
+import org.puente.linkage.LinkageSettings;
 import org.puente.residence.RollingLimit;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -92,6 +93,17 @@ final class RunCommand implements Runnable {
               + "); only with --retrain, since a kept model links at its own threshold.")
   Double matchThreshold;
 
+  @Option(
+      names = "--block-window",
+      paramLabel = "N",
+      description =
+          "The most earlier members of a blocking key's block a record is compared with, the most"
+              + " recent first (default: "
+              + LinkageSettings.DEFAULT_MAX_BLOCK_COMPARISONS
+              + "): bounds what a record costs in the large blocks of a very large country;"
+              + " only with --retrain, since a kept model links with its own window.")
+  Integer blockWindow;
+
   static final class Linking {
     @Option(names = "--relink", description = "Link every record again with the last run's model.")
     boolean relink;
@@ -136,6 +148,18 @@ final class RunCommand implements Runnable {
           throw new PuenteException(ErrorCode.USAGE, "--match-threshold must be a number of bits");
         }
         options = options.withLinkage(options.linkage().withThreshold(matchThreshold));
+      }
+      if (blockWindow != null) {
+        if (mode != DerivationOptions.Linking.RETRAIN) {
+          throw new PuenteException(
+              ErrorCode.USAGE,
+              "--block-window needs --retrain: a kept model links with its own window");
+        }
+        if (blockWindow < 1) {
+          throw new PuenteException(
+              ErrorCode.USAGE, "--block-window must be at least 1, not " + blockWindow);
+        }
+        options = options.withLinkage(options.linkage().withMaxBlockComparisons(blockWindow));
       }
       if (rollingLimit != null) {
         options = options.withRollingLimit(parseRollingLimit(rollingLimit));

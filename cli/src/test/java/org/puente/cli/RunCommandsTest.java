@@ -207,6 +207,63 @@ class RunCommandsTest {
   }
 
   @Test
+  void aBlockWindowBoundsEachRecordsComparisonsAndNeedsRetraining() throws IOException {
+    Path region = dir.resolve("region");
+    assertThat(
+            run(
+                    "simulate",
+                    "--out",
+                    region.toString(),
+                    "--countries",
+                    "CRI",
+                    "--scale",
+                    "0.0002",
+                    "--seed",
+                    "3",
+                    "--quiet")
+                .exitCode())
+        .isZero();
+    String home = dir.resolve("cri").toString();
+    assertThat(run("init", "--home", home).exitCode()).isZero();
+    CliRun ingest =
+        run(
+            "ingest",
+            "--home",
+            home,
+            "--spec",
+            SPEC.toString(),
+            region.resolve("CRI").resolve("dgme_cr_movimientos.csv").toString());
+    assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+
+    CliRun kept = run("run", "--home", home, "--block-window", "2");
+    assertThat(kept.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(kept.err()).contains("--block-window needs --retrain");
+    CliRun zero = run("run", "--home", home, "--retrain", "--block-window", "0");
+    assertThat(zero.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(zero.err()).contains("--block-window must be at least 1, not 0");
+
+    JsonNode wide = linkageOf(run("run", "--home", home, "--retrain", "--json"));
+    CliRun narrowRun = run("run", "--home", home, "--retrain", "--block-window", "1", "--json");
+    JsonNode narrow = linkageOf(narrowRun);
+    long records = narrow.get("records").asLong();
+    assertThat(records).isEqualTo(wide.get("records").asLong()).isGreaterThan(1_000);
+    // A record meets at most one earlier member of each of its blocks (at most six keys).
+    assertThat(narrow.get("candidate_pairs").asLong())
+        .isLessThanOrEqualTo(6 * records)
+        .isLessThan(wide.get("candidate_pairs").asLong());
+    assertThat(narrow.get("truncated_records").asLong()).isPositive();
+    assertThat(wide.get("truncated_records").asLong()).isZero();
+    JsonNode model = JSON.readTree(run("linkage", "model", "--home", home, "--json").out());
+    assertThat(model.toString()).contains("\"maxBlockComparisons\":1");
+  }
+
+  /** Costa Rica's linkage report in a run's JSON. */
+  private static JsonNode linkageOf(CliRun run) throws IOException {
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return JSON.readTree(run.out()).get("summary").get("linkage").get("CRI");
+  }
+
+  @Test
   void theLinkageTableSaysWhenRecordsMetATruncatedBlock() {
     Map<String, Object> summary = new LinkedHashMap<>();
     Map<String, Object> linkage = new LinkedHashMap<>();

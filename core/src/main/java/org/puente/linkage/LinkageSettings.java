@@ -47,10 +47,25 @@ public record LinkageSettings(
   public static final double DOCUMENT_ONE_EDIT =
       org.puente.privacy.DocumentEncoder.ONE_EDIT_THRESHOLD / 1000.0;
 
+  /** The default {@code maxBlockComparisons}: the window of a block (docs/LINKAGE.md). */
+  public static final int DEFAULT_MAX_BLOCK_COMPARISONS = 1000;
+
   /** The defaults; docs/LINKAGE.md gives the measurements behind them. */
   public static final LinkageSettings DEFAULTS =
       new LinkageSettings(
-          0.9, 0.8, 0.7, DOCUMENT_ONE_EDIT, 0.0, 60, 2.0, 1000, true, true, 2_000_000, 200, 1e-7);
+          0.9,
+          0.8,
+          0.7,
+          DOCUMENT_ONE_EDIT,
+          0.0,
+          60,
+          2.0,
+          DEFAULT_MAX_BLOCK_COMPARISONS,
+          true,
+          true,
+          2_000_000,
+          200,
+          1e-7);
 
   public LinkageSettings {
     if (!(nameHigh <= 1.0 && nameHigh > nameMedium && nameMedium > nameLow && nameLow > 0.0)) {
