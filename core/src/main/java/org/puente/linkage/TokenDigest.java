@@ -1,5 +1,6 @@
 package org.puente.linkage;
 
+import java.nio.ByteBuffer;
 import java.util.Base64;
 import org.puente.privacy.BloomEncoding;
 import org.puente.privacy.DocumentEncoding;
@@ -31,6 +32,49 @@ public final class TokenDigest {
       digest = (digest << 8) | (bytes[i] & 0xff);
     }
     return digest == 0 ? 1 : digest;
+  }
+
+  /**
+   * {@link #of(String)} of the stored token whose UTF-8 bytes are {@code bytes[from]} to {@code
+   * bytes[to - 1]} (0 when empty): a token read without making a string of it.
+   */
+  public static long of(byte[] bytes, int from, int to) {
+    if (from == to) {
+      return 0;
+    }
+    ByteBuffer decoded = BASE64URL.decode(value(bytes, from, to));
+    if (decoded.remaining() < 8) {
+      throw new IllegalArgumentException("a token holds at least 8 bytes");
+    }
+    long digest = decoded.getLong();
+    return digest == 0 ? 1 : digest;
+  }
+
+  /**
+   * {@link #bloom(String)} of the stored encoding in {@code bytes[from]} to {@code bytes[to - 1]}.
+   */
+  public static long[] bloom(byte[] bytes, int from, int to) {
+    return from == to ? null : BloomEncoding.bitsFromBase64(value(bytes, from, to));
+  }
+
+  /**
+   * {@link #documentBloom(String)} of the stored encoding in {@code bytes[from]} to {@code bytes[to
+   * - 1]}.
+   */
+  public static long[] documentBloom(byte[] bytes, int from, int to) {
+    return from == to ? null : DocumentEncoding.bitsFromBase64(value(bytes, from, to));
+  }
+
+  /** The value after the key id's colon, if any, of the stored text in the range. */
+  private static ByteBuffer value(byte[] bytes, int from, int to) {
+    int start = from;
+    for (int i = to - 1; i >= from; i--) {
+      if (bytes[i] == ':') {
+        start = i + 1;
+        break;
+      }
+    }
+    return ByteBuffer.wrap(bytes, start, to - start);
   }
 
   /**

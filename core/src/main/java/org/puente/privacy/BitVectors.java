@@ -19,7 +19,21 @@ final class BitVectors {
 
   /** The words of a stored vector that must hold exactly {@code wordCount} words. */
   static long[] fromBase64(String base64, int wordCount) {
-    byte[] bytes = Base64.getUrlDecoder().decode(base64);
+    return words(Base64.getUrlDecoder().decode(base64), wordCount);
+  }
+
+  /**
+   * {@link #fromBase64(String, int)} of the base64url text (ASCII) in {@code base64}'s remaining
+   * bytes: a stored vector read without making a string of it.
+   */
+  static long[] fromBase64(java.nio.ByteBuffer base64, int wordCount) {
+    java.nio.ByteBuffer decoded = Base64.getUrlDecoder().decode(base64);
+    byte[] bytes = new byte[decoded.remaining()];
+    decoded.get(bytes);
+    return words(bytes, wordCount);
+  }
+
+  private static long[] words(byte[] bytes, int wordCount) {
     if (bytes.length != wordCount * 8) {
       throw new IllegalArgumentException("an encoding is " + wordCount * 8 + " bytes");
     }

@@ -23,4 +23,13 @@ public final class DocumentEncoding extends KeyedEncoding {
   public static DocumentEncoding fromBase64(String keyId, String base64) {
     return new DocumentEncoding(keyId, BitVectors.fromBase64(base64, WORDS));
   }
+
+  /**
+   * The words of a stored encoding given as the base64url text (ASCII) in {@code base64}'s
+   * remaining bytes, as {@link #fromBase64} reads them: how a derivation reads the lake's encodings
+   * without making a string of each.
+   */
+  public static long[] bitsFromBase64(java.nio.ByteBuffer base64) {
+    return BitVectors.fromBase64(base64, WORDS);
+  }
 }

@@ -46,4 +46,45 @@ class TokenDigestTest {
         .isEqualTo(encoding.bits());
     assertThat(TokenDigest.bloom(null)).isNull();
   }
+
+  /**
+   * Read from bytes inside a larger buffer, a token and the encodings are what their text gives.
+   */
+  @Test
+  void bytesGiveWhatTheTextGives() {
+    BloomEncoder encoder = new BloomEncoder(SyntheticTravellers.KEY, EncodingParameters.STANDARD);
+    org.puente.privacy.DocumentEncoder documents =
+        new org.puente.privacy.DocumentEncoder(
+            SyntheticTravellers.KEY, EncodingParameters.DOCUMENT_STANDARD);
+    SplittableRandom random = new SplittableRandom(4);
+    java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    for (int i = 0; i < 2_000; i++) {
+      byte[] raw = new byte[16];
+      random.nextBytes(raw);
+      String token = (i % 2 == 0 ? "net-0123456789ab:" : "") + base64.encodeToString(raw);
+      String name =
+          (i % 3 == 0 ? "net-0123456789ab:" : "")
+              + encoder.encode(List.of("ana" + i, "cruz"), random).toBase64();
+      String document = documents.encode("C" + i, random).toBase64();
+      for (String text : List.of(token, name, document)) {
+        byte[] padded =
+            ("x\u001F" + text + "\u001Fy").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int from = 2;
+        int to = padded.length - 2;
+        if (text == token) {
+          assertThat(TokenDigest.of(padded, from, to)).isEqualTo(TokenDigest.of(text));
+        } else if (text == name) {
+          assertThat(TokenDigest.bloom(padded, from, to)).isEqualTo(TokenDigest.bloom(text));
+        } else {
+          assertThat(TokenDigest.documentBloom(padded, from, to))
+              .isEqualTo(TokenDigest.documentBloom(text));
+        }
+      }
+    }
+    byte[] zero = "k:AAAAAAAAAAAAAAAAAAAAAA".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    assertThat(TokenDigest.of(zero, 0, zero.length)).isEqualTo(1);
+    assertThat(TokenDigest.of(zero, 3, 3)).isZero();
+    assertThat(TokenDigest.bloom(zero, 3, 3)).isNull();
+    assertThat(TokenDigest.documentBloom(zero, 3, 3)).isNull();
+  }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
+import org.puente.linkage.TokenDigest;
 
 /**
  * A DuckDB select read as {@link RecordLoader.RecordColumns}, with its text columns fetched as one
@@ -47,7 +48,16 @@ final class DuckDbRows implements RecordLoader.RecordColumns {
   private final int[] field;
 
   private final int packedColumn;
-  private final String[] fields;
+
+  /** The row's packed text, and where each field starts and ends in it. */
+  private byte[] packed = new byte[0];
+
+  private final int[] starts;
+  private final int[] ends;
+
+  /** The fields made into strings in this row, else null. */
+  private final String[] strings;
+
   private long rows;
 
   private DuckDbRows(ResultSet row, int[] column, int[] field, int packedColumn, int packed) {
@@ -55,7 +65,9 @@ final class DuckDbRows implements RecordLoader.RecordColumns {
     this.column = column;
     this.field = field;
     this.packedColumn = packedColumn;
-    this.fields = new String[packed];
+    this.starts = new int[packed];
+    this.ends = new int[packed];
+    this.strings = new String[packed];
   }
 
   /**
@@ -106,17 +118,22 @@ final class DuckDbRows implements RecordLoader.RecordColumns {
     }
     rows++;
     if (packedColumn > 0) {
-      byte[] packed = row.getBytes(packedColumn);
-      split(packed == null ? "" : new String(packed, StandardCharsets.UTF_8));
+      byte[] bytes = row.getBytes(packedColumn);
+      split(bytes == null ? new byte[0] : bytes);
     }
     return true;
   }
 
-  private void split(String packed) {
+  /**
+   * Finds the fields of {@code bytes}. The separator is a byte no other UTF-8 character contains
+   * (every byte of a multi-byte character is 0x80 or more), so the bytes split as the text would.
+   */
+  private void split(byte[] bytes) {
+    packed = bytes;
     int from = 0;
-    for (int f = 0; f < fields.length; f++) {
-      boolean last = f == fields.length - 1;
-      int to = packed.indexOf(SEPARATOR, from);
+    for (int f = 0; f < starts.length; f++) {
+      boolean last = f == starts.length - 1;
+      int to = indexOfSeparator(bytes, from);
       if (last ? to >= 0 : to < 0) {
         throw new PuenteException(
             ErrorCode.UNAVAILABLE,
@@ -125,28 +142,67 @@ final class DuckDbRows implements RecordLoader.RecordColumns {
                 + " of the lake's select has a text value holding "
                 + SEPARATOR_NAME
                 + ": its "
-                + fields.length
+                + starts.length
                 + " text columns cannot be told apart");
       }
       if (last) {
-        to = packed.length();
+        to = bytes.length;
       }
-      fields[f] = to == from ? null : packed.substring(from, to);
+      starts[f] = from;
+      ends[f] = to;
+      strings[f] = null;
       from = to + 1;
     }
+  }
+
+  private static int indexOfSeparator(byte[] bytes, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == SEPARATOR) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @Override
   public String string(int position) {
     int f = field[position];
     if (f >= 0) {
-      return fields[f];
+      if (strings[f] == null && ends[f] > starts[f]) {
+        strings[f] = new String(packed, starts[f], ends[f] - starts[f], StandardCharsets.UTF_8);
+      }
+      return strings[f];
     }
     try {
       return row.getString(column[position]);
     } catch (SQLException e) {
       throw unreadable(e);
     }
+  }
+
+  /** A packed token's digest, read from its bytes (no string is made); else as the default. */
+  @Override
+  public long digest(int position) {
+    int f = field[position];
+    return f >= 0
+        ? TokenDigest.of(packed, starts[f], ends[f])
+        : RecordLoader.RecordColumns.super.digest(position);
+  }
+
+  @Override
+  public long[] nameBloom(int position) {
+    int f = field[position];
+    return f >= 0
+        ? TokenDigest.bloom(packed, starts[f], ends[f])
+        : RecordLoader.RecordColumns.super.nameBloom(position);
+  }
+
+  @Override
+  public long[] documentBloom(int position) {
+    int f = field[position];
+    return f >= 0
+        ? TokenDigest.documentBloom(packed, starts[f], ends[f])
+        : RecordLoader.RecordColumns.super.documentBloom(position);
   }
 
   @Override

@@ -524,6 +524,23 @@ public final class RecordLoader {
   public interface RecordColumns {
     String string(int position);
 
+    /** The digest of the stored token at {@code position} ({@link TokenDigest#of(String)}). */
+    default long digest(int position) {
+      return TokenDigest.of(string(position));
+    }
+
+    /** The stored name encoding at {@code position} ({@link TokenDigest#bloom(String)}). */
+    default long[] nameBloom(int position) {
+      return TokenDigest.bloom(string(position));
+    }
+
+    /**
+     * The stored document encoding at {@code position} ({@link TokenDigest#documentBloom(String)}).
+     */
+    default long[] documentBloom(int position) {
+      return TokenDigest.documentBloom(string(position));
+    }
+
     long number(int position);
 
     Integer integer(int position);
@@ -555,26 +572,26 @@ public final class RecordLoader {
     long key = NodeRecord.key(row.number(0), row.number(1));
     LocalDate date = row.date(4);
     String sex = row.string(13);
-    long document = TokenDigest.of(row.string(14));
-    long birthDate = TokenDigest.of(row.string(15));
-    long swappedDate = TokenDigest.of(row.string(16));
-    long firstGivenName = TokenDigest.of(row.string(18));
-    long firstSurname = TokenDigest.of(row.string(19));
-    long nameSet = TokenDigest.of(row.string(22));
+    long document = row.digest(14);
+    long birthDate = row.digest(15);
+    long swappedDate = row.digest(16);
+    long firstGivenName = row.digest(18);
+    long firstSurname = row.digest(19);
+    long nameSet = row.digest(22);
     return new LinkageRecord(
         key,
         document,
         birthDate,
         swappedDate,
-        TokenDigest.of(row.string(17)),
+        row.digest(17),
         firstGivenName,
         firstSurname,
-        TokenDigest.of(row.string(20)),
-        TokenDigest.of(row.string(21)),
+        row.digest(20),
+        row.digest(21),
         nameSet,
         blockingKeys(document, birthDate, swappedDate, firstGivenName, firstSurname, nameSet),
-        TokenDigest.bloom(row.string(23)),
-        TokenDigest.documentBloom(row.string(24)),
+        row.nameBloom(23),
+        row.documentBloom(24),
         sex,
         row.string(8),
         eventSecond(row, date),

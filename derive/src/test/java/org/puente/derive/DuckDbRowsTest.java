@@ -30,7 +30,7 @@ class DuckDbRowsTest {
               + " seen TIMESTAMP, stay INTEGER, port VARCHAR)");
       statement.execute(
           "INSERT INTO t VALUES"
-              + " (1, 'MEX', 'ref|1', 'k1:AAECAwQFBgcICQoLDA0ODw', DATE '2024-02-29',"
+              + " (1, 'MÉX', 'ref|1', 'k1:AAECAwQFBgcICQoLDA0ODw', DATE '2024-02-29',"
               + "  TIMESTAMP '2024-02-29 23:59:01', 90, 'MEX-TIJ'),"
               + " (2, NULL, NULL, 'k1:_w', NULL, NULL, NULL, NULL),"
               + " (3, 'GTM', 'ñ, \"x\"', NULL, DATE '1999-01-01', NULL, 0, 'GTM-TEC'),"
@@ -44,6 +44,30 @@ class DuckDbRowsTest {
       assertThat(packed).hasSize(4).isEqualTo(plain);
       assertThat(packed.get(1)).containsExactly(2L, null, null, "k1:_w", null, null, null, null);
       assertThat(packed.get(3).get(7)).isEqualTo("Puerto Quetzal, muelle 2");
+    }
+  }
+
+  @Test
+  void packedTokensAreDigestedFromTheirBytesAsFromTheirText() throws Exception {
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement()) {
+      statement.execute("CREATE TABLE t (id BIGINT, code VARCHAR, token VARCHAR)");
+      statement.execute(
+          "INSERT INTO t VALUES (1, 'MÉX', 'net-1:AQIDBAUGBwgJCgsMDQ4PEA'),"
+              + " (2, NULL, NULL), (3, 'CRI', 'AAAAAAAAAAAAAAAAAAAAAA')");
+      List<String> expressions = List.of("id", "code", "token");
+      Set<Integer> text = Set.of(1, 2);
+      List<Long> digests = new ArrayList<>();
+      try (ResultSet row =
+          statement.executeQuery(
+              "SELECT " + DuckDbRows.selectList(expressions, text) + " FROM t ORDER BY id")) {
+        DuckDbRows rows = DuckDbRows.of(row, 3, text);
+        while (rows.next()) {
+          digests.add(rows.digest(2));
+          assertThat(rows.digest(2)).isEqualTo(org.puente.linkage.TokenDigest.of(rows.string(2)));
+        }
+      }
+      assertThat(digests).containsExactly(0x0102030405060708L, 0L, 1L);
     }
   }
 
