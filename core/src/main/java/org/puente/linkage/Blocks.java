@@ -268,6 +268,11 @@ final class Blocks implements AutoCloseable {
       this.stamp = stamp;
     }
 
+    /** The records this reader met that had a truncated block. */
+    long truncatedRecords() {
+      return truncatedRecords;
+    }
+
     /**
      * Writes the distinct earlier candidates of record {@code index} into {@code out}, which must
      * have room for {@link #bound}, and returns how many there are, in an order that depends only

@@ -57,7 +57,21 @@ public final class Linker {
   /** {@link #link(LinkageModel, TermFrequencies, List)} on {@code threads} threads. */
   public static Clusters link(
       LinkageModel model, TermFrequencies frequencies, List<LinkageRecord> records, int threads) {
-    return resume(model, frequencies, id -> UNASSIGNED, records, Long.MIN_VALUE, threads);
+    return link(model, frequencies, records, threads, null);
+  }
+
+  /**
+   * {@link #link(LinkageModel, TermFrequencies, List, int)} over {@code blocks} when they are those
+   * of {@code records} with the model's window (built once for training and linking, {@link
+   * LinkageBlocks}), else over blocks of its own: the clusters and the report are the same.
+   */
+  public static Clusters link(
+      LinkageModel model,
+      TermFrequencies frequencies,
+      List<LinkageRecord> records,
+      int threads,
+      LinkageBlocks blocks) {
+    return resume(model, frequencies, id -> UNASSIGNED, records, Long.MIN_VALUE, threads, blocks);
   }
 
   /** The threads linking and training use unless told otherwise: the machine's, as the JVM sees. */
@@ -118,13 +132,32 @@ public final class Linker {
       List<LinkageRecord> records,
       long fromSecond,
       int threads) {
+    return resume(model, frequencies, existing, records, fromSecond, threads, null);
+  }
+
+  /**
+   * {@link #resume(LinkageModel, TermFrequencies, LongUnaryOperator, List, long, int)} over {@code
+   * blocks} when they are those of {@code records} with the model's window, else over blocks of its
+   * own.
+   */
+  public static Clusters resume(
+      LinkageModel model,
+      TermFrequencies frequencies,
+      LongUnaryOperator existing,
+      List<LinkageRecord> records,
+      long fromSecond,
+      int threads,
+      LinkageBlocks blocks) {
     requireNonNull(model, "model is null");
     requireNonNull(frequencies, "frequencies is null");
     requireNonNull(existing, "existing is null");
     requireNonNull(records, "records is null");
-    try (Run run = new Run(model, frequencies, records);
+    Blocks shared =
+        blocks == null ? null : blocks.blocksFor(records, model.settings().maxBlockComparisons());
+    try (Run run =
+            new Run(model, frequencies, shared == null ? ordered(records) : blocks.ordered());
         Slices slices = Slices.of(threads)) {
-      return run.run(existing, fromSecond, slices);
+      return run.run(existing, fromSecond, slices, shared);
     }
   }
 
@@ -184,10 +217,11 @@ public final class Linker {
 
     private final byte[] lastDirection;
 
+    /** A run over {@code records} in {@link #ORDER}. */
     Run(LinkageModel model, TermFrequencies frequencies, List<LinkageRecord> records) {
       this.settings = model.settings();
       this.scorer = new PairScorer(model, frequencies);
-      this.ordered = ordered(records);
+      this.ordered = records;
       this.current = new RecordReader(ordered);
       this.member = new RecordReader(ordered);
       int n = ordered.size();
@@ -210,19 +244,27 @@ public final class Linker {
       lastMember.close();
     }
 
-    Clusters run(LongUnaryOperator existing, long fromSecond, Slices slices) {
-      try (Blocks blocks =
-          Blocks.of(
-              ordered.size(),
-              current::blockingKeys,
-              settings.maxBlockComparisons(),
-              arrays,
-              Blocks.ENTRIES_PER_GROUP)) {
+    /** Links over {@code shared} blocks of these records, or over blocks of its own when null. */
+    Clusters run(LongUnaryOperator existing, long fromSecond, Slices slices, Blocks shared) {
+      Blocks blocks =
+          shared != null
+              ? shared
+              : Blocks.of(
+                  ordered.size(),
+                  current::blockingKeys,
+                  settings.maxBlockComparisons(),
+                  arrays,
+                  Blocks.ENTRIES_PER_GROUP);
+      try {
         Scoring[] scorings = new Scoring[slices.threads()];
         for (int w = 0; w < scorings.length; w++) {
           scorings[w] = new Scoring(blocks, fromSecond);
         }
         return run(blocks, scorings, slices, existing, fromSecond);
+      } finally {
+        if (shared == null) {
+          blocks.close();
+        }
       }
     }
 
@@ -292,8 +334,11 @@ public final class Linker {
       }
       keptFirst.release();
       long pairs = 0;
+      long truncated = 0;
       for (Scoring scoring : scorings) {
         pairs += scoring.pairs;
+        // Its own readers' count: blocks built once are read by training's readers too.
+        truncated += scoring.reader.truncatedRecords();
       }
       long[] clusterIds = new long[n];
       long clusters = 0;
@@ -310,7 +355,7 @@ public final class Linker {
               blocks.blocks(),
               blocks.largestBlock(),
               blocks.oversizeBlocks(),
-              blocks.truncatedRecords(),
+              truncated,
               links,
               placeRejections,
               directionPenalties,

@@ -43,6 +43,20 @@ public final class ModelTraining {
    */
   public static Training train(
       List<LinkageRecord> records, LinkageSettings settings, RandomGenerator random, int threads) {
+    return train(records, settings, random, threads, null);
+  }
+
+  /**
+   * {@link #train(List, LinkageSettings, RandomGenerator, int)} counting the blocked pairs over
+   * {@code blocks} when they are those of {@code records} with the settings' window (the linker can
+   * then use them too), else over blocks of its own. The model is the same either way.
+   */
+  public static Training train(
+      List<LinkageRecord> records,
+      LinkageSettings settings,
+      RandomGenerator random,
+      int threads,
+      LinkageBlocks blocks) {
     LevelProbabilities sampled = sampleU(records, settings, random, threads);
     List<PatternCounts> sessionCounts = new ArrayList<>();
     for (TrainingBlock block : TrainingBlock.values()) {
@@ -50,7 +64,7 @@ public final class ModelTraining {
           PatternCounts.sharing(records, block, settings, PatternCounts.SESSION_PAIRS, threads));
     }
     PatternCounts blocked =
-        PatternCounts.blockedPairs(records, settings, PatternCounts.BLOCKED_PAIRS, threads);
+        PatternCounts.blockedPairs(records, settings, PatternCounts.BLOCKED_PAIRS, threads, blocks);
     long n = records.size();
     long totalPairs = n * (n - 1) / 2;
     LevelProbabilities u = sampled;

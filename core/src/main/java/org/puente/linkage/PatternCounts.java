@@ -76,6 +76,20 @@ public final class PatternCounts {
    */
   public static PatternCounts blockedPairs(
       List<LinkageRecord> records, LinkageSettings settings, long budget, int threads) {
+    return blockedPairs(records, settings, budget, threads, null);
+  }
+
+  /**
+   * {@link #blockedPairs(List, LinkageSettings, long, int)} over {@code shared} blocks when they
+   * are those of {@code records} with the settings' window ({@link LinkageBlocks}), else over
+   * blocks of its own.
+   */
+  static PatternCounts blockedPairs(
+      List<LinkageRecord> records,
+      LinkageSettings settings,
+      long budget,
+      int threads,
+      LinkageBlocks shared) {
     double[] share = {1.0};
     PatternCounts counted =
         count(
@@ -84,7 +98,8 @@ public final class PatternCounts {
             settings.maxBlockComparisons(),
             RecordReader::blockingKeys,
             blocks -> share[0] = sampledShare(blocks.pairBound(), budget),
-            threads);
+            threads,
+            shared);
     return share[0] >= 1.0 ? counted : counted.scaled(1.0 / share[0]);
   }
 
@@ -137,7 +152,8 @@ public final class PatternCounts {
         window,
         (reader, i) -> new long[] {block.key(reader.at(i))},
         blocks -> share,
-        threads);
+        threads,
+        null);
   }
 
   /**
@@ -191,19 +207,23 @@ public final class PatternCounts {
       int window,
       KeysOf keysOf,
       ToDoubleFunction<Blocks> shareOf,
-      int threads) {
-    List<LinkageRecord> ordered = Linker.ordered(records);
+      int threads,
+      LinkageBlocks shared) {
+    Blocks prebuilt = shared == null ? null : shared.blocksFor(records, window);
+    List<LinkageRecord> ordered = prebuilt != null ? shared.ordered() : Linker.ordered(records);
     Levels levels = new Levels(settings);
     RecordReader keys = new RecordReader(ordered);
     IntLongHashMap byPattern = new IntLongHashMap();
-    try (Blocks blocks =
-            Blocks.of(
+    Blocks blocks =
+        prebuilt != null
+            ? prebuilt
+            : Blocks.of(
                 ordered.size(),
                 i -> keysOf.of(keys, i),
                 window,
                 Linker.arraysFor(ordered),
                 Blocks.ENTRIES_PER_GROUP);
-        Slices slices = Slices.of(threads)) {
+    try (Slices slices = Slices.of(threads)) {
       double share = shareOf.applyAsDouble(blocks);
       Predicate<RecordFields> meets = record -> inSample(record.id(), share);
       Counting[] counting = new Counting[slices.threads()];
@@ -215,6 +235,10 @@ public final class PatternCounts {
         for (IntLongCursor cursor : worker.byPattern) {
           byPattern.addTo(cursor.key, cursor.value);
         }
+      }
+    } finally {
+      if (prebuilt == null) {
+        blocks.close();
       }
     }
     Map<Integer, Long> counts = new LinkedHashMap<>();

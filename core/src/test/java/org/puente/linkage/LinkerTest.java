@@ -283,6 +283,36 @@ class LinkerTest {
    * the report are those of one thread, for a full run and for a resumed one, over more records
    * than a chunk (so that decisions in a chunk depend on those of the chunk before).
    */
+  /**
+   * Blocks built once for training's blocked pairs and for linking give the model, the decisions
+   * and the report of blocks built by each; blocks of another window are not used. A window of 2
+   * truncates blocks, so the report's truncated records (training's readers meet them too) are
+   * checked as well.
+   */
+  @Test
+  void blocksBuiltOnceGiveWhatBlocksBuiltTwiceGive() {
+    List<LinkageRecord> records =
+        SyntheticTravellers.generate(1_500, new SplittableRandom(5)).records();
+    LinkageSettings settings =
+        LinkageSettings.DEFAULTS.withUSamplePairs(100_000).withMaxBlockComparisons(2);
+    Training apart = ModelTraining.train(records, settings, new SplittableRandom(6), 2);
+    TermFrequencies frequencies = TermFrequencies.of(records);
+    Clusters separately = Linker.link(apart.model(), frequencies, records, 2);
+    assertThat(separately.report().truncatedRecords()).isPositive();
+    try (LinkageBlocks blocks = LinkageBlocks.of(records, 2)) {
+      Training once = ModelTraining.train(records, settings, new SplittableRandom(6), 2, blocks);
+      assertThat(once.model().toJson()).isEqualTo(apart.model().toJson());
+      Clusters shared = Linker.link(once.model(), frequencies, records, 2, blocks);
+      assertThat(shared.assignments()).isEqualTo(separately.assignments());
+      assertThat(shared.report()).isEqualTo(separately.report());
+    }
+    try (LinkageBlocks wider = LinkageBlocks.of(records, 5)) {
+      Clusters other = Linker.link(apart.model(), frequencies, records, 2, wider);
+      assertThat(other.assignments()).isEqualTo(separately.assignments());
+      assertThat(other.report()).isEqualTo(separately.report());
+    }
+  }
+
   @Test
   void threadsDoNotChangeTheDecisions() {
     SyntheticTravellers.Data many = SyntheticTravellers.generate(6_000, new SplittableRandom(21));

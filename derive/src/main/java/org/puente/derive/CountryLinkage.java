@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.function.LongUnaryOperator;
 import org.puente.lake.catalog.DerivationRun;
 import org.puente.linkage.Clusters;
+import org.puente.linkage.LinkageBlocks;
 import org.puente.linkage.LinkageModel;
 import org.puente.linkage.LinkageRecord;
 import org.puente.linkage.LinkageSettings;
@@ -109,35 +110,30 @@ public final class CountryLinkage {
     requireNonNull(records, "records is null");
     requireNonNull(plan, "plan is null");
     requireNonNull(previousTraveller, "previousTraveller is null");
-    Optional<ModelStore.Entry> model = model(country, records, plan, threads);
-    Clusters clusters =
-        model.isPresent()
-            ? link(records, model.get(), plan, previousTraveller, threads)
-            : Clusters.singletons(records);
-    return new Result(clusters, model);
-  }
-
-  /**
-   * The country's model: the previous run's (with the term frequencies of the same records) unless
-   * retraining or there is none; else trained on the country's records.
-   */
-  private static Optional<ModelStore.Entry> model(
-      String country, List<LinkageRecord> records, Plan plan, int threads) {
+    // The previous run's model (with the term frequencies of the same records) unless retraining
+    // or there is none.
     if (!plan.retrain() && plan.previousModels().isPresent()) {
       Optional<ModelStore.Entry> kept = ModelStore.read(plan.previousModels().get(), country);
       if (kept.isPresent()) {
-        return kept;
+        return new Result(link(records, kept.get(), plan, previousTraveller, threads, null), kept);
       }
     }
     if (!anyKeyShared(records)) {
       // No two records share a blocking key: nothing to estimate from, and nothing to link. The
       // next run trains once there are candidate pairs.
-      return Optional.empty();
+      return new Result(Clusters.singletons(records), Optional.empty());
     }
-    LinkageModel model =
-        ModelTraining.train(records, plan.settings(), new SplittableRandom(plan.seed()), threads)
-            .model();
-    return Optional.of(new ModelStore.Entry(model, plan.lastSubmission()));
+    // Trained on the country's records; the blocks that training counts the blocked pairs over
+    // are the linker's too, built once.
+    try (LinkageBlocks blocks = LinkageBlocks.of(records, plan.settings().maxBlockComparisons())) {
+      LinkageModel model =
+          ModelTraining.train(
+                  records, plan.settings(), new SplittableRandom(plan.seed()), threads, blocks)
+              .model();
+      ModelStore.Entry entry = new ModelStore.Entry(model, plan.lastSubmission());
+      return new Result(
+          link(records, entry, plan, previousTraveller, threads, blocks), Optional.of(entry));
+    }
   }
 
   private static Clusters link(
@@ -145,12 +141,13 @@ public final class CountryLinkage {
       ModelStore.Entry model,
       Plan plan,
       LongUnaryOperator previousTraveller,
-      int threads) {
+      int threads,
+      LinkageBlocks blocks) {
     long trainedUpTo = model.trainedUpToSubmission();
     TermFrequencies frequencies =
         TermFrequencies.of(records, record -> NodeRecord.submissionOf(record.id()) <= trainedUpTo);
     if (!plan.resume()) {
-      return Linker.link(model.model(), frequencies, records, threads);
+      return Linker.link(model.model(), frequencies, records, threads, blocks);
     }
     long from = resumeFrom(records, plan.previousLastSubmission());
     // The earlier records' travellers are asked of the previous run's rows as the linker meets
@@ -168,7 +165,8 @@ public final class CountryLinkage {
         },
         records,
         from,
-        threads);
+        threads,
+        blocks);
   }
 
   /**

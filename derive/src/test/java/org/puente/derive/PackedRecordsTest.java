@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.puente.linkage.Clusters;
 import org.puente.linkage.IntArray;
 import org.puente.linkage.LinkageAddress;
+import org.puente.linkage.LinkageBlocks;
 import org.puente.linkage.LinkageModel;
 import org.puente.linkage.LinkageRecord;
 import org.puente.linkage.LinkageSettings;
@@ -131,6 +132,15 @@ class PackedRecordsTest {
         for (LinkageRecord record : records) {
           assertThat(disk.assignments().get(record.id(), -1))
               .isEqualTo(heap.assignments().get(record.id(), -2));
+        }
+        // Blocks built once in the store's scratch for training and linking, as a run does.
+        try (LinkageBlocks blocks = LinkageBlocks.of(packed, settings.maxBlockComparisons())) {
+          LinkageModel once =
+              ModelTraining.train(packed, settings, new SplittableRandom(12), 2, blocks).model();
+          assertThat(once.toJson()).isEqualTo(fromHeap.toJson());
+          Clusters shared = Linker.link(once, TermFrequencies.of(packed), packed, 2, blocks);
+          assertThat(shared.report()).isEqualTo(heap.report());
+          assertThat(shared.assignments()).isEqualTo(disk.assignments());
         }
       }
     }
