@@ -38,20 +38,7 @@ class RunCommandsTest {
   @Test
   void anAnalystLinksClassifiesEvaluatesAndExports() throws IOException {
     Path region = dir.resolve("region");
-    CliRun simulate =
-        run(
-            "simulate",
-            "--out",
-            region.toString(),
-            "--countries",
-            "CRI",
-            "--scale",
-            "0.0002",
-            "--seed",
-            "3",
-            "--quiet");
-    assertThat(simulate.exitCode()).as(simulate.err()).isZero();
-    Path export = region.resolve("CRI").resolve("dgme_cr_movimientos.csv");
+    Path export = simulatedCostaRica(region);
     String home = dir.resolve("cri").toString();
     assertThat(run("init", "--home", home).exitCode()).isZero();
 
@@ -208,31 +195,10 @@ class RunCommandsTest {
 
   @Test
   void aBlockWindowBoundsEachRecordsComparisonsAndNeedsRetraining() throws IOException {
-    Path region = dir.resolve("region");
-    assertThat(
-            run(
-                    "simulate",
-                    "--out",
-                    region.toString(),
-                    "--countries",
-                    "CRI",
-                    "--scale",
-                    "0.0002",
-                    "--seed",
-                    "3",
-                    "--quiet")
-                .exitCode())
-        .isZero();
     String home = dir.resolve("cri").toString();
     assertThat(run("init", "--home", home).exitCode()).isZero();
-    CliRun ingest =
-        run(
-            "ingest",
-            "--home",
-            home,
-            "--spec",
-            SPEC.toString(),
-            region.resolve("CRI").resolve("dgme_cr_movimientos.csv").toString());
+    String export = simulatedCostaRica(dir.resolve("region")).toString();
+    CliRun ingest = run("ingest", "--home", home, "--spec", SPEC.toString(), export);
     assertThat(ingest.exitCode()).as(ingest.err()).isZero();
 
     CliRun kept = run("run", "--home", home, "--block-window", "2");
@@ -255,6 +221,24 @@ class RunCommandsTest {
     assertThat(wide.get("truncated_records").asLong()).isZero();
     JsonNode model = JSON.readTree(run("linkage", "model", "--home", home, "--json").out());
     assertThat(model.toString()).contains("\"maxBlockComparisons\":1");
+  }
+
+  /** Simulates Costa Rica's crossings into {@code region}; returns the export. */
+  private static Path simulatedCostaRica(Path region) {
+    CliRun simulate =
+        run(
+            "simulate",
+            "--out",
+            region.toString(),
+            "--countries",
+            "CRI",
+            "--scale",
+            "0.0002",
+            "--seed",
+            "3",
+            "--quiet");
+    assertThat(simulate.exitCode()).as(simulate.err()).isZero();
+    return region.resolve("CRI").resolve("dgme_cr_movimientos.csv");
   }
 
   /** Costa Rica's linkage report in a run's JSON. */
