@@ -299,13 +299,16 @@ class LinkerTest {
     TermFrequencies frequencies = TermFrequencies.of(records);
     Clusters separately = Linker.link(apart.model(), frequencies, records, 2);
     assertThat(separately.report().truncatedRecords()).isPositive();
-    try (LinkageBlocks blocks = LinkageBlocks.of(records, 2)) {
-      Training once = ModelTraining.train(records, settings, new SplittableRandom(6), 2, blocks);
-      assertThat(once.model().toJson()).isEqualTo(apart.model().toJson());
-      Clusters shared = Linker.link(once.model(), frequencies, records, 2, blocks);
-      assertThat(shared.assignments()).isEqualTo(separately.assignments());
-      assertThat(shared.report()).isEqualTo(separately.report());
-    }
+    LinkageBlocks blocks = LinkageBlocks.of(records, 2);
+    Training once = ModelTraining.train(records, settings, new SplittableRandom(6), 2, blocks);
+    assertThat(once.model().toJson()).isEqualTo(apart.model().toJson());
+    Clusters shared = Linker.link(once.model(), frequencies, records, 2, blocks);
+    assertThat(shared.assignments()).isEqualTo(separately.assignments());
+    assertThat(shared.report()).isEqualTo(separately.report());
+    blocks.close();
+    assertThatThrownBy(() -> Linker.link(once.model(), frequencies, records, 2, blocks))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
     try (LinkageBlocks wider = LinkageBlocks.of(records, 5)) {
       Clusters other = Linker.link(apart.model(), frequencies, records, 2, wider);
       assertThat(other.assignments()).isEqualTo(separately.assignments());

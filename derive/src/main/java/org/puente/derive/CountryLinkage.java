@@ -124,7 +124,7 @@ public final class CountryLinkage {
       return new Result(Clusters.singletons(records), Optional.empty());
     }
     // Trained on the country's records; the blocks that training counts the blocked pairs over
-    // are the linker's too, built once.
+    // are the linker's too, built once (when training first asks for them).
     try (LinkageBlocks blocks = LinkageBlocks.of(records, plan.settings().maxBlockComparisons())) {
       LinkageModel model =
           ModelTraining.train(
