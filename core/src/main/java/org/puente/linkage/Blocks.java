@@ -5,6 +5,7 @@ import com.carrotsearch.hppc.LongIntHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import java.util.function.LongFunction;
 
 /**
@@ -264,6 +265,11 @@ final class Blocks implements AutoCloseable {
 
     private long truncatedRecords;
 
+    /** The candidates of the last {@link #gather}, and where each record's end. */
+    private int[] gathered = new int[64];
+
+    private int[] gatheredEnds = new int[64];
+
     private Reader(IntArray stamp) {
       this.stamp = stamp;
     }
@@ -283,11 +289,51 @@ final class Blocks implements AutoCloseable {
     }
 
     /**
-     * {@link #candidates(int, int[])} written from {@code out[offset]} on ({@code out} must have
-     * room for {@link #bound} there): how loops gather the candidates of several records before
-     * they read any ({@link RecordReader#touch}).
+     * Gathers the candidates of records {@code from}, {@code from + 1}, … (those {@code wanted}
+     * accepts; the others have none) until at least {@link RecordReader#TOUCH_BATCH} are gathered
+     * or {@code to} is reached, then touches every one through {@code touch} ({@link
+     * RecordReader#touch}), so that a loop reads them all at once before it compares any. Returns
+     * the record after the last one gathered; the candidates of record {@code from + r} are then
+     * {@link #gathered()} from {@link #gatheredEnd}{@code (r - 1)} (0 for the first) to {@link
+     * #gatheredEnd}{@code (r)}, each record's as {@link #candidates(int, int[])} gives them.
      */
-    int candidates(int index, int[] out, int offset) {
+    int gather(int from, int to, IntPredicate wanted, RecordReader touch) {
+      int count = 0;
+      int next = from;
+      while (next < to && count < RecordReader.TOUCH_BATCH) {
+        gatheredEnds = ensure(gatheredEnds, next - from + 1);
+        if (wanted.test(next)) {
+          gathered = ensure(gathered, count + bound(next));
+          count += candidates(next, gathered, count);
+        }
+        gatheredEnds[next - from] = count;
+        next++;
+      }
+      for (int k = 0; k < count; k++) {
+        touch.touch(gathered[k]);
+      }
+      return next;
+    }
+
+    /** The candidates of the last {@link #gather}, record after record. */
+    int[] gathered() {
+      return gathered;
+    }
+
+    /** Where the candidates of the {@code r}-th record of the last {@link #gather} end. */
+    int gatheredEnd(int r) {
+      return gatheredEnds[r];
+    }
+
+    /** {@code array}, or a larger copy when it has fewer than {@code length} places. */
+    private static int[] ensure(int[] array, int length) {
+      return length <= array.length
+          ? array
+          : java.util.Arrays.copyOf(array, Math.max(length, array.length * 2));
+    }
+
+    /** {@link #candidates(int, int[])} written from {@code out[offset]} on. */
+    private int candidates(int index, int[] out, int offset) {
       int found = offset;
       boolean truncated = false;
       int end = firstEntry.get(index + 1);

@@ -372,20 +372,14 @@ public final class Linker {
     private final class Scoring {
       private final RecordReader record = new RecordReader(ordered);
       private final RecordReader candidate = new RecordReader(ordered);
-      private final Blocks blocks;
       private final Blocks.Reader reader;
       private final long fromSecond;
-      private int[] found = new int[64];
-
-      /** Where each gathered record's candidates end in {@link #found}. */
-      private int[] ends = new int[64];
 
       private final IntArrayList candidates = new IntArrayList();
       private final DoubleArrayList weights = new DoubleArrayList();
       private long pairs;
 
       Scoring(Blocks blocks, long fromSecond) {
-        this.blocks = blocks;
         this.reader = blocks.reader();
         this.fromSecond = fromSecond;
       }
@@ -398,31 +392,18 @@ public final class Linker {
        * record kept from an earlier run has none.
        */
       void score(int from, int to, int worker, int start, Chunk chunk) {
+        double threshold = settings.threshold();
         int i = from;
         while (i < to) {
-          int gathered = 0;
-          int next = i;
-          while (next < to && gathered < RecordReader.TOUCH_BATCH) {
-            ends = ensure(ends, next - i + 1);
-            if (record.at(next).eventSecond() >= fromSecond) {
-              found = ensure(found, gathered + blocks.bound(next));
-              gathered += reader.candidates(next, found, gathered);
-            }
-            ends[next - i] = gathered;
-            next++;
-          }
-          pairs += gathered;
-          for (int k = 0; k < gathered; k++) {
-            candidate.touch(found[k]);
-          }
-          double threshold = settings.threshold();
+          int next = reader.gather(i, to, r -> record.at(r).eventSecond() >= fromSecond, candidate);
+          int[] found = reader.gathered();
           int k = 0;
           for (int r = i; r < next; r++) {
             chunk.worker[r - start] = (byte) worker;
             chunk.first[r - start] = candidates.size();
             RecordFields at = record.at(r);
             int appended = 0;
-            for (int end = ends[r - i]; k < end; k++) {
+            for (int end = reader.gatheredEnd(r - i); k < end; k++) {
               double weight = scorer.weight(candidate.at(found[k]), at);
               if (weight >= threshold) {
                 candidates.add(found[k]);
@@ -432,16 +413,10 @@ public final class Linker {
             }
             chunk.count[r - start] = appended;
           }
+          pairs += k;
           i = next;
         }
       }
-    }
-
-    /** {@code array}, or a larger copy when it has fewer than {@code length} places. */
-    private static int[] ensure(int[] array, int length) {
-      return length <= array.length
-          ? array
-          : Arrays.copyOf(array, Math.max(length, array.length * 2));
     }
 
     /**

@@ -251,15 +251,10 @@ public final class PatternCounts {
   /** One thread's count: its cursors, its candidate reader and its own patterns' counts. */
   private static final class Counting {
     private final Levels levels;
-    private final Blocks blocks;
     private final Blocks.Reader reader;
     private final Predicate<RecordFields> meets;
     private final RecordReader current;
     private final RecordReader candidate;
-    private int[] candidates = new int[64];
-
-    /** The record each gathered candidate is a candidate of. */
-    private int[] owners = new int[64];
 
     /** A few hundred distinct patterns out of 2^28 possible: a primitive map, not a dense array. */
     private final IntLongHashMap byPattern = new IntLongHashMap();
@@ -267,7 +262,6 @@ public final class PatternCounts {
     Counting(
         List<LinkageRecord> ordered, Levels levels, Blocks blocks, Predicate<RecordFields> meets) {
       this.levels = levels;
-      this.blocks = blocks;
       this.reader = blocks.reader();
       this.meets = meets;
       this.current = new RecordReader(ordered);
@@ -282,33 +276,16 @@ public final class PatternCounts {
     void count(int from, int to) {
       int i = from;
       while (i < to) {
-        int gathered = 0;
-        int next = i;
-        while (next < to && gathered < RecordReader.TOUCH_BATCH) {
-          owners = ensure(owners, gathered + blocks.bound(next));
-          candidates = ensure(candidates, gathered + blocks.bound(next));
-          if (meets.test(current.at(next))) {
-            int count = reader.candidates(next, candidates, gathered);
-            java.util.Arrays.fill(owners, gathered, gathered + count, next);
-            gathered += count;
+        int next = reader.gather(i, to, r -> meets.test(current.at(r)), candidate);
+        int[] gathered = reader.gathered();
+        int k = 0;
+        for (int r = i; r < next; r++) {
+          for (int end = reader.gatheredEnd(r - i); k < end; k++) {
+            byPattern.addTo(levels.pattern(candidate.at(gathered[k]), current.at(r)), 1);
           }
-          next++;
-        }
-        for (int k = 0; k < gathered; k++) {
-          candidate.touch(candidates[k]);
-        }
-        for (int k = 0; k < gathered; k++) {
-          byPattern.addTo(levels.pattern(candidate.at(candidates[k]), current.at(owners[k])), 1);
         }
         i = next;
       }
-    }
-
-    /** {@code array}, or a larger copy when it has fewer than {@code length} places. */
-    private static int[] ensure(int[] array, int length) {
-      return length <= array.length
-          ? array
-          : java.util.Arrays.copyOf(array, Math.max(length, array.length * 2));
     }
   }
 

@@ -126,6 +126,26 @@ public final class RecordLoader {
     private static final int PREVIOUS_CLASS = FIRST_TOKEN + 2;
     private static final int PREVIOUS_PERMILLE = FIRST_TOKEN + 3;
 
+    /** The sorted table's columns in those positions, and the ones read packed. */
+    private static final List<String> SORTED_COLUMNS = sortedColumns();
+
+    private static final Set<Integer> SORTED_TEXT = sortedText();
+
+    private static List<String> sortedColumns() {
+      List<String> columns = new ArrayList<>();
+      for (int i = 0; i < FIRST_TOKEN; i++) {
+        columns.add("c" + i);
+      }
+      columns.addAll(List.of("kind", "traveller", "previous_class", "previous_permille"));
+      return List.copyOf(columns);
+    }
+
+    private static Set<Integer> sortedText() {
+      Set<Integer> text = new java.util.HashSet<>(HISTORY_TEXT);
+      text.addAll(List.of(KIND, PREVIOUS_CLASS));
+      return Set.copyOf(text);
+    }
+
     private final Connection duckdb;
     private final long records;
 
@@ -236,18 +256,14 @@ public final class RecordLoader {
     private record Traveller(long id, List<NodeRecord> history) {}
 
     private void read(java.util.function.Consumer<Traveller> out) {
-      List<String> expressions = new ArrayList<>();
-      for (int i = 0; i < FIRST_TOKEN; i++) {
-        expressions.add("c" + i);
-      }
-      expressions.addAll(List.of("kind", "traveller", "previous_class", "previous_permille"));
-      Set<Integer> text = new java.util.HashSet<>(HISTORY_TEXT);
-      text.addAll(List.of(KIND, PREVIOUS_CLASS));
       try (Statement statement = duckdb.createStatement();
           ResultSet row =
               statement.executeQuery(
-                  "SELECT " + DuckDbRows.selectList(expressions, text) + " FROM " + SORTED)) {
-        DuckDbRows columns = DuckDbRows.of(row, expressions.size(), text);
+                  "SELECT "
+                      + DuckDbRows.selectList(SORTED_COLUMNS, SORTED_TEXT)
+                      + " FROM "
+                      + SORTED)) {
+        DuckDbRows columns = DuckDbRows.of(row, SORTED_COLUMNS.size(), SORTED_TEXT);
         List<NodeRecord> history = new ArrayList<>();
         long traveller = 0;
         while (columns.next()) {
