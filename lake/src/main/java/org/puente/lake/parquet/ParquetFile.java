@@ -16,9 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.ToLongFunction;
 import org.apache.parquet.bytes.BytesInput;
@@ -70,8 +68,10 @@ import org.puente.lake.table.TableLayout;
  * values, then plain (the fallback every Parquet reader handles). Columns named opaque (keyed
  * tokens, name encodings: never range-filtered) carry no min/max statistics; they are
  * dictionary-encoded like the rest, which pays for the tokens of repeated values (sex, birth year,
- * frequent names) and falls back to plain within a few thousand rows for unique ones. Pages are
- * compressed with zstd at its fastest level (zstd-jni).
+ * frequent names) and falls back to plain within a few thousand rows for unique ones; a column that
+ * fell back that early is written plain for the file's next {@link
+ * #PLAIN_CHUNKS_AFTER_EARLY_FALLBACK} chunks before it tries again. Pages are compressed with zstd
+ * at its fastest level (zstd-jni).
  */
 final class ParquetFile implements AutoCloseable {
 
@@ -96,6 +96,13 @@ final class ParquetFile implements AutoCloseable {
    * lookups early.
    */
   static final int EARLY_CHECK_VALUES = 2048;
+
+  /**
+   * Chunks of a file written plain from the start after a column fell back at the early check: its
+   * values are near-unique, and each attempt would cost hash lookups and a copy of {@link
+   * #EARLY_CHECK_VALUES} values before falling back again. The next chunk after these tries again.
+   */
+  static final int PLAIN_CHUNKS_AFTER_EARLY_FALLBACK = 15;
 
   /**
    * zstd's fastest level. Even the random tokens shrink (base64 text holds 6 bits a byte, and the
@@ -343,7 +350,7 @@ final class ParquetFile implements AutoCloseable {
     abstract void shrinkArrays();
 
     /** Adds a non-null value to the page in progress. */
-    abstract void addValue(Object value);
+    abstract void addValue(Object value) throws IOException;
 
     /** Bytes of the page's values so far, as they will be encoded (an estimate is enough). */
     abstract long pageValueBytes();
@@ -488,7 +495,7 @@ final class ParquetFile implements AutoCloseable {
     }
 
     @Override
-    void addValue(Object value) {
+    void addValue(Object value) throws IOException {
       long v = toLong.applyAsLong(value);
       if (count == values.length) {
         values = Arrays.copyOf(values, grown(count));
@@ -557,7 +564,7 @@ final class ParquetFile implements AutoCloseable {
     }
 
     @Override
-    void addValue(Object value) {
+    void addValue(Object value) throws IOException {
       boolean v = (Boolean) value;
       if (count == values.length) {
         values = Arrays.copyOf(values, grown(count));
@@ -626,16 +633,18 @@ final class ParquetFile implements AutoCloseable {
     // Plain values of the page: 4-byte little-endian length, then the bytes.
     private PageBytes plain = new PageBytes(FIRST_PAGE_CAPACITY);
 
-    // Dictionary state of the chunk, and the page's indexes into it.
-    private final Map<String, Integer> ids = new HashMap<>();
-    private final List<byte[]> entries = new ArrayList<>();
-    private long entryBytes;
+    // Dictionary of the chunk, and the page's indexes into it.
+    private final TextDictionary dictionary = new TextDictionary();
     private int[] pageIds = new int[FIRST_PAGE_CAPACITY];
     private int idCount;
     private int maxId;
     private boolean dictionaryMode;
     private boolean dictionaryUsed;
     private int dictionaryValues;
+
+    // Chunks still to be written plain from their first value: the column's last attempt fell
+    // back at the early check, and near-unique values (tokens, encodings) would again.
+    private int plainChunks;
 
     // Byte-wise unsigned min and max of the chunk (not for opaque columns).
     private byte[] min;
@@ -648,19 +657,13 @@ final class ParquetFile implements AutoCloseable {
     }
 
     @Override
-    void addValue(Object value) {
-      String text = (String) value;
+    void addValue(Object value) throws IOException {
+      byte[] bytes = ((String) value).getBytes(StandardCharsets.UTF_8);
       if (dictionaryMode) {
-        Integer id = ids.get(text);
-        if (id == null) {
-          byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-          if (!opaque) {
-            track(bytes);
-          }
-          id = entries.size();
-          ids.put(text, id);
-          entries.add(bytes);
-          entryBytes += 4 + bytes.length;
+        int entries = dictionary.size();
+        int id = dictionary.idOf(bytes);
+        if (id == entries && !opaque) {
+          track(bytes);
         }
         if (idCount == pageIds.length) {
           pageIds = Arrays.copyOf(pageIds, grown(idCount));
@@ -668,14 +671,14 @@ final class ParquetFile implements AutoCloseable {
         pageIds[idCount++] = id;
         maxId = Math.max(maxId, id);
         dictionaryValues++;
-        if (entryBytes > DICTIONARY_BYTES
-            || (dictionaryValues == EARLY_CHECK_VALUES
-                && entries.size() > EARLY_CHECK_VALUES / 2)) {
+        if (dictionaryValues == EARLY_CHECK_VALUES && dictionary.size() > EARLY_CHECK_VALUES / 2) {
+          plainChunks = PLAIN_CHUNKS_AFTER_EARLY_FALLBACK;
+          fallBackToPlain();
+        } else if (dictionary.plainBytes() > DICTIONARY_BYTES) {
           fallBackToPlain();
         }
         return;
       }
-      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
       if (!opaque) {
         track(bytes);
       }
@@ -684,15 +687,16 @@ final class ParquetFile implements AutoCloseable {
     }
 
     /** The dictionary has grown too big: the rest of the chunk is plain, this page included. */
-    private void fallBackToPlain() {
+    private void fallBackToPlain() throws IOException {
       for (int i = 0; i < idCount; i++) {
-        byte[] bytes = entries.get(pageIds[i]);
-        plain.writeIntLittleEndian(bytes.length);
-        plain.write(bytes, 0, bytes.length);
+        dictionary.writeEntry(pageIds[i], plain);
       }
       idCount = 0;
       maxId = 0;
       dictionaryMode = false;
+      if (!dictionaryUsed) {
+        dictionary.clear();
+      }
     }
 
     private void track(byte[] bytes) {
@@ -711,8 +715,7 @@ final class ParquetFile implements AutoCloseable {
 
     @Override
     long dictionaryBytes() {
-      // The entries' bytes, and about as much again for their strings and the map.
-      return 2 * entryBytes;
+      return dictionary.heldBytes();
     }
 
     @Override
@@ -764,13 +767,10 @@ final class ParquetFile implements AutoCloseable {
       if (!dictionaryUsed) {
         return null;
       }
-      PageBytes values = new PageBytes(Math.toIntExact(entryBytes));
-      for (byte[] entry : entries) {
-        values.writeIntLittleEndian(entry.length);
-        values.write(entry, 0, entry.length);
-      }
+      PageBytes values = new PageBytes(dictionary.plainBytes());
+      dictionary.writeAll(values);
       PageHeader header = new PageHeader(PageType.DICTIONARY_PAGE, 0, 0);
-      header.setDictionary_page_header(new DictionaryPageHeader(entries.size(), Encoding.PLAIN));
+      header.setDictionary_page_header(new DictionaryPageHeader(dictionary.size(), Encoding.PLAIN));
       return store(header, values);
     }
 
@@ -784,11 +784,10 @@ final class ParquetFile implements AutoCloseable {
 
     @Override
     void resetChunk() {
-      ids.clear();
-      entries.clear();
-      entryBytes = 0;
+      dictionary.clear();
       dictionaryUsed = false;
-      dictionaryMode = true;
+      dictionaryMode = plainChunks == 0;
+      plainChunks = Math.max(0, plainChunks - 1);
       dictionaryValues = 0;
       min = null;
       max = null;

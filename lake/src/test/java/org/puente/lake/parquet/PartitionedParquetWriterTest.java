@@ -305,6 +305,50 @@ class PartitionedParquetWriterTest {
     }
   }
 
+  @Test
+  void aNearUniqueColumnIsWrittenPlainForTheNextChunksThenTriedAgain() throws Exception {
+    // Row groups of 3,000 rows. The text column is unique in the first group, which falls back at
+    // the early check; from the second group on it holds five values. The next chunks are plain
+    // without trying a dictionary, and the one after them tries again and keeps it.
+    Path file = staging.resolve("retry.parquet");
+    int groupRows = 3_000;
+    int groups = ParquetFile.PLAIN_CHUNKS_AFTER_EARLY_FALLBACK + 3;
+    try (ParquetFile parquet = new ParquetFile(file, LAYOUT, Set.of("name"), groupRows)) {
+      for (int i = 0; i < groups * groupRows; i++) {
+        parquet.append(
+            row(LocalDateTime.of(2024, 7, 1, 0, 0), retried(i, groupRows), i, 0L, null, null));
+      }
+      parquet.finish();
+    }
+    List<Object[]> back = readBack(file);
+    assertThat(back).hasSize(groups * groupRows);
+    for (int i = 0; i < back.size(); i++) {
+      assertThat(back.get(i)[1]).as("row %d", i).isEqualTo(retried(i, groupRows));
+    }
+    List<Boolean> dictionary = new ArrayList<>();
+    try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = duckdb.createStatement();
+        ResultSet encodings =
+            statement.executeQuery(
+                "SELECT encodings FROM parquet_metadata('"
+                    + file
+                    + "') WHERE path_in_schema = 'name' ORDER BY row_group_id")) {
+      while (encodings.next()) {
+        dictionary.add(encodings.getString(1).contains("RLE_DICTIONARY"));
+      }
+    }
+    List<Boolean> expected = new ArrayList<>();
+    for (int group = 0; group < groups; group++) {
+      expected.add(group > ParquetFile.PLAIN_CHUNKS_AFTER_EARLY_FALLBACK);
+    }
+    assertThat(dictionary).isEqualTo(expected);
+  }
+
+  /** Unique values in the first row group, then five repeated ones. */
+  private static String retried(int i, int groupRows) {
+    return i < groupRows ? "unique-" + i : "code-" + i % 5;
+  }
+
   /** Repeated short values for the first 15,000 rows, then 40-character unique ones. */
   private static String text(int i) {
     return i < 15_000 ? "repeat-" + i % 5 : "unique-" + i + "-" + "x".repeat(27);
