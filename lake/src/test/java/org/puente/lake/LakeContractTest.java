@@ -109,6 +109,30 @@ abstract class LakeContractTest {
   }
 
   @Test
+  void aCatalogMissingItsNewestMigrationGetsItOnOpen() throws SQLException {
+    // Opening skips Flyway when every migration is in the history; a catalog without the newest
+    // one (its tables dropped, its history row deleted) must still be migrated.
+    closeAll();
+    try (Connection connection = catalogConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP TABLE agreement_results");
+      statement.execute("DROP TABLE agreements");
+      assertThat(statement.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '7'"))
+          .isEqualTo(1);
+    }
+    openAgain();
+    assertThat(catalog.agreements().list()).isEmpty();
+    try (Connection connection = catalogConnection();
+        Statement statement = connection.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                "SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version = '7'")) {
+      row.next();
+      assertThat(row.getInt(1)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void theAuditLogKeepsEntriesInOrderAndSurvivesReopening() {
     AuditEntry first =
         catalog

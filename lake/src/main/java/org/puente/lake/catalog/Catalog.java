@@ -7,8 +7,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
@@ -26,6 +30,12 @@ import org.puente.error.PuenteException;
 public final class Catalog implements AutoCloseable {
 
   static final String MIGRATIONS = "classpath:org/puente/lake/catalog/migration";
+
+  /**
+   * The newest migration under {@link #MIGRATIONS} (V1 to V7): a catalog whose history holds each
+   * of them, applied, needs no Flyway on open.
+   */
+  static final int NEWEST_MIGRATION = 7;
 
   // Flyway reports every check at INFO through java.util.logging; a command's output is no place
   // for it. Held in a field: the logging framework keeps only weak references to loggers.
@@ -55,13 +65,17 @@ public final class Catalog implements AutoCloseable {
     requireNonNull(clock, "clock is null");
     Connection keepOpen = null;
     try {
-      migrate(config);
-      keepOpen = rawConnect(config);
       if (config.isEmbedded()) {
+        // Opened first, so that H2 opens the file once for the check, Flyway and the catalog.
+        keepOpen = rawConnect(config);
+        if (!upToDate(config, keepOpen)) {
+          migrate(config);
+        }
         return new Catalog(config, clock, keepOpen, null);
       }
-      closed(keepOpen);
-      keepOpen = null;
+      if (!upToDate(config)) {
+        migrate(config);
+      }
       return new Catalog(config, clock, null, pool(config));
     } catch (SQLException e) {
       closeQuietly(keepOpen);
@@ -200,11 +214,14 @@ public final class Catalog implements AutoCloseable {
     }
   }
 
+  private static Connection rawConnectWithoutSchema(CatalogConfig config) throws SQLException {
+    return config.user() == null
+        ? DriverManager.getConnection(config.jdbcUrl())
+        : DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
+  }
+
   private static Connection rawConnect(CatalogConfig config) throws SQLException {
-    Connection connection =
-        config.user() == null
-            ? DriverManager.getConnection(config.jdbcUrl())
-            : DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
+    Connection connection = rawConnectWithoutSchema(config);
     if (config.schema().isPresent()) {
       try {
         connection.setSchema(config.schema().get());
@@ -216,6 +233,42 @@ public final class Catalog implements AutoCloseable {
     return connection;
   }
 
+  /**
+   * Whether every migration up to {@link #NEWEST_MIGRATION} has been applied. Flyway's own check
+   * finds the same, but costs about a second of each command (its set-up and validation); it still
+   * runs whenever this finds anything missing, or no history at all (a new catalog, or one that
+   * cannot be reached, for Flyway to report).
+   */
+  private static boolean upToDate(CatalogConfig config) {
+    try (Connection connection = rawConnectWithoutSchema(config)) {
+      return upToDate(config, connection);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  static boolean upToDate(CatalogConfig config, Connection connection) {
+    String history =
+        config.schema().map(schema -> "\"" + schema + "\".").orElse("")
+            + "\"flyway_schema_history\"";
+    Set<String> applied = new HashSet<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery("SELECT \"version\" FROM " + history + " WHERE \"success\"")) {
+      while (rows.next()) {
+        applied.add(rows.getString(1));
+      }
+    } catch (SQLException e) {
+      return false;
+    }
+    for (int version = 1; version <= NEWEST_MIGRATION; version++) {
+      if (!applied.contains(Integer.toString(version))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static void migrate(CatalogConfig config) {
     var configuration =
         Flyway.configure(Catalog.class.getClassLoader())
@@ -224,11 +277,6 @@ public final class Catalog implements AutoCloseable {
             .createSchemas(true);
     config.schema().ifPresent(schema -> configuration.schemas(schema));
     configuration.load().migrate();
-  }
-
-  private static Connection closed(Connection connection) throws SQLException {
-    connection.close();
-    return null;
   }
 
   private static void closeQuietly(Connection connection) {

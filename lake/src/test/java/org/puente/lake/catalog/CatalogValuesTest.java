@@ -3,9 +3,13 @@ package org.puente.lake.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.puente.error.ErrorCode;
 import org.puente.error.PuenteException;
@@ -78,6 +82,27 @@ class CatalogValuesTest {
         throw new AssertionError("PostgreSQL at 127.0.0.1:5432 is required: " + e.getMessage(), e);
       }
     }
+  }
+
+  @Test
+  void theNewestMigrationIsTheLastShippedScript() throws Exception {
+    // Opening skips Flyway when the history holds migrations 1 to NEWEST_MIGRATION: a script added
+    // without raising it would never be applied to an existing catalog.
+    Path scripts =
+        Path.of(
+                Catalog.class
+                    .getResource("/org/puente/lake/catalog/migration/V1__catalog.sql")
+                    .toURI())
+            .getParent();
+    List<Integer> versions = new ArrayList<>();
+    try (Stream<Path> files = Files.list(scripts)) {
+      files
+          .map(file -> file.getFileName().toString())
+          .forEach(name -> versions.add(Integer.parseInt(name.substring(1, name.indexOf("__")))));
+    }
+    versions.sort(null);
+    assertThat(versions).hasSize(Catalog.NEWEST_MIGRATION);
+    assertThat(versions.get(versions.size() - 1)).isEqualTo(Catalog.NEWEST_MIGRATION);
   }
 
   @Test
