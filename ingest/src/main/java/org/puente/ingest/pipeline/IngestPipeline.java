@@ -36,7 +36,12 @@ import org.puente.spec.Violation;
  */
 public final class IngestPipeline<T> {
 
-  static final int BATCH_SIZE = 2048;
+  /**
+   * Rows a batch. Small enough that the rows in flight (at most {@code 2 x workers + 1} batches)
+   * mostly die before a young collection has to copy them; 2,048 made an ingest's collections about
+   * half as costly again (docs/BENCHMARKS.md).
+   */
+  static final int BATCH_SIZE = 512;
 
   private final RowMapper mapper;
   private final Function<MappedRecord, T> pseudonymise;

@@ -658,12 +658,12 @@ final class ParquetFile implements AutoCloseable {
 
     @Override
     void addValue(Object value) throws IOException {
-      byte[] bytes = ((String) value).getBytes(StandardCharsets.UTF_8);
+      String text = (String) value;
       if (dictionaryMode) {
         int entries = dictionary.size();
-        int id = dictionary.idOf(bytes);
+        int id = dictionary.idOf(text);
         if (id == entries && !opaque) {
-          track(bytes);
+          track(dictionary.lastAdded());
         }
         if (idCount == pageIds.length) {
           pageIds = Arrays.copyOf(pageIds, grown(idCount));
@@ -679,6 +679,7 @@ final class ParquetFile implements AutoCloseable {
         }
         return;
       }
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
       if (!opaque) {
         track(bytes);
       }

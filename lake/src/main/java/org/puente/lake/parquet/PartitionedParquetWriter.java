@@ -54,8 +54,12 @@ public final class PartitionedParquetWriter implements AutoCloseable {
   /** Rows handed to the writer's thread at a time. */
   static final int BATCH_ROWS = 1024;
 
-  /** Batches waiting for or in encoding before {@link #append} waits for the oldest. */
-  static final int MAX_PENDING = 8;
+  /**
+   * Batches waiting for or in encoding before {@link #append} waits for the oldest. Few: rows
+   * waiting here outlive young collections, which copy them (two rather than eight took an ingest's
+   * collection pauses from 3.9 s to 2.5 s with the pipeline's smaller batches, docs/BENCHMARKS.md).
+   */
+  static final int MAX_PENDING = 2;
 
   /** Rows between checks of the memory budget. */
   static final int BUDGET_CHECK_ROWS = 4096;

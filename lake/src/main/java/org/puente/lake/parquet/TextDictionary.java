@@ -2,60 +2,67 @@ package org.puente.lake.parquet;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * A text column chunk's dictionary: each distinct value once, in the order first seen, numbered
  * from 0.
  *
- * <p>The values are held in one byte array exactly as the dictionary page's plain encoding writes
- * them (a 4-byte little-endian length, then the UTF-8 bytes), and found through an open-addressing
- * table of ints. Written here rather than as a {@code Map<String, Integer>} because the map costs
- * five objects an entry (the key string and its bytes, the entry's bytes, a node, a boxed id). An
- * ingest holds dozens of columns of every open month, for the length of a row group; each young
- * collection copied those objects again, and collections took a quarter of an ingest's CPU.
+ * <p>The values' UTF-8 bytes are held in one byte array exactly as the dictionary page's plain
+ * encoding writes them (a 4-byte little-endian length, then the bytes), and found through an
+ * open-addressing table keyed by the value's string: {@link String#hashCode} is cached in the
+ * string, and the codes and memoised tokens an ingest writes are the same few string instances
+ * again and again, so most lookups neither hash nor encode anything. Written here rather than as a
+ * {@code Map<String, Integer>} because the map costs four objects an entry besides the key (its
+ * bytes, a node, a boxed id); an ingest holds dozens of columns of every open month for the length
+ * of a row group, each young collection copied those objects again, and collections took a quarter
+ * of an ingest's CPU.
  */
 final class TextDictionary {
   private static final int FIRST_ENTRIES = 64;
   private static final int FIRST_PLAIN_BYTES = 1024;
 
-  // Entries in plain encoding, and where each entry's bytes (after its length) start.
+  // Entries in plain encoding, where each entry's bytes (after its length) start, and its string.
   private byte[] plain = new byte[FIRST_PLAIN_BYTES];
   private int plainSize;
   private int[] starts = new int[FIRST_ENTRIES];
-  private int[] hashes = new int[FIRST_ENTRIES];
+  private String[] values = new String[FIRST_ENTRIES];
   private int size;
 
   // Open addressing, linear probing: id + 1 of the entry in a slot, 0 for an empty slot.
   private int[] slots = new int[2 * FIRST_ENTRIES];
 
-  /** The value's id: its existing entry's, or a new entry's (the dictionary's size before). */
-  int idOf(byte[] value) {
-    int hash = hash(value, 0, value.length);
+  /**
+   * The value's id: its existing entry's, or a new entry's (the dictionary's size before). A new
+   * entry's UTF-8 bytes are {@link #lastAdded()}.
+   */
+  int idOf(String value) {
     int mask = slots.length - 1;
-    int slot = hash & mask;
+    int slot = spread(value.hashCode()) & mask;
     while (true) {
       int held = slots[slot];
       if (held == 0) {
         break;
       }
-      int id = held - 1;
-      if (hashes[id] == hash) {
-        int start = starts[id];
-        int length = lengthAt(start);
-        if (length == value.length
-            && Arrays.equals(plain, start, start + length, value, 0, value.length)) {
-          return id;
-        }
+      String entry = values[held - 1];
+      if (entry == value || entry.equals(value)) {
+        return held - 1;
       }
       slot = (slot + 1) & mask;
     }
-    int id = add(value, hash);
+    int id = add(value);
     slots[slot] = id + 1;
     if (2 * size > slots.length) {
       rehash(2 * slots.length);
     }
     return id;
+  }
+
+  /** The UTF-8 bytes of the newest entry. */
+  byte[] lastAdded() {
+    int start = starts[size - 1];
+    return Arrays.copyOfRange(plain, start, start + lengthAt(start));
   }
 
   /** Distinct values held. */
@@ -68,9 +75,9 @@ final class TextDictionary {
     return plainSize;
   }
 
-  /** Bytes held in the arrays, at their current capacity. */
+  /** Bytes held: the arrays at their current capacity, and the entries' strings. */
   long heldBytes() {
-    return plain.length + 8L * starts.length + 4L * slots.length;
+    return 2L * plain.length + 8L * starts.length + 4L * slots.length;
   }
 
   /** Writes entry {@code id} in plain encoding: its length, then its bytes. */
@@ -91,31 +98,33 @@ final class TextDictionary {
     }
     if (starts.length > 16 * FIRST_ENTRIES) {
       starts = new int[FIRST_ENTRIES];
-      hashes = new int[FIRST_ENTRIES];
+      values = new String[FIRST_ENTRIES];
       slots = new int[2 * FIRST_ENTRIES];
     } else {
+      Arrays.fill(values, 0, size, null);
       Arrays.fill(slots, 0);
     }
     plainSize = 0;
     size = 0;
   }
 
-  private int add(byte[] value, int hash) {
-    if (plainSize + 4 + value.length > plain.length) {
-      plain = Arrays.copyOf(plain, Math.max(2 * plain.length, plainSize + 4 + value.length));
+  private int add(String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    int length = bytes.length;
+    if (plainSize + 4 + length > plain.length) {
+      plain = Arrays.copyOf(plain, Math.max(2 * plain.length, plainSize + 4 + length));
     }
     if (size == starts.length) {
       starts = Arrays.copyOf(starts, 2 * size);
-      hashes = Arrays.copyOf(hashes, 2 * size);
+      values = Arrays.copyOf(values, 2 * size);
     }
-    int length = value.length;
     plain[plainSize] = (byte) length;
     plain[plainSize + 1] = (byte) (length >>> 8);
     plain[plainSize + 2] = (byte) (length >>> 16);
     plain[plainSize + 3] = (byte) (length >>> 24);
-    System.arraycopy(value, 0, plain, plainSize + 4, length);
+    System.arraycopy(bytes, 0, plain, plainSize + 4, length);
     starts[size] = plainSize + 4;
-    hashes[size] = hash;
+    values[size] = value;
     plainSize += 4 + length;
     return size++;
   }
@@ -131,7 +140,7 @@ final class TextDictionary {
     int[] grown = new int[capacity];
     int mask = capacity - 1;
     for (int id = 0; id < size; id++) {
-      int slot = hashes[id] & mask;
+      int slot = spread(values[id].hashCode()) & mask;
       while (grown[slot] != 0) {
         slot = (slot + 1) & mask;
       }
@@ -140,13 +149,9 @@ final class TextDictionary {
     slots = grown;
   }
 
-  private static int hash(byte[] bytes, int from, int to) {
-    int h = 1;
-    for (int i = from; i < to; i++) {
-      h = 31 * h + bytes[i];
-    }
-    // Spread the polynomial's low bits, which the mask keeps, over the whole word.
-    h *= 0x9E3779B9;
+  /** Spreads the string hash's high bits into the low ones the mask keeps. */
+  private static int spread(int hash) {
+    int h = hash * 0x9E3779B9;
     return h ^ (h >>> 16);
   }
 }

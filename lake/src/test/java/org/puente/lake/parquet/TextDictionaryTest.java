@@ -14,12 +14,13 @@ class TextDictionaryTest {
   @Test
   void valuesAreNumberedInTheOrderFirstSeenAndFoundAgain() {
     TextDictionary dictionary = new TextDictionary();
-    assertThat(dictionary.idOf(utf8("MEX"))).isZero();
-    assertThat(dictionary.idOf(utf8("GTM"))).isEqualTo(1);
-    assertThat(dictionary.idOf(utf8(""))).isEqualTo(2);
-    assertThat(dictionary.idOf(utf8("MEX"))).isZero();
-    assertThat(dictionary.idOf(utf8(""))).isEqualTo(2);
-    assertThat(dictionary.idOf(utf8("Peña"))).isEqualTo(3);
+    assertThat(dictionary.idOf("MEX")).isZero();
+    assertThat(dictionary.idOf("GTM")).isEqualTo(1);
+    assertThat(dictionary.idOf("")).isEqualTo(2);
+    assertThat(dictionary.idOf(new String("MEX".toCharArray()))).as("an equal string").isZero();
+    assertThat(dictionary.idOf("")).isEqualTo(2);
+    assertThat(dictionary.idOf("Peña")).isEqualTo(3);
+    assertThat(dictionary.lastAdded()).isEqualTo(utf8("Peña"));
     assertThat(dictionary.size()).isEqualTo(4);
   }
 
@@ -28,10 +29,10 @@ class TextDictionaryTest {
     TextDictionary dictionary = new TextDictionary();
     int distinct = 50_000;
     for (int i = 0; i < distinct; i++) {
-      assertThat(dictionary.idOf(utf8("value-" + i))).isEqualTo(i);
+      assertThat(dictionary.idOf("value-" + i)).isEqualTo(i);
     }
     for (int i = distinct - 1; i >= 0; i -= 7) {
-      assertThat(dictionary.idOf(utf8("value-" + i))).as("value %d", i).isEqualTo(i);
+      assertThat(dictionary.idOf("value-" + i)).as("value %d", i).isEqualTo(i);
     }
     assertThat(dictionary.size()).isEqualTo(distinct);
     ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -46,8 +47,8 @@ class TextDictionaryTest {
   @Test
   void entriesAreWrittenInPlainEncoding() throws IOException {
     TextDictionary dictionary = new TextDictionary();
-    dictionary.idOf(utf8("a"));
-    dictionary.idOf(utf8("Peña"));
+    dictionary.idOf("a");
+    dictionary.idOf("Peña");
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     dictionary.writeAll(all);
     assertThat(plainValues(all.toByteArray(), 2)).containsExactly("a", "Peña");
@@ -61,15 +62,15 @@ class TextDictionaryTest {
   void clearingForgetsEveryEntry() {
     TextDictionary dictionary = new TextDictionary();
     for (int i = 0; i < 5_000; i++) {
-      dictionary.idOf(utf8("v" + i));
+      dictionary.idOf("v" + i);
     }
     long grown = dictionary.heldBytes();
     dictionary.clear();
     assertThat(dictionary.size()).isZero();
     assertThat(dictionary.plainBytes()).isZero();
     assertThat(dictionary.heldBytes()).isLessThan(grown);
-    assertThat(dictionary.idOf(utf8("v4999"))).isZero();
-    assertThat(dictionary.idOf(utf8("v0"))).isEqualTo(1);
+    assertThat(dictionary.idOf("v4999")).isZero();
+    assertThat(dictionary.idOf("v0")).isEqualTo(1);
   }
 
   private static byte[] utf8(String text) {
