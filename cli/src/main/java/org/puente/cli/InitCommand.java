@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.puente.lake.catalog.Catalog;
 import org.puente.node.NodeHome;
 import org.puente.node.keys.KeyStore;
 import org.puente.privacy.NodeKey;
@@ -24,13 +25,17 @@ import picocli.CommandLine.Spec;
       "Create a node home: HOME/keys (the key store, owner-only), HOME/lake and HOME/rejects.",
       "Makes a random network linkage key, or imports the network's with --network-key, and a",
       "data-encryption key for rejected rows. Never replaces an existing key store.",
+      "Creates the catalog's tables (embedded in HOME/catalog, or the --catalog database).",
       "Examples:",
       "  puente init --home /srv/puente",
-      "  puente init --home /srv/puente --network-key network.key"
+      "  puente init --home /srv/puente --network-key network.key",
+      "  puente init --home /srv/puente --catalog jdbc:postgresql://db/puente?user=puente"
     })
 final class InitCommand implements Runnable {
 
   @Mixin CommonOptions common;
+
+  @Mixin CatalogOption catalogOption;
 
   @Spec CommandSpec spec;
 
@@ -45,12 +50,19 @@ final class InitCommand implements Runnable {
     NodeHome home = common.nodeHome();
     Optional<NodeKey> imported = Optional.ofNullable(networkKey).map(KeyStore::readNetworkKeyFile);
     KeyStore store = KeyStore.create(home, Clock.systemUTC(), new SecureRandom(), imported);
+    // The catalog's tables now rather than at the first command: that command is not slowed by
+    // them, and a --catalog that cannot be reached is reported here.
+    String catalog;
+    try (Catalog opened = catalogOption.openCatalog(common)) {
+      catalog = opened.config().displayUrl();
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (common.json) {
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("home", home.root().toString());
       result.put("keyStore", home.keyStoreFile().toString());
       result.put("lake", home.lake().toString());
+      result.put("catalog", catalog);
       result.put("keys", KeysCommand.rows(store));
       Json.print(out, result);
       return;
@@ -62,5 +74,6 @@ final class InitCommand implements Runnable {
             + (imported.isPresent() ? " (imported)" : " (new: export it for the other nodes)"));
     out.println("  data-encryption key " + store.encryption().id());
     out.println("  key store " + home.keyStoreFile() + " (owner-only), lake " + home.lake());
+    out.println("  catalog " + catalog);
   }
 }

@@ -33,6 +33,22 @@ class KeysCommandTest {
     CliRun init = run("init", "--home", home);
     assertThat(init.exitCode()).as(init.err()).isZero();
     assertThat(init.out()).contains("created node home").contains("net-").contains("enc-");
+    // The catalog's tables are made by init: every migration is in the embedded catalog's history.
+    assertThat(init.out()).contains("  catalog jdbc:h2:");
+    org.puente.lake.catalog.CatalogConfig config =
+        org.puente.lake.catalog.CatalogConfig.embedded(new NodeHome(Path.of(home)).catalog());
+    try (java.sql.Connection catalog =
+            java.sql.DriverManager.getConnection(
+                config.jdbcUrl(), config.user(), config.password());
+        java.sql.ResultSet versions =
+            catalog
+                .createStatement()
+                .executeQuery(
+                    "SELECT count(*) FROM \"flyway_schema_history\" WHERE \"success\""
+                        + " AND \"version\" IS NOT NULL")) {
+      versions.next();
+      assertThat(versions.getInt(1)).isEqualTo(7);
+    }
 
     CliRun list = run("keys", "list", "--home", home, "--json");
     assertThat(list.exitCode()).isZero();
