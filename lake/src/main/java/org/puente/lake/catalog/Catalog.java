@@ -235,9 +235,10 @@ public final class Catalog implements AutoCloseable {
 
   /**
    * Whether every migration up to {@link #NEWEST_MIGRATION} has been applied. Flyway's own check
-   * finds the same, but costs about a second of each command (its set-up and validation); it still
-   * runs whenever this finds anything missing, or no history at all (a new catalog, or one that
-   * cannot be reached, for Flyway to report).
+   * finds the same, but its set-up and validation cost about a third of a second of each command
+   * (measured on {@code puente submissions}: 1.69 s against 1.34 s); it still runs whenever this
+   * finds anything missing, or no history at all (a new catalog, or one that cannot be reached, for
+   * Flyway to report). Migrations newer than this code's are left alone, as Flyway leaves them.
    */
   private static boolean upToDate(CatalogConfig config) {
     try (Connection connection = rawConnectWithoutSchema(config)) {
@@ -247,7 +248,7 @@ public final class Catalog implements AutoCloseable {
     }
   }
 
-  static boolean upToDate(CatalogConfig config, Connection connection) {
+  private static boolean upToDate(CatalogConfig config, Connection connection) {
     String history =
         config.schema().map(schema -> "\"" + schema + "\".").orElse("")
             + "\"flyway_schema_history\"";

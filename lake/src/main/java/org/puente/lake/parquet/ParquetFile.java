@@ -115,15 +115,6 @@ final class ParquetFile implements AutoCloseable {
   private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
 
   /**
-   * A compression context for each writing thread, kept from page to page: {@code
-   * Zstd.compressByteArray} made and freed a context for each page: a profile of an ingest of 2 M
-   * rows had a fifth of its compression samples in that, and 30% fewer compression samples with the
-   * context kept. A file is written by one thread, so a context is never shared.
-   */
-  private static final ThreadLocal<ZstdCompressCtx> ZSTD =
-      ThreadLocal.withInitial(() -> new ZstdCompressCtx().setLevel(ZSTD_LEVEL));
-
-  /**
    * The footer's {@code created_by}, in the form {@code <application> version <semver> (build
    * <id>)} that parquet-java's {@code VersionParser} reads: a reader that cannot parse it (Spark's
    * Parquet reader, for one) distrusts the file's min/max statistics and reads every row group. The
@@ -135,6 +126,15 @@ final class ParquetFile implements AutoCloseable {
   private final String[] names;
   private final ColumnBuffer[] columns;
   private final CountingOutputStream out;
+
+  /**
+   * The file's zstd compression context, kept from page to page and freed when the file is closed:
+   * {@code Zstd.compressByteArray} made and freed a context for each page, and a profile of an
+   * ingest of 2 M rows had a fifth of its compression samples in that (30% fewer compression
+   * samples with the context kept).
+   */
+  private final ZstdCompressCtx zstd = new ZstdCompressCtx().setLevel(ZSTD_LEVEL);
+
   private final List<RowGroup> rowGroups = new ArrayList<>();
   private final int rowGroupRows;
   private int groupRows;
@@ -159,15 +159,15 @@ final class ParquetFile implements AutoCloseable {
     for (int i = 0; i < types.length; i++) {
       columns[i] =
           switch (types[i]) {
-            case VARCHAR -> new TextColumn(names[i], opaque.contains(names[i]));
-            case INTEGER -> new NumberColumn(names[i], 4, value -> (Integer) value);
+            case VARCHAR -> new TextColumn(names[i], opaque.contains(names[i]), zstd);
+            case INTEGER -> new NumberColumn(names[i], 4, value -> (Integer) value, zstd);
             case DATE ->
                 new NumberColumn(
-                    names[i], 4, value -> Math.toIntExact(((LocalDate) value).toEpochDay()));
-            case BIGINT -> new NumberColumn(names[i], 8, value -> (Long) value);
+                    names[i], 4, value -> Math.toIntExact(((LocalDate) value).toEpochDay()), zstd);
+            case BIGINT -> new NumberColumn(names[i], 8, value -> (Long) value, zstd);
             case TIMESTAMP ->
-                new NumberColumn(names[i], 8, value -> epochMicros((LocalDateTime) value));
-            case BOOLEAN -> new BooleanColumn(names[i]);
+                new NumberColumn(names[i], 8, value -> epochMicros((LocalDateTime) value), zstd);
+            case BOOLEAN -> new BooleanColumn(names[i], zstd);
           };
     }
     this.out =
@@ -228,15 +228,24 @@ final class ParquetFile implements AutoCloseable {
     BytesUtils.writeIntLittleEndian(out, footerLength);
     out.write(MAGIC);
     finished = true;
-    out.close();
+    try {
+      out.close();
+    } finally {
+      zstd.close();
+    }
     return out.position();
   }
 
+  /** Closes the file, finished or not, and frees its compression context. */
   @Override
   public void close() throws IOException {
     if (!finished) {
       finished = true;
-      out.close();
+      try {
+        out.close();
+      } finally {
+        zstd.close();
+      }
     }
   }
 
@@ -312,6 +321,7 @@ final class ParquetFile implements AutoCloseable {
   private abstract static class ColumnBuffer {
     final String name;
     final Type physicalType;
+    private final ZstdCompressCtx zstd;
     private final List<byte[]> pages = new ArrayList<>();
     private final Set<Encoding> encodings = EnumSet.noneOf(Encoding.class);
     private boolean[] present = new boolean[FIRST_PAGE_CAPACITY];
@@ -322,9 +332,10 @@ final class ParquetFile implements AutoCloseable {
     private int pageRows;
     private int pageNulls;
 
-    ColumnBuffer(String name, Type physicalType) {
+    ColumnBuffer(String name, Type physicalType, ZstdCompressCtx zstd) {
       this.name = name;
       this.physicalType = physicalType;
+      this.zstd = zstd;
     }
 
     final void add(Object value) throws IOException {
@@ -416,7 +427,7 @@ final class ParquetFile implements AutoCloseable {
      * page's uncompressed size for the chunk's metadata.
      */
     final byte[] store(PageHeader header, PageBytes body) throws IOException {
-      byte[] packed = body.zstd();
+      byte[] packed = body.zstd(zstd);
       header.setUncompressed_page_size(body.size());
       header.setCompressed_page_size(packed.length);
       ByteArrayOutputStream page = new ByteArrayOutputStream(packed.length + 48);
@@ -498,14 +509,14 @@ final class ParquetFile implements AutoCloseable {
      * @param width 4 (INT32) or 8 (INT64)
      * @param toLong the value as the number stored
      */
-    NumberColumn(String name, int width, ToLongFunction<Object> toLong) {
-      super(name, width == 4 ? Type.INT32 : Type.INT64);
+    NumberColumn(String name, int width, ToLongFunction<Object> toLong, ZstdCompressCtx zstd) {
+      super(name, width == 4 ? Type.INT32 : Type.INT64, zstd);
       this.width = width;
       this.toLong = toLong;
     }
 
     @Override
-    void addValue(Object value) throws IOException {
+    void addValue(Object value) {
       long v = toLong.applyAsLong(value);
       if (count == values.length) {
         values = Arrays.copyOf(values, grown(count));
@@ -569,12 +580,12 @@ final class ParquetFile implements AutoCloseable {
     private boolean anyFalse;
     private boolean anyTrue;
 
-    BooleanColumn(String name) {
-      super(name, Type.BOOLEAN);
+    BooleanColumn(String name, ZstdCompressCtx zstd) {
+      super(name, Type.BOOLEAN, zstd);
     }
 
     @Override
-    void addValue(Object value) throws IOException {
+    void addValue(Object value) {
       boolean v = (Boolean) value;
       if (count == values.length) {
         values = Arrays.copyOf(values, grown(count));
@@ -660,8 +671,8 @@ final class ParquetFile implements AutoCloseable {
     private byte[] min;
     private byte[] max;
 
-    TextColumn(String name, boolean opaque) {
-      super(name, Type.BYTE_ARRAY);
+    TextColumn(String name, boolean opaque, ZstdCompressCtx zstd) {
+      super(name, Type.BYTE_ARRAY, zstd);
       this.opaque = opaque;
       this.dictionaryMode = true;
     }
@@ -884,10 +895,10 @@ final class ParquetFile implements AutoCloseable {
       out.write(bytes, 0, size);
     }
 
-    /** The bytes compressed with zstd at {@link #ZSTD_LEVEL}, by the thread's context. */
-    byte[] zstd() {
+    /** The bytes compressed with zstd by {@code context} (at {@link #ZSTD_LEVEL}). */
+    byte[] zstd(ZstdCompressCtx context) {
       byte[] packed = new byte[Math.toIntExact(Zstd.compressBound(size))];
-      int length = ZSTD.get().compressByteArray(packed, 0, packed.length, bytes, 0, size);
+      int length = context.compressByteArray(packed, 0, packed.length, bytes, 0, size);
       return Arrays.copyOf(packed, length);
     }
   }
