@@ -8,12 +8,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.puente.lake.catalog.CatalogConfig;
 import org.puente.node.NodeHome;
 import org.puente.node.keys.KeyStore;
 import org.puente.node.leak.LeakDetector;
@@ -35,12 +39,10 @@ class KeysCommandTest {
     assertThat(init.out()).contains("created node home").contains("net-").contains("enc-");
     // The catalog's tables are made by init: every migration is in the embedded catalog's history.
     assertThat(init.out()).contains("  catalog jdbc:h2:");
-    org.puente.lake.catalog.CatalogConfig config =
-        org.puente.lake.catalog.CatalogConfig.embedded(new NodeHome(Path.of(home)).catalog());
-    try (java.sql.Connection catalog =
-            java.sql.DriverManager.getConnection(
-                config.jdbcUrl(), config.user(), config.password());
-        java.sql.ResultSet versions =
+    CatalogConfig config = CatalogConfig.embedded(new NodeHome(Path.of(home)).catalog());
+    try (Connection catalog =
+            DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
+        ResultSet versions =
             catalog
                 .createStatement()
                 .executeQuery(
