@@ -397,11 +397,7 @@ public final class RecordLoader {
     PackedRecords read = PackedRecords.in(scratch);
     try {
       LinkageReading.read(this, duckdb, country, lastSubmissionId, readers, read::add);
-      PackedRecords ordered = read.ordered();
-      if (ordered != read) {
-        read.close();
-      }
-      return ordered;
+      return read.ordered();
     } catch (RuntimeException e) {
       read.close();
       throw e;

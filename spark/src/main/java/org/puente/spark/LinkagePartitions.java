@@ -79,21 +79,20 @@ final class LinkagePartitions {
           LongLongHashMap before = new LongLongHashMap();
           // Out of the heap, as RecordLoader.loadLinkage keeps them, in the executor's temporary
           // directory.
-          PackedRecords read = PackedRecords.in(Path.of(System.getProperty("java.io.tmpdir")));
-          PackedRecords records = read;
-          try {
+          try (PackedRecords records =
+              PackedRecords.in(Path.of(System.getProperty("java.io.tmpdir")))) {
             while (pending != null && country.equals(pending.getString(COUNTRY))) {
               LinkageRecord record =
                   RecordLoader.linkageRecord(
                       columns(pending), EventKind.valueOf(pending.getString(KIND)));
-              read.add(record);
+              records.add(record);
               if (!pending.isNullAt(PREVIOUS)) {
                 before.put(record.id(), pending.getLong(PREVIOUS));
               }
               pending = rows.hasNext() ? rows.next() : null;
             }
             // As RecordLoader.loadLinkage orders them (Spark sorted them already: a linear pass).
-            records = read.ordered();
+            records.ordered();
             CountryLinkage.Result result =
                 CountryLinkage.link(
                     country,
@@ -106,9 +105,6 @@ final class LinkagePartitions {
               ids[i] = records.id(i);
             }
             return rows(country, ids, result);
-          } finally {
-            read.close();
-            records.close();
           }
         }
       };
