@@ -82,20 +82,24 @@ public final class PackedRecords extends AbstractList<LinkageRecord>
   private final List<MappedByteBuffer> mapped = new ArrayList<>();
   private final List<LongBuffer> segments = new ArrayList<>();
   private final List<ScratchInts> arrays = new ArrayList<>();
-  private final Map<String, Integer> codeOf = new HashMap<>();
-  private final List<String> codes = new ArrayList<>();
+  private final Map<String, Integer> codeOf;
+  private final List<String> codes;
   private boolean ordered;
   private int size;
   private boolean closed;
 
-  private PackedRecords(Path directory) {
+  private PackedRecords(
+      Path directory, Map<String, Integer> codeOf, List<String> codes, boolean ordered) {
     this.directory = requireNonNull(directory, "directory is null");
+    this.codeOf = codeOf;
+    this.codes = codes;
+    this.ordered = ordered;
     this.channel = ScratchFile.open(directory, "puente-linkage-", ".records");
   }
 
   /** An empty store whose scratch file is made in {@code directory} (created if missing). */
   public static PackedRecords in(Path directory) {
-    return new PackedRecords(directory);
+    return new PackedRecords(directory, new HashMap<>(), new ArrayList<>(), false);
   }
 
   /** Appends a record: see the class comment for what a stored record may hold. */
@@ -354,72 +358,40 @@ public final class PackedRecords extends AbstractList<LinkageRecord>
   }
 
   /**
-   * This store, its records put in {@link Linker#ORDER} in place (from now on read-only); one pass
-   * finds out when they were added in that order already. Sorting holds each record's time and id
-   * and two ints in the heap (24 bytes a record, while it sorts), read from the slots in one pass:
-   * a sort that compared slots in place would read the scratch file at random tens of times a
-   * record. The slots are then moved along the cycles of the permutation, each read once and
-   * written once, in the same file: a country's records never need twice their size on disk
-   * (Mexico's 57.5 million at 100 million crossings are 17.5 GB).
+   * The same records in {@link Linker#ORDER}: this store, from now on read-only, when they were
+   * added in that order (one pass finds out); else a new store of the same directory (this one
+   * stays open until closed). Sorting holds each record's time and id and two ints in the heap (24
+   * bytes a record, while it sorts), read from the slots in one pass: a sort that compared slots in
+   * place would read the scratch file at random tens of times a record.
    */
   public PackedRecords ordered() {
     requireOpen();
-    if (!ordered && !inOrder()) {
-      permute(sortedOrder());
+    if (ordered || inOrder()) {
+      ordered = true;
+      return this;
     }
-    ordered = true;
-    return this;
-  }
-
-  /** Which slot each position of {@link Linker#ORDER} takes its record from. */
-  private int[] sortedOrder() {
     long[] seconds = new long[size];
     long[] ids = new long[size];
     for (int i = 0; i < size; i++) {
       seconds[i] = eventSecond(i);
       ids[i] = id(i);
     }
-    return IndirectSort.mergesort(
-        0,
-        size,
-        (a, b) -> {
-          int byTime = Long.compare(seconds[a], seconds[b]);
-          return byTime != 0 ? byTime : Long.compare(ids[a], ids[b]);
-        });
-  }
-
-  /**
-   * Moves the record of slot {@code from[i]} to slot {@code i}, for every i, following each cycle
-   * of the permutation once: the first slot of a cycle is held aside while the others move up.
-   * {@code from} is used up (each position is set to itself once its slot is filled).
-   */
-  private void permute(int[] from) {
-    long[] held = new long[SLOT_WORDS];
-    long[] moving = new long[SLOT_WORDS];
-    for (int start = 0; start < size; start++) {
-      if (from[start] == start) {
-        continue;
-      }
-      readSlot(start, held);
-      int to = start;
-      while (from[to] != start) {
-        int next = from[to];
-        readSlot(next, moving);
-        writeSlot(to, moving);
-        from[to] = to;
-        to = next;
-      }
-      writeSlot(to, held);
-      from[to] = to;
+    int[] order =
+        IndirectSort.mergesort(
+            0,
+            size,
+            (a, b) -> {
+              int byTime = Long.compare(seconds[a], seconds[b]);
+              return byTime != 0 ? byTime : Long.compare(ids[a], ids[b]);
+            });
+    PackedRecords copy = new PackedRecords(directory, codeOf, codes, true);
+    long[] slot = new long[SLOT_WORDS];
+    for (int from : order) {
+      segments.get(from / SLOTS_PER_SEGMENT).get((from % SLOTS_PER_SEGMENT) * SLOT_WORDS, slot);
+      copy.segmentFor(copy.size).put((copy.size % SLOTS_PER_SEGMENT) * SLOT_WORDS, slot);
+      copy.size++;
     }
-  }
-
-  private void readSlot(int index, long[] slot) {
-    segments.get(index / SLOTS_PER_SEGMENT).get((index % SLOTS_PER_SEGMENT) * SLOT_WORDS, slot);
-  }
-
-  private void writeSlot(int index, long[] slot) {
-    segments.get(index / SLOTS_PER_SEGMENT).put((index % SLOTS_PER_SEGMENT) * SLOT_WORDS, slot);
+    return copy;
   }
 
   private boolean inOrder() {

@@ -397,7 +397,11 @@ public final class RecordLoader {
     PackedRecords read = PackedRecords.in(scratch);
     try {
       LinkageReading.read(this, duckdb, country, lastSubmissionId, readers, read::add);
-      return read.ordered();
+      PackedRecords ordered = read.ordered();
+      if (ordered != read) {
+        read.close();
+      }
+      return ordered;
     } catch (RuntimeException e) {
       read.close();
       throw e;

@@ -79,20 +79,21 @@ final class LinkagePartitions {
           LongLongHashMap before = new LongLongHashMap();
           // Out of the heap, as RecordLoader.loadLinkage keeps them, in the executor's temporary
           // directory.
-          try (PackedRecords records =
-              PackedRecords.in(Path.of(System.getProperty("java.io.tmpdir")))) {
+          PackedRecords read = PackedRecords.in(Path.of(System.getProperty("java.io.tmpdir")));
+          PackedRecords records = read;
+          try {
             while (pending != null && country.equals(pending.getString(COUNTRY))) {
               LinkageRecord record =
                   RecordLoader.linkageRecord(
                       columns(pending), EventKind.valueOf(pending.getString(KIND)));
-              records.add(record);
+              read.add(record);
               if (!pending.isNullAt(PREVIOUS)) {
                 before.put(record.id(), pending.getLong(PREVIOUS));
               }
               pending = rows.hasNext() ? rows.next() : null;
             }
             // As RecordLoader.loadLinkage orders them (Spark sorted them already: a linear pass).
-            records.ordered();
+            records = read.ordered();
             CountryLinkage.Result result =
                 CountryLinkage.link(
                     country,
@@ -105,6 +106,9 @@ final class LinkagePartitions {
               ids[i] = records.id(i);
             }
             return rows(country, ids, result);
+          } finally {
+            read.close();
+            records.close();
           }
         }
       };
