@@ -34,8 +34,11 @@ public final class OrderingTiming {
         store.add(record(i, second));
       }
       long added = System.nanoTime();
-      store.ordered();
+      PackedRecords inOrder = store.ordered();
       long ordered = System.nanoTime();
+      if (inOrder != store) {
+        inOrder.close();
+      }
       System.out.printf(
           Locale.ROOT,
           "%,d records: added in %.2f s, ordered in %.2f s%n",
