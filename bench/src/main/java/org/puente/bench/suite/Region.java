@@ -1,10 +1,12 @@
 package org.puente.bench.suite;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +20,8 @@ import org.apache.commons.csv.CSVRecord;
  * has ingested every export with the shipped specs ({@code examples/specs/simulated-region.csv}).
  * Both are kept in {@code DIR/region} and {@code DIR/loaded}; a later benchmark with the same
  * {@code --out}, size, seed and network key ({@link Commands#networkKey}) reuses them. Making them
- * is timed once and reported as the {@code setup} rows.
+ * is timed once and reported as the {@code setup} rows, which are kept with the loaded node and
+ * reported again, noted as such, by a benchmark that reuses it.
  *
  * <p>Only the ingest leg reads an export again once the node is loaded. Without it, each export is
  * deleted as soon as it is loaded, keeping the simulator's truth (which the pipeline's reference
@@ -26,6 +29,11 @@ import org.apache.commons.csv.CSVRecord;
  * A later benchmark that needs them makes the region again.
  */
 record Region(Commands commands, Path dir, long size, long crossings) {
+
+  /** Where the setup rows are kept, beside the loaded node's marker. */
+  private static final String SETUP = "loaded/.bench-setup.json";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * The region of {@code dir}, made (simulated and loaded) unless it is there already with the same
@@ -51,6 +59,7 @@ record Region(Commands commands, Path dir, long size, long crossings) {
       long crossings = Bench.crossingRecords(dir.resolve("region/truth/records.csv"));
       System.out.printf(
           Locale.ROOT, "region of %,d crossings: reusing %s%n", crossings, dir.resolve("loaded"));
+      rows.addAll(savedSetup(dir));
       return new Region(commands, dir, size, crossings);
     }
     Bench.deleteTree(dir.resolve("region"));
@@ -95,8 +104,8 @@ record Region(Commands commands, Path dir, long size, long crossings) {
         dropExport(dir, export[0], export[1]);
       }
     }
-    Files.writeString(marker, identity);
-    rows.add(
+    List<Row> setup = new ArrayList<>();
+    setup.add(
         new Row(
             size,
             "setup",
@@ -108,7 +117,7 @@ record Region(Commands commands, Path dir, long size, long crossings) {
             "",
             "",
             null));
-    rows.add(
+    setup.add(
         new Row(
             size,
             "setup",
@@ -120,7 +129,35 @@ record Region(Commands commands, Path dir, long size, long crossings) {
             "xlsx, csv, tsv and jsonl exports, one process each",
             "",
             null));
+    saveSetup(dir, setup);
+    Files.writeString(marker, identity);
+    rows.addAll(setup);
     return new Region(commands, dir, size, crossings);
+  }
+
+  /** Keeps the setup rows of the region of {@code dir} with its loaded node. */
+  static void saveSetup(Path dir, List<Row> setup) throws IOException {
+    JSON.writeValue(dir.resolve(SETUP).toFile(), setup);
+  }
+
+  /**
+   * The setup rows timed when the region of {@code dir} was made, noted as such (none for a region
+   * made before they were kept): a benchmark that reuses the region, such as one restarted after
+   * its region was loaded, still reports what making it took.
+   */
+  static List<Row> savedSetup(Path dir) throws IOException {
+    Path saved = dir.resolve(SETUP);
+    if (!Files.isRegularFile(saved)) {
+      return List.of();
+    }
+    String made =
+        Files.getLastModifiedTime(saved).toInstant().truncatedTo(ChronoUnit.MINUTES).toString();
+    List<Row> rows = new ArrayList<>();
+    for (Row row : JSON.readValue(saved.toFile(), new TypeReference<List<Row>>() {})) {
+      String note = "timed when the region was made (" + made + ")";
+      rows.add(row.withNote(row.note().isEmpty() ? note : row.note() + "; " + note));
+    }
+    return rows;
   }
 
   /**

@@ -47,6 +47,52 @@ class RegionTest {
   }
 
   /**
+   * The setup rows are kept with the loaded node, and a benchmark that reuses the region reports
+   * them again, noted as timed when it was made.
+   */
+  @Test
+  void theSetupRowsOfARegionComeBackWhenItIsReused(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("loaded"));
+    assertThat(Region.savedSetup(dir)).isEmpty();
+    List<Row> setup =
+        List.of(
+            new Row(
+                1_000_000,
+                "setup",
+                "puente simulate",
+                998_755,
+                "crossings",
+                List.of(new TimedProcess.Measurement(37.05, 60.2, 1_234_567, 456_789)),
+                "",
+                "",
+                "",
+                null),
+            new Row(
+                1_000_000,
+                "setup",
+                "puente ingest of every export (22 files)",
+                1_001_072,
+                "records",
+                List.of(new TimedProcess.Measurement(197.61, 301.5, 2_345_678)),
+                "",
+                "one process each",
+                "",
+                null));
+
+    Region.saveSetup(dir, setup);
+    List<Row> reused = Region.savedSetup(dir);
+
+    assertThat(reused).hasSize(2);
+    for (int i = 0; i < setup.size(); i++) {
+      Row row = reused.get(i);
+      assertThat(row.withNote(setup.get(i).note())).isEqualTo(setup.get(i));
+      assertThat(row.note()).contains("timed when the region was made (");
+      assertThat(row.medianSeconds()).isEqualTo(setup.get(i).medianSeconds());
+    }
+    assertThat(reused.get(1).note()).startsWith("one process each; timed when");
+  }
+
+  /**
    * A region is reused only under the identity it was loaded with and, when a leg needs them, with
    * its exports; a dropped export leaves the truth and the other exports where they were.
    */
