@@ -51,7 +51,7 @@ record Region(Commands commands, Path dir, long size, long crossings) {
             "scale %.8f seed %d network key %s%n",
             scale,
             seed,
-            new ObjectMapper().readTree(commands.networkKey().toFile()).path("id").asText());
+            JSON.readTree(commands.networkKey().toFile()).path("id").asText());
     Path marker = dir.resolve("loaded/.bench-region");
     Path work = dir.resolve("setup");
     List<String[]> exports = exports(commands.root());

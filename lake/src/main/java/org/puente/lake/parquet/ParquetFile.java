@@ -227,12 +227,7 @@ final class ParquetFile implements AutoCloseable {
     int footerLength = Math.toIntExact(out.position() - footerStart);
     BytesUtils.writeIntLittleEndian(out, footerLength);
     out.write(MAGIC);
-    finished = true;
-    try {
-      out.close();
-    } finally {
-      zstd.close();
-    }
+    close();
     return out.position();
   }
 
